@@ -1,0 +1,477 @@
+//! `copydesk.toml`: site settings, paths, desks, read-time rates, lint and export settings.
+//!
+//! [`RawConfig`] mirrors the file for serde and the JSON Schema; [`Config`] is the validated form
+//! the rest of the program uses. Lint selection is validated here so a typo in a code is an
+//! error naming the key before any article is read.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::{LineIndex, Span};
+use crate::error::{ConfigError, ConfigProblem};
+use crate::lint::LintSettings;
+use crate::read_time::ReadTimeSettings;
+use crate::toml_doc;
+
+/// The name of the configuration file.
+pub const CONFIG_FILE: &str = "copydesk.toml";
+
+/// `copydesk.toml` as written.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "copydesk.toml")]
+pub struct RawConfig {
+    /// Site-wide settings.
+    pub site: Option<RawSite>,
+    /// Where content lives.
+    pub paths: Option<RawPaths>,
+    /// Desks by id.
+    pub desks: Option<BTreeMap<String, RawDesk>>,
+    /// Read-time rates.
+    pub read_time: Option<RawReadTime>,
+    /// Lint selection, severities and rule options.
+    pub lint: Option<RawLint>,
+    /// Export settings.
+    pub export: Option<RawExport>,
+    /// Scaffolding settings for `copydesk new-article`.
+    pub new_article: Option<RawNewArticle>,
+}
+
+/// `[site]`.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSite {
+    /// Site name.
+    pub title: Option<String>,
+    /// Absolute base URL for feeds and JSON-LD.
+    pub base_url: Option<String>,
+    /// Default BCP 47 language of articles.
+    pub language: Option<String>,
+    /// IANA time zone for human-readable times.
+    pub timezone: Option<String>,
+    /// One-line description for feeds.
+    pub description: Option<String>,
+}
+
+/// `[paths]`, relative to the newsroom root.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPaths {
+    /// Directory of articles.
+    pub articles: Option<String>,
+    /// Directory of author files.
+    pub authors: Option<String>,
+    /// Pattern for new articles: `{year}`, `{month}`, `{day}`, `{slug}`, `{desk}`.
+    pub new_article: Option<String>,
+}
+
+/// `[desks.<id>]`.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawDesk {
+    /// Display name.
+    pub name: Option<String>,
+    /// What the desk covers.
+    pub description: Option<String>,
+}
+
+/// `[read_time]`.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawReadTime {
+    /// Prose words read per minute.
+    pub words_per_minute: Option<u32>,
+    /// Han, Hiragana, Katakana and Hangul characters read per minute.
+    pub cjk_characters_per_minute: Option<u32>,
+    /// Seconds for the first image, one less for each next, never under 3; 0 turns it off.
+    pub image_seconds: Option<u32>,
+    /// Whether code blocks count as prose.
+    pub count_code: Option<bool>,
+}
+
+/// `[lint]`.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLint {
+    /// Codes or family prefixes to run; `ALL` for every rule.
+    pub select: Option<Vec<String>>,
+    /// Codes or family prefixes not to run.
+    pub ignore: Option<Vec<String>>,
+    /// Per-code severity: `error`, `warning`, `info` or `off`.
+    pub severity: Option<BTreeMap<String, String>>,
+    /// Per-rule options, by code.
+    #[schemars(with = "Option<BTreeMap<String, BTreeMap<String, serde_json::Value>>>")]
+    pub options: Option<BTreeMap<String, toml::Table>>,
+}
+
+/// `[export]`.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawExport {
+    /// Keep raw HTML in exported bodies, passed through a sanitiser.
+    pub allow_raw_html: Option<bool>,
+    /// Number of items in feeds.
+    pub feed_items: Option<u32>,
+}
+
+/// `[new_article]`.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawNewArticle {
+    /// Path (relative to the root) of a template for new article bodies.
+    pub template: Option<String>,
+}
+
+/// Site settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    /// Site name.
+    pub title: String,
+    /// Absolute base URL, without a trailing slash.
+    pub base_url: String,
+    /// Default language.
+    pub language: String,
+    /// Time zone for display strings.
+    pub timezone: chrono_tz::Tz,
+    /// Description for feeds.
+    pub description: Option<String>,
+}
+
+/// A desk: a section of the newsroom with its own editors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Desk {
+    /// Id used in front matter.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What it covers.
+    pub description: Option<String>,
+}
+
+/// Where content lives, relative to the root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    /// Articles directory.
+    pub articles: PathBuf,
+    /// Authors directory.
+    pub authors: PathBuf,
+    /// Pattern for new article paths.
+    pub new_article: String,
+}
+
+/// Export settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportSettings {
+    /// Keep sanitised raw HTML.
+    pub allow_raw_html: bool,
+    /// Items per feed.
+    pub feed_items: usize,
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Config {
+    /// Site settings.
+    pub site: Site,
+    /// Content paths.
+    pub paths: Paths,
+    /// Desks by id, in id order.
+    pub desks: BTreeMap<String, Desk>,
+    /// Read-time rates.
+    pub read_time: ReadTimeSettings,
+    /// Lint settings from `[lint]`.
+    pub lint: LintSettings,
+    /// Export settings.
+    pub export: ExportSettings,
+    /// Template for new articles, relative to the root.
+    pub new_article_template: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            site: Site {
+                title: "Newsroom".into(),
+                base_url: "https://example.com".into(),
+                language: "en".into(),
+                timezone: chrono_tz::UTC,
+                description: None,
+            },
+            paths: Paths {
+                articles: PathBuf::from("articles"),
+                authors: PathBuf::from("authors"),
+                new_article: DEFAULT_NEW_ARTICLE.into(),
+            },
+            desks: BTreeMap::new(),
+            read_time: ReadTimeSettings::default(),
+            lint: LintSettings::default(),
+            export: ExportSettings {
+                allow_raw_html: false,
+                feed_items: 20,
+            },
+            new_article_template: None,
+        }
+    }
+}
+
+const DEFAULT_NEW_ARTICLE: &str = "articles/{year}/{month}/{slug}.md";
+
+/// Collects problems with their positions while validating.
+struct Problems<'a> {
+    text: &'a str,
+    index: LineIndex,
+    spans: toml_doc::SpanMap,
+    list: Vec<ConfigProblem>,
+}
+
+impl Problems<'_> {
+    fn push_span(&mut self, span: Span, message: String, help: Option<String>) {
+        self.list.push(ConfigProblem {
+            position: self.index.position(self.text, span.start),
+            span,
+            message,
+            help,
+        });
+    }
+
+    fn push(&mut self, path: &str, message: String) {
+        let span = self.spans.value(path).unwrap_or(Span::at(0));
+        self.push_span(span, message, None);
+    }
+}
+
+impl Config {
+    /// Reads and validates `copydesk.toml` at `path`.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = crate::fs::read_text(path).map_err(ConfigError::Read)?;
+        Config::parse(path, &text)
+    }
+
+    /// Validates the text of a configuration file; `path` is only used in errors.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let parsed = toml_doc::parse::<RawConfig>(text);
+        let mut problems = Problems {
+            text,
+            index: LineIndex::new(text),
+            spans: parsed.spans,
+            list: Vec::new(),
+        };
+        for problem in parsed.problems {
+            problems.push_span(problem.span, problem.message, problem.help);
+        }
+        let config = parsed.value.map(|raw| Config::from_raw(raw, &mut problems));
+        match config {
+            Some(config) if problems.list.is_empty() => Ok(config),
+            _ => Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                problems: problems.list,
+            }),
+        }
+    }
+
+    fn from_raw(raw: RawConfig, problems: &mut Problems<'_>) -> Config {
+        let mut config = Config::default();
+        let site = raw.site.unwrap_or_default();
+        if let Some(title) = site.title {
+            config.site.title = title;
+        }
+        if let Some(base_url) = site.base_url {
+            if crate::id::is_web_url(&base_url) {
+                config.site.base_url = base_url.trim_end_matches('/').to_string();
+            } else {
+                problems.push(
+                    "site.base_url",
+                    format!("`{base_url}` is not an absolute http(s) URL"),
+                );
+            }
+        }
+        if let Some(language) = site.language {
+            config.site.language = language;
+        }
+        if let Some(zone) = site.timezone {
+            match zone.parse::<chrono_tz::Tz>() {
+                Ok(tz) => config.site.timezone = tz,
+                Err(_) => problems.push(
+                    "site.timezone",
+                    format!("`{zone}` is not an IANA time zone such as `Europe/Berlin`"),
+                ),
+            }
+        }
+        config.site.description = site.description;
+
+        let paths = raw.paths.unwrap_or_default();
+        for (key, value) in [
+            ("paths.articles", &paths.articles),
+            ("paths.authors", &paths.authors),
+        ] {
+            if let Some(dir) = value {
+                if !crate::fs::is_safe_relative(Path::new(dir)) {
+                    problems.push(
+                        key,
+                        format!("`{dir}` must be a relative path inside the newsroom"),
+                    );
+                }
+            }
+        }
+        if let Some(dir) = paths.articles {
+            config.paths.articles = PathBuf::from(dir);
+        }
+        if let Some(dir) = paths.authors {
+            config.paths.authors = PathBuf::from(dir);
+        }
+        if let Some(pattern) = paths.new_article {
+            if let Err(message) = crate::scaffold::check_pattern(&pattern) {
+                problems.push("paths.new_article", message);
+            }
+            config.paths.new_article = pattern;
+        }
+
+        for (id, desk) in raw.desks.unwrap_or_default() {
+            if !crate::id::is_kebab_case(&id) {
+                let span = problems
+                    .spans
+                    .key(&format!("desks.{id}"))
+                    .unwrap_or_default();
+                problems.push_span(
+                    span,
+                    format!("desk id `{id}` must be lowercase kebab-case"),
+                    None,
+                );
+            }
+            let name = desk.name.unwrap_or_else(|| id.clone());
+            config.desks.insert(
+                id.clone(),
+                Desk {
+                    id,
+                    name,
+                    description: desk.description,
+                },
+            );
+        }
+
+        let read_time = raw.read_time.unwrap_or_default();
+        for (key, value) in [
+            ("read_time.words_per_minute", read_time.words_per_minute),
+            (
+                "read_time.cjk_characters_per_minute",
+                read_time.cjk_characters_per_minute,
+            ),
+        ] {
+            if value == Some(0) {
+                problems.push(key, "a reading rate must be at least 1".into());
+            }
+        }
+        let defaults = ReadTimeSettings::default();
+        config.read_time = ReadTimeSettings {
+            words_per_minute: read_time
+                .words_per_minute
+                .filter(|v| *v > 0)
+                .unwrap_or(defaults.words_per_minute),
+            cjk_characters_per_minute: read_time
+                .cjk_characters_per_minute
+                .filter(|v| *v > 0)
+                .unwrap_or(defaults.cjk_characters_per_minute),
+            image_seconds: read_time.image_seconds.unwrap_or(defaults.image_seconds),
+            count_code: read_time.count_code.unwrap_or(defaults.count_code),
+        };
+
+        match LintSettings::from_raw(raw.lint.unwrap_or_default()) {
+            Ok(lint) => config.lint = lint,
+            Err(errors) => {
+                for (path, message) in errors {
+                    problems.push(&path, message);
+                }
+            }
+        }
+
+        let export = raw.export.unwrap_or_default();
+        config.export.allow_raw_html = export.allow_raw_html.unwrap_or(false);
+        if let Some(items) = export.feed_items {
+            if items == 0 {
+                problems.push("export.feed_items", "a feed needs at least 1 item".into());
+            } else {
+                config.export.feed_items = items as usize;
+            }
+        }
+        if let Some(template) = raw.new_article.and_then(|n| n.template) {
+            if crate::fs::is_safe_relative(Path::new(&template)) {
+                config.new_article_template = Some(PathBuf::from(template));
+            } else {
+                problems.push(
+                    "new_article.template",
+                    format!("`{template}` must be a relative path inside the newsroom"),
+                );
+            }
+        }
+        config
+    }
+
+    /// The desk with `id`.
+    pub fn desk(&self, id: &str) -> Option<&Desk> {
+        self.desks.get(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        match Config::parse(Path::new("copydesk.toml"), text) {
+            Ok(_) => Vec::new(),
+            Err(ConfigError::Invalid { problems, .. }) => problems
+                .iter()
+                .map(|p| format!("{}:{}: {}", p.position.line, p.position.column, p.message))
+                .collect(),
+            Err(other) => vec![other.to_string()],
+        }
+    }
+
+    #[test]
+    fn full_config_is_read() {
+        let text = r#"
+[site]
+title = "Tech Desk"
+base_url = "https://news.example.com/"
+timezone = "Europe/Berlin"
+[desks.ai]
+name = "AI"
+[read_time]
+words_per_minute = 250
+[lint]
+ignore = ["ED"]
+[lint.severity]
+ED004 = "error"
+[lint.options]
+FM006 = { max_chars = 90 }
+"#;
+        let config = Config::parse(Path::new("copydesk.toml"), text).expect("valid config");
+        assert_eq!(config.site.base_url, "https://news.example.com");
+        assert_eq!(config.site.timezone, chrono_tz::Europe::Berlin);
+        assert_eq!(config.desks["ai"].name, "AI");
+        assert_eq!(config.read_time.words_per_minute, 250);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_name_their_line() {
+        assert_eq!(
+            problems("[site]\ntitel = \"x\"\ntimezone = \"Mars/Olympus\"\n"),
+            [
+                "2:1: unknown field `site.titel`, did you mean `title`?",
+                "3:12: `Mars/Olympus` is not an IANA time zone such as `Europe/Berlin`"
+            ]
+        );
+        assert_eq!(
+            problems("[lint]\nselect = [\"FM999\"]\n[lint.severity]\nED004 = \"loud\"\n"),
+            [
+                "2:10: unknown rule code or family `FM999`",
+                "4:9: severity `loud` must be one of error, warning, info, off"
+            ]
+        );
+        assert_eq!(problems("[paths]\narticles = \"../elsewhere\"\n").len(), 1);
+    }
+}

@@ -1,0 +1,174 @@
+//! Dates as writers type them: unquoted TOML datetimes or RFC 3339 strings.
+//!
+//! The `toml` crate hands unquoted datetimes to serde as a private map that chrono cannot read,
+//! so raw files hold a [`RawDate`] and conversion to chrono happens during validation, where a
+//! datetime without an offset is rejected with a message instead of being guessed.
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// A date or datetime exactly as written in a TOML file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged, expecting = "an RFC 3339 datetime like 2026-05-06T14:25:00Z")]
+pub enum RawDate {
+    /// An unquoted TOML date or datetime.
+    Toml(toml::value::Datetime),
+    /// A quoted string.
+    Text(String),
+}
+
+impl schemars::JsonSchema for RawDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An RFC 3339 datetime with an offset (2026-05-06T14:25:00Z), quoted or as a TOML datetime; some fields also take a date (2025-01-21).",
+            "type": "string",
+            "anyOf": [{ "format": "date-time" }, { "format": "date" }]
+        })
+    }
+}
+
+impl fmt::Display for RawDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RawDate::Toml(datetime) => write!(f, "{datetime}"),
+            RawDate::Text(text) => f.write_str(text),
+        }
+    }
+}
+
+/// Why a date could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// A date and time without `Z` or `+hh:mm`.
+    #[error("datetime `{0}` has no offset; add `Z` for UTC or an offset like `+02:00`")]
+    MissingOffset(String),
+    /// A date where a time is required.
+    #[error("`{0}` is a date without a time; write a datetime like `{0}T09:00:00Z`")]
+    DateOnly(String),
+    /// Not a date in a supported format.
+    #[error("`{0}` is not an RFC 3339 datetime like 2026-05-06T14:25:00Z")]
+    Unrecognised(String),
+}
+
+/// A calendar date or a full datetime, for fields that accept either (a source's `published`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(untagged)]
+pub enum DateOrDateTime {
+    /// A calendar date.
+    Date(NaiveDate),
+    /// A datetime with its offset.
+    DateTime(DateTime<FixedOffset>),
+}
+
+impl DateOrDateTime {
+    /// The calendar date, in the datetime's own offset.
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            DateOrDateTime::Date(date) => *date,
+            DateOrDateTime::DateTime(datetime) => datetime.date_naive(),
+        }
+    }
+}
+
+impl fmt::Display for DateOrDateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateOrDateTime::Date(date) => write!(f, "{}", date.format("%Y-%m-%d")),
+            DateOrDateTime::DateTime(datetime) => f.write_str(&datetime.to_rfc3339()),
+        }
+    }
+}
+
+impl RawDate {
+    fn parts(&self) -> Result<toml::value::Datetime, DateError> {
+        match self {
+            RawDate::Toml(datetime) => Ok(*datetime),
+            RawDate::Text(text) => text
+                .trim()
+                .parse::<toml::value::Datetime>()
+                .map_err(|_| DateError::Unrecognised(text.clone())),
+        }
+    }
+
+    /// Reads a datetime with an offset.
+    pub fn to_datetime(&self) -> Result<DateTime<FixedOffset>, DateError> {
+        let parts = self.parts()?;
+        let written = self.to_string();
+        match (parts.date, parts.time, parts.offset) {
+            (Some(_), Some(_), Some(_)) => DateTime::parse_from_rfc3339(&parts.to_string())
+                .map_err(|_| DateError::Unrecognised(written)),
+            (Some(_), Some(_), None) => Err(DateError::MissingOffset(written)),
+            (Some(_), None, _) => Err(DateError::DateOnly(written)),
+            _ => Err(DateError::Unrecognised(written)),
+        }
+    }
+
+    /// Reads a date, or a datetime with an offset.
+    pub fn to_date_or_datetime(&self) -> Result<DateOrDateTime, DateError> {
+        let parts = self.parts()?;
+        match (parts.date, parts.time) {
+            (Some(date), None) => NaiveDate::from_ymd_opt(
+                i32::from(date.year),
+                u32::from(date.month),
+                u32::from(date.day),
+            )
+            .map(DateOrDateTime::Date)
+            .ok_or_else(|| DateError::Unrecognised(self.to_string())),
+            _ => self.to_datetime().map(DateOrDateTime::DateTime),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toml_date(text: &str) -> RawDate {
+        RawDate::Toml(text.parse().expect("valid toml datetime"))
+    }
+
+    #[test]
+    fn accepts_unquoted_and_quoted_datetimes_with_offsets() {
+        let expected = DateTime::parse_from_rfc3339("2026-05-06T14:25:00Z").expect("valid");
+        assert_eq!(
+            toml_date("2026-05-06T14:25:00Z").to_datetime(),
+            Ok(expected)
+        );
+        assert_eq!(
+            RawDate::Text("2026-05-06T16:25:00+02:00".into()).to_datetime(),
+            Ok(expected)
+        );
+    }
+
+    #[test]
+    fn rejects_datetimes_without_offset_and_prose_dates() {
+        assert!(matches!(
+            toml_date("2026-05-06T14:25:00").to_datetime(),
+            Err(DateError::MissingOffset(_))
+        ));
+        assert!(matches!(
+            RawDate::Text("May 6, 2026".into()).to_datetime(),
+            Err(DateError::Unrecognised(_))
+        ));
+        assert!(matches!(
+            toml_date("2026-05-06").to_datetime(),
+            Err(DateError::DateOnly(_))
+        ));
+    }
+
+    #[test]
+    fn dates_only_where_allowed() {
+        assert_eq!(
+            toml_date("2025-01-21").to_date_or_datetime(),
+            Ok(DateOrDateTime::Date(
+                NaiveDate::from_ymd_opt(2025, 1, 21).expect("valid")
+            ))
+        );
+    }
+}

@@ -1,0 +1,60 @@
+//! Identifier and URL rules shared by slugs, author ids, desk ids and source ids.
+
+/// Whether `id` is lowercase ASCII words (letters and digits) joined by single hyphens.
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// The slug for a title: apostrophes dropped (so "Microsoft’s" gives `microsofts`), then
+/// lowercase ASCII words joined by hyphens. Empty when nothing readable remains.
+pub fn slugify(title: &str) -> String {
+    let without_apostrophes: String = title
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '’' | '‘' | 'ʼ'))
+        .collect();
+    slug::slugify(without_apostrophes)
+}
+
+/// Whether `text` is an absolute `http` or `https` URL with a host.
+pub fn is_web_url(text: &str) -> bool {
+    url::Url::parse(text).is_ok_and(|url| {
+        matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|h| !h.is_empty())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_case() {
+        assert!(is_kebab_case("ryan-tanaka"));
+        assert!(is_kebab_case("ai2"));
+        for bad in ["", "Ryan", "a--b", "-a", "a-", "a_b", "ü"] {
+            assert!(!is_kebab_case(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn slugs_drop_apostrophes_and_accents() {
+        assert_eq!(
+            slugify("OpenAI Breaks Microsoft’s Hold"),
+            "openai-breaks-microsofts-hold"
+        );
+        assert_eq!(slugify("Café déjà vu"), "cafe-deja-vu");
+        assert_eq!(slugify("¿?"), "");
+    }
+
+    #[test]
+    fn web_urls() {
+        assert!(is_web_url("https://news.example.com/a"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("/relative"));
+    }
+}

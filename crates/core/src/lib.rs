@@ -1,0 +1,46 @@
+//! # copydesk
+//!
+//! The content model, linter and exporter for newsrooms that keep articles as Markdown files
+//! with TOML front matter in a git repository.
+//!
+//! ```no_run
+//! use copydesk::Newsroom;
+//!
+//! let newsroom = Newsroom::load("examples/newsroom")?;
+//! let report = newsroom.lint(chrono::Utc::now().fixed_offset());
+//! for diagnostic in &report.diagnostics {
+//!     println!("{}: {} {}", diagnostic.path.display(), diagnostic.code, diagnostic.message);
+//! }
+//! # Ok::<(), copydesk::LoadError>(())
+//! ```
+//!
+//! Parsing never panics and never prints: content problems come back as [`Diagnostic`]s,
+//! tool failures (I/O, an invalid `copydesk.toml`) as typed errors.
+
+pub mod article;
+mod author;
+pub mod config;
+mod date;
+pub mod diagnostic;
+mod error;
+pub mod fs;
+pub mod id;
+pub mod lint;
+pub mod markdown;
+mod newsroom;
+pub mod read_time;
+pub mod scaffold;
+pub mod schema;
+mod suggest;
+mod toml_doc;
+
+pub use article::{Article, Image, ParsedArticle, Source, Status, Update, UpdateKind};
+pub use author::{Author, ParsedAuthor, RawAuthor};
+pub use config::{Config, Desk, Site};
+pub use date::{DateError, DateOrDateTime, RawDate};
+pub use diagnostic::render::{DiagnosticFormat, LintReport, RenderOptions};
+pub use diagnostic::{Diagnostic, LineColumn, LineIndex, Severity, Span};
+pub use error::{ConfigError, ConfigProblem, Error, IoError, LoadError};
+pub use newsroom::{Newsroom, SourceMap, find_root, list_files};
+pub use read_time::{ReadTime, ReadTimeSettings};
+pub use toml_doc::SpanMap;

@@ -1,0 +1,91 @@
+//! What a per-article rule sees: the article, its Markdown tree, the newsroom's known ids and
+//! the settings, plus a sink for diagnostics.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+use comrak::nodes::{AstNode, Sourcepos};
+
+use super::rule::RuleMeta;
+use super::settings::parse_options;
+use crate::article::Article;
+use crate::author::Author;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::markdown::BodyPositions;
+
+/// The newsroom-wide facts a per-article rule may consult.
+#[derive(Debug, Clone, Copy)]
+pub struct LintEnv<'a> {
+    /// The configuration (desks, options, read-time rates).
+    pub config: &'a Config,
+    /// Authors by id.
+    pub authors: &'a BTreeMap<String, Author>,
+    /// The time the timeline rules compare against.
+    pub now: DateTime<FixedOffset>,
+}
+
+/// Everything a per-article rule needs, and where it reports.
+pub struct LintContext<'a> {
+    /// The article under check.
+    pub(crate) article: &'a Article,
+    /// The body's Markdown tree.
+    pub(crate) root: &'a AstNode<'a>,
+    /// Maps tree positions to file spans.
+    pub(crate) positions: BodyPositions,
+    /// Newsroom facts.
+    pub(crate) env: LintEnv<'a>,
+    diagnostics: RefCell<Vec<Diagnostic>>,
+}
+
+impl<'a> LintContext<'a> {
+    pub(crate) fn new(article: &'a Article, root: &'a AstNode<'a>, env: LintEnv<'a>) -> Self {
+        LintContext {
+            article,
+            root,
+            positions: BodyPositions::new(article.body(), article.layout.body.start),
+            env,
+            diagnostics: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Starts a diagnostic for `rule` at `span` of the article's file.
+    pub(crate) fn diagnostic(
+        &self,
+        rule: &RuleMeta,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::new(rule, self.article.path.clone(), span, message)
+    }
+
+    /// Records a finished diagnostic.
+    pub(crate) fn push(&self, diagnostic: Diagnostic) {
+        self.diagnostics.borrow_mut().push(diagnostic);
+    }
+
+    /// Reports `message` for `rule` at `span`.
+    pub(crate) fn report(&self, rule: &RuleMeta, span: Span, message: impl Into<String>) {
+        self.push(self.diagnostic(rule, span, message));
+    }
+
+    /// The file span of a tree node's source position.
+    pub(crate) fn span_of(&self, pos: Sourcepos) -> Span {
+        self.positions.span(pos)
+    }
+
+    /// `rule`'s typed options; defaults when none are configured (validated at config load).
+    pub(crate) fn options<T: serde::de::DeserializeOwned + Default>(&self, rule: &RuleMeta) -> T {
+        self.env
+            .config
+            .lint
+            .options_of(rule)
+            .and_then(|table| parse_options(table).ok())
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics.into_inner()
+    }
+}

@@ -1,0 +1,91 @@
+//! Runs the per-article rules on one article and applies the configuration to what they find.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::context::{LintContext, LintEnv};
+use super::registry::{self, ARTICLE_CHECKS};
+use super::settings::selector_matches;
+use crate::article::{Article, Status};
+use crate::diagnostic::Diagnostic;
+use crate::read_time::ReadTime;
+
+/// The compact facts about an article that corpus-wide rules need, kept after its tree is dropped.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ArticleFacts {
+    /// The file.
+    pub path: Arc<Path>,
+    /// Its slug.
+    pub slug: String,
+    /// Its status.
+    pub status: Status,
+    /// Read-time estimate.
+    pub read_time: ReadTime,
+}
+
+/// What linting one article produced.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct LintOutcome {
+    /// Diagnostics after selection and severity overrides, unsorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Facts for the corpus rules.
+    pub facts: ArticleFacts,
+}
+
+/// Lints one parsed article: parses its body once, runs every enabled per-article rule on the
+/// tree, and applies configuration. `parse_diagnostics` are the parser's findings for the file.
+pub fn lint_article(
+    article: &Article,
+    parse_diagnostics: Vec<Diagnostic>,
+    env: LintEnv<'_>,
+) -> LintOutcome {
+    let arena = comrak::Arena::new();
+    let root = crate::markdown::parse(&arena, article.body());
+    let ctx = LintContext::new(article, root, env);
+    for (rule, check) in ARTICLE_CHECKS {
+        if env.config.lint.is_enabled(rule) {
+            check(&ctx, article);
+        }
+    }
+    let read_time =
+        ReadTime::estimate(root, &env.config.read_time).with_override(article.read_time);
+    let mut diagnostics = parse_diagnostics;
+    diagnostics.extend(ctx.into_diagnostics());
+    let diagnostics = apply_settings(diagnostics, env, &article.lint_ignore);
+    LintOutcome {
+        diagnostics,
+        facts: ArticleFacts {
+            path: article.path.clone(),
+            slug: article.slug.clone(),
+            status: article.status,
+            read_time,
+        },
+    }
+}
+
+/// Applies the newsroom's lint configuration to diagnostics of a file that has no article
+/// (one whose front matter could not be read).
+pub fn apply_config(diagnostics: Vec<Diagnostic>, env: LintEnv<'_>) -> Vec<Diagnostic> {
+    apply_settings(diagnostics, env, &[])
+}
+
+/// Drops diagnostics of disabled or ignored rules and applies severity overrides.
+pub(crate) fn apply_settings(
+    diagnostics: Vec<Diagnostic>,
+    env: LintEnv<'_>,
+    article_ignore: &[String],
+) -> Vec<Diagnostic> {
+    diagnostics
+        .into_iter()
+        .filter_map(|mut diagnostic| {
+            let rule = registry::find(diagnostic.code.as_str())?;
+            if article_ignore.iter().any(|s| selector_matches(s, rule)) {
+                return None;
+            }
+            diagnostic.severity = env.config.lint.severity_of(rule)?;
+            Some(diagnostic)
+        })
+        .collect()
+}

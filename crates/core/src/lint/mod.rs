@@ -1,0 +1,18 @@
+//! The lint engine: rule metadata, the code table, settings, and running rules on articles.
+//!
+//! Rules live one per file under `rules/`; this module runs them and applies configuration
+//! (selection, severity overrides, an article's own `[lint] ignore`). Rendering of diagnostics
+//! is in `diagnostic::render`.
+
+mod context;
+mod engine;
+pub mod registry;
+mod rule;
+pub(crate) mod rules;
+mod settings;
+
+pub use context::{LintContext, LintEnv};
+pub use engine::{ArticleFacts, LintOutcome, apply_config, lint_article};
+pub use registry::{RULES, find};
+pub use rule::{FixAvailability, RuleMeta, RuleStatus, Scope};
+pub use settings::{LintSettings, is_known_selector, selector_matches};

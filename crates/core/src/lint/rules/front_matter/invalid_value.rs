@@ -1,0 +1,32 @@
+use crate::lint::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a front matter value of the wrong type or form: a string where a list belongs,
+    /// an unknown `status` or update `kind`, a datetime without an offset, a prose date,
+    /// a URL that is not absolute http(s), or an id that is not lowercase kebab-case.
+    ///
+    /// ## Why is this bad?
+    /// A datetime without an offset means a different instant in every time zone; a malformed
+    /// URL or id breaks links in every export. copydesk never guesses: it asks.
+    ///
+    /// ## Example
+    /// ```toml
+    /// published = 2026-05-06T14:25:00
+    /// status = "live"
+    /// ```
+    ///
+    /// Use instead:
+    /// ```toml
+    /// published = 2026-05-06T14:25:00Z
+    /// status = "published"
+    /// ```
+    pub(crate) struct InvalidValue {
+        code: "FM003",
+        name: "invalid-value",
+        severity: Error,
+        fix: None,
+        scope: Parse,
+        summary: "wrong type, unknown enum value, datetime without offset, malformed URL or id",
+    }
+}

@@ -1,0 +1,79 @@
+use serde::Deserialize;
+
+use crate::article::{Article, Status};
+use crate::lint::LintContext;
+use crate::lint::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a published article without a `dek`, and a dek longer than `max_chars`
+    /// characters (default 300).
+    ///
+    /// ## Why is this bad?
+    /// Feeds, link previews and related-article teasers show the dek. Without one they fall
+    /// back to the first paragraph, often a dateline; a long one gets cut.
+    ///
+    /// ## Example
+    /// ```toml
+    /// title = "OpenAI Breaks Microsoft's Hold"
+    /// status = "published"
+    /// ```
+    ///
+    /// Use instead:
+    /// ```toml
+    /// title = "OpenAI Breaks Microsoft's Hold"
+    /// dek = "OpenAI has renegotiated its deal with Microsoft, ending Azure exclusivity."
+    /// status = "published"
+    /// ```
+    ///
+    /// ## Options
+    /// `max_chars` (integer, default 300).
+    pub(crate) struct MissingDek {
+        code: "FM007",
+        name: "missing-dek",
+        severity: Warning,
+        fix: None,
+        scope: Article,
+        summary: "published article without a dek, or dek over `max_chars` (default 300)",
+    }
+}
+
+/// Options of FM007.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub(crate) struct MissingDekOptions {
+    pub(crate) max_chars: usize,
+}
+
+impl Default for MissingDekOptions {
+    fn default() -> Self {
+        MissingDekOptions { max_chars: 300 }
+    }
+}
+
+pub(crate) fn check_missing_dek(ctx: &LintContext<'_>, article: &Article) {
+    match article.dek.as_deref() {
+        None | Some("") if article.status == Status::Published => {
+            let span = article
+                .spans
+                .value("dek")
+                .unwrap_or_else(|| article.value_span("title"));
+            ctx.report(&MissingDek::META, span, "published article has no `dek`");
+        }
+        Some(dek) => {
+            let options: MissingDekOptions = ctx.options(&MissingDek::META);
+            let length = dek.chars().count();
+            if length > options.max_chars {
+                ctx.report(
+                    &MissingDek::META,
+                    article.value_span("dek"),
+                    format!(
+                        "dek is {length} characters, over the limit of {}",
+                        options.max_chars
+                    ),
+                );
+            }
+        }
+        None => {}
+    }
+}

@@ -1,0 +1,77 @@
+use crate::article::{Article, Status};
+use crate::lint::LintContext;
+use crate::lint::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a required field that is absent or empty: `title`, `authors`, `desk`, `status`,
+    /// and `published` unless the article is a draft. Inside tables it also reports a source
+    /// without `id` or `title`, an update without `at` or `text`, and an image without `src`.
+    ///
+    /// ## Why is this bad?
+    /// Bylines, desk pages, feeds and the update timeline are drawn from these fields; an
+    /// article without them cannot be rendered the way readers expect.
+    ///
+    /// ## Example
+    /// ```toml
+    /// title = "OpenAI Breaks Microsoft's Hold"
+    /// status = "published"
+    /// ```
+    ///
+    /// Use instead:
+    /// ```toml
+    /// title = "OpenAI Breaks Microsoft's Hold"
+    /// authors = ["ryan-tanaka"]
+    /// desk = "consumer-tech"
+    /// status = "published"
+    /// published = 2026-05-06T14:25:00Z
+    /// ```
+    pub(crate) struct MissingField {
+        code: "FM001",
+        name: "missing-field",
+        severity: Error,
+        fix: None,
+        scope: Article,
+        summary: "a required field absent or empty (`title`, `authors`, `desk`, `status`, `published` unless draft)",
+    }
+}
+
+pub(crate) fn check_missing_field(ctx: &LintContext<'_>, article: &Article) {
+    let mut missing = Vec::new();
+    if article.title.is_empty() {
+        missing.push("title");
+    }
+    if article.authors.is_empty() {
+        missing.push("authors");
+    }
+    if article.desk.as_deref().is_none_or(str::is_empty) {
+        missing.push("desk");
+    }
+    if !article.has_status {
+        missing.push("status");
+    }
+    if article.published.is_none() && article.has_status && article.status != Status::Draft {
+        missing.push("published");
+    }
+    for field in missing {
+        // A field that was present but invalid is already reported as FM003.
+        if article.invalid_fields.iter().any(|f| f == field)
+            || article
+                .spans
+                .value(field)
+                .is_some_and(|_| field == "published")
+        {
+            continue;
+        }
+        let span = article
+            .spans
+            .value(field)
+            .unwrap_or(article.layout.open_delimiter);
+        let message = if field == "published" {
+            format!("a {} article needs `published`", article.status)
+        } else {
+            format!("missing required field `{field}`")
+        };
+        ctx.report(&MissingField::META, span, message);
+    }
+}

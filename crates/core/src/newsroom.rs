@@ -1,0 +1,322 @@
+//! A newsroom on disk: the config, authors and articles, loaded in parallel in a
+//! deterministic order, with every file's diagnostics and no file stopping the rest.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
+
+use crate::article::Article;
+use crate::author::Author;
+use crate::config::{CONFIG_FILE, Config};
+use crate::diagnostic::render::LintReport;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::error::{ConfigError, IoError, LoadError};
+use crate::lint::rules::front_matter::InvalidFrontMatter;
+use crate::lint::{LintEnv, lint_article};
+
+/// The text of every file that has diagnostics, so renderers can show excerpts.
+pub type SourceMap = BTreeMap<Arc<Path>, Arc<str>>;
+
+/// A loaded newsroom.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Newsroom {
+    /// The directory holding `copydesk.toml`.
+    pub root: PathBuf,
+    /// The validated configuration.
+    pub config: Config,
+    /// Authors by id.
+    pub authors: BTreeMap<String, Author>,
+    /// Articles that parsed, in path order.
+    pub articles: Vec<Article>,
+    /// Problems found while reading and parsing files, in path order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Texts of files with problems, for rendering.
+    pub sources: SourceMap,
+}
+
+/// Finds the newsroom root: `start` itself or the nearest parent with a `copydesk.toml`.
+pub fn find_root(start: &Path) -> Result<PathBuf, ConfigError> {
+    let start_dir = if start.is_file() {
+        start.parent().unwrap_or(start)
+    } else {
+        start
+    };
+    let absolute = std::path::absolute(start_dir).unwrap_or_else(|_| start_dir.to_path_buf());
+    absolute
+        .ancestors()
+        .find(|dir| dir.join(CONFIG_FILE).is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| ConfigError::NotFound {
+            start: start.to_path_buf(),
+        })
+}
+
+/// One file read and parsed.
+struct Loaded<T> {
+    path: Arc<Path>,
+    text: Arc<str>,
+    value: Option<T>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Newsroom {
+    /// Loads the newsroom whose root is `start` or the nearest parent with a `copydesk.toml`.
+    pub fn load(start: impl AsRef<Path>) -> Result<Newsroom, LoadError> {
+        let root = find_root(start.as_ref())?;
+        let config = Config::load(&root.join(CONFIG_FILE))?;
+        let articles_dir = root.join(&config.paths.articles);
+        let files = list_files(&root, &articles_dir, "md")?;
+        Newsroom::load_files(root, config, &files)
+    }
+
+    /// Loads the newsroom at `root` with `config`, reading only the article `files` given.
+    pub fn load_files(
+        root: PathBuf,
+        config: Config,
+        files: &[PathBuf],
+    ) -> Result<Newsroom, LoadError> {
+        let authors_dir = root.join(&config.paths.authors);
+        let author_files = if authors_dir.is_dir() {
+            list_files(&root, &authors_dir, "toml")?
+        } else {
+            Vec::new()
+        };
+        let loaded_authors: Vec<Loaded<Author>> = author_files
+            .par_iter()
+            .map(|path| {
+                load_file(&root, path, |path, text| {
+                    let parsed = Author::parse(path, text);
+                    (parsed.author, parsed.diagnostics)
+                })
+            })
+            .collect();
+        let loaded_articles: Vec<Loaded<Article>> = files
+            .par_iter()
+            .map(|path| {
+                load_file(&root, path, |path, text| {
+                    let parsed = Article::parse(path, text);
+                    (parsed.article, parsed.diagnostics)
+                })
+            })
+            .collect();
+
+        let mut newsroom = Newsroom {
+            root,
+            config,
+            authors: BTreeMap::new(),
+            articles: Vec::new(),
+            diagnostics: Vec::new(),
+            sources: SourceMap::new(),
+        };
+        for loaded in loaded_authors {
+            if let Some(author) = newsroom.absorb(loaded) {
+                newsroom.authors.insert(author.id.clone(), author);
+            }
+        }
+        for loaded in loaded_articles {
+            if let Some(article) = newsroom.absorb(loaded) {
+                newsroom.articles.push(article);
+            }
+        }
+        Ok(newsroom)
+    }
+
+    fn absorb<T>(&mut self, loaded: Loaded<T>) -> Option<T> {
+        if !loaded.diagnostics.is_empty() {
+            self.sources.insert(loaded.path.clone(), loaded.text);
+            self.diagnostics.extend(loaded.diagnostics);
+        }
+        loaded.value
+    }
+
+    /// Lints every article: parse problems, per-article rules and corpus rules, sorted, with
+    /// the text of every file that has a finding.
+    pub fn lint(&self, now: DateTime<FixedOffset>) -> LintReport {
+        let env = LintEnv {
+            config: &self.config,
+            authors: &self.authors,
+            now,
+        };
+        let mut by_path: BTreeMap<&Path, Vec<Diagnostic>> = BTreeMap::new();
+        for diagnostic in &self.diagnostics {
+            by_path
+                .entry(&diagnostic.path)
+                .or_default()
+                .push(diagnostic.clone());
+        }
+        let mut diagnostics: Vec<Diagnostic> = self
+            .articles
+            .par_iter()
+            .flat_map_iter(|article| {
+                let parse = by_path.get(&*article.path).cloned().unwrap_or_default();
+                lint_article(article, parse, env).diagnostics
+            })
+            .collect();
+        // Files that did not parse into an article still report their parse problems.
+        let parsed: std::collections::BTreeSet<&Path> =
+            self.articles.iter().map(|a| &*a.path).collect();
+        for (path, list) in by_path {
+            if !parsed.contains(path) {
+                diagnostics.extend(crate::lint::apply_config(list, env));
+            }
+        }
+        let mut sources = self.sources.clone();
+        for diagnostic in &diagnostics {
+            if !sources.contains_key(&diagnostic.path) {
+                if let Some(text) = self.source_of(&diagnostic.path) {
+                    sources.insert(diagnostic.path.clone(), text);
+                }
+            }
+        }
+        let files_checked = self.articles.len() + parsed_failures(&self.diagnostics, &parsed);
+        LintReport::new(diagnostics, sources, files_checked)
+    }
+
+    /// The text of `path` for rendering: from a parsed article or the kept problem sources.
+    pub fn source_of(&self, path: &Path) -> Option<Arc<str>> {
+        self.sources.get(path).cloned().or_else(|| {
+            self.articles
+                .iter()
+                .find(|article| &*article.path == path)
+                .map(|article| article.source.clone())
+        })
+    }
+
+    /// The article with `slug`.
+    pub fn article(&self, slug: &str) -> Option<&Article> {
+        self.articles.iter().find(|article| article.slug == slug)
+    }
+}
+
+/// Files that were read but did not become articles (their diagnostics still count).
+fn parsed_failures(
+    diagnostics: &[Diagnostic],
+    parsed: &std::collections::BTreeSet<&Path>,
+) -> usize {
+    let failed: std::collections::BTreeSet<&Path> = diagnostics
+        .iter()
+        .map(|d| &*d.path)
+        .filter(|p| !parsed.contains(p) && p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    failed.len()
+}
+
+/// Reads one file, reporting unreadable files, invalid UTF-8 and links out of the root as
+/// FM000 diagnostics so one bad file never stops the rest.
+fn load_file<T>(
+    root: &Path,
+    path: &Path,
+    parse: impl FnOnce(&Path, &str) -> (Option<T>, Vec<Diagnostic>),
+) -> Loaded<T> {
+    let shared: Arc<Path> = Arc::from(path);
+    let fail = |message: String, text: Arc<str>, span: Span| Loaded {
+        path: shared.clone(),
+        text,
+        value: None,
+        diagnostics: vec![Diagnostic::new(
+            &InvalidFrontMatter::META,
+            shared.clone(),
+            span,
+            message,
+        )],
+    };
+    if let Err(message) = check_inside_root(root, path) {
+        return fail(message, Arc::from(""), Span::at(0));
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            return fail(
+                format!("cannot read file: {error}"),
+                Arc::from(""),
+                Span::at(0),
+            );
+        }
+    };
+    match std::str::from_utf8(&bytes) {
+        Ok(text) => {
+            let (value, diagnostics) = parse(path, text);
+            Loaded {
+                path: shared,
+                text: Arc::from(text),
+                value,
+                diagnostics,
+            }
+        }
+        Err(_) => {
+            let (parsed, text) = Article::parse_bytes(path, &bytes);
+            Loaded {
+                path: shared,
+                text,
+                value: None,
+                diagnostics: parsed.diagnostics,
+            }
+        }
+    }
+}
+
+/// Refuses files whose real location (after symlinks) is outside the newsroom.
+fn check_inside_root(root: &Path, path: &Path) -> Result<(), String> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(());
+    }
+    let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    match path.canonicalize() {
+        Ok(real) if real.starts_with(&real_root) => Ok(()),
+        Ok(real) => Err(format!(
+            "symbolic link points outside the newsroom (to `{}`); not read",
+            real.display()
+        )),
+        Err(error) => Err(format!("cannot follow symbolic link: {error}")),
+    }
+}
+
+/// Lists files with `extension` under `dir`, honouring `.gitignore` and skipping hidden files,
+/// in sorted order. Directories named like files (`x.md/`) are skipped.
+pub fn list_files(root: &Path, dir: &Path, extension: &str) -> Result<Vec<PathBuf>, LoadError> {
+    let metadata =
+        std::fs::metadata(dir).map_err(|e| IoError::new("cannot read directory", dir, e))?;
+    if !metadata.is_dir() {
+        return Err(IoError::new(
+            "cannot read directory",
+            dir,
+            std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a directory"),
+        )
+        .into());
+    }
+    let mut files = Vec::new();
+    let walker = ignore::WalkBuilder::new(dir)
+        .require_git(false)
+        .add_custom_ignore_filename(".copydeskignore")
+        .parents(true)
+        .follow_links(false)
+        .build();
+    let _ = root;
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                // A directory that cannot be listed is a tool failure, not a content problem.
+                let io = error.io_error().map_or_else(
+                    || std::io::Error::other(error.to_string()),
+                    |e| std::io::Error::new(e.kind(), e.to_string()),
+                );
+                return Err(IoError::new("cannot read directory", dir, io).into());
+            }
+        };
+        let is_candidate = entry
+            .file_type()
+            .is_some_and(|t| t.is_file() || t.is_symlink())
+            && entry.path().extension().is_some_and(|ext| ext == extension);
+        if is_candidate && !entry.path().is_dir() {
+            files.push(entry.into_path());
+        }
+    }
+    files.sort();
+    Ok(files)
+}
