@@ -443,9 +443,9 @@ name = "AI"
 [read_time]
 words_per_minute = 250
 [lint]
-ignore = ["ED"]
+ignore = ["FM00"]
 [lint.severity]
-ED004 = "error"
+FM006 = "error"
 [lint.options]
 FM006 = { max_chars = 90 }
 "#;
@@ -466,9 +466,9 @@ FM006 = { max_chars = 90 }
             ]
         );
         assert_eq!(
-            problems("[lint]\nselect = [\"FM999\"]\n[lint.severity]\nED004 = \"loud\"\n"),
+            problems("[lint]\nselect = [\"FM999\"]\n[lint.severity]\nFM007 = \"loud\"\n"),
             [
-                "2:10: unknown rule code or family `FM999`",
+                "2:11: unknown rule code or family `FM999`",
                 "4:9: severity `loud` must be one of error, warning, info, off"
             ]
         );

@@ -12,8 +12,12 @@ pub fn is_kebab_case(id: &str) -> bool {
 }
 
 /// The slug for a title: apostrophes dropped (so "Microsoft’s" gives `microsofts`), then
-/// lowercase ASCII words joined by hyphens. Empty when nothing readable remains.
+/// lowercase ASCII words joined by hyphens. Empty when nothing readable remains, and for
+/// titles with CJK characters, whose transliterations nobody can read: those need a `slug`.
 pub fn slugify(title: &str) -> String {
+    if title.chars().any(crate::read_time::is_cjk) {
+        return String::new();
+    }
     let without_apostrophes: String = title
         .chars()
         .filter(|c| !matches!(c, '\'' | '’' | '‘' | 'ʼ'))
@@ -49,6 +53,7 @@ mod tests {
         );
         assert_eq!(slugify("Café déjà vu"), "cafe-deja-vu");
         assert_eq!(slugify("¿?"), "");
+        assert_eq!(slugify("東京の新しいAI"), "");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::diagnostic::render::LintReport;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::error::{ConfigError, IoError, LoadError};
 use crate::lint::rules::front_matter::InvalidFrontMatter;
-use crate::lint::{LintEnv, lint_article};
+use crate::lint::{LintEnv, lint_article, lint_corpus};
 
 /// The text of every file that has diagnostics, so renderers can show excerpts.
 pub type SourceMap = BTreeMap<Arc<Path>, Arc<str>>;
@@ -148,14 +148,21 @@ impl Newsroom {
                 .or_default()
                 .push(diagnostic.clone());
         }
-        let mut diagnostics: Vec<Diagnostic> = self
+        let outcomes: Vec<_> = self
             .articles
             .par_iter()
-            .flat_map_iter(|article| {
+            .map(|article| {
                 let parse = by_path.get(&*article.path).cloned().unwrap_or_default();
-                lint_article(article, parse, env).diagnostics
+                lint_article(article, parse, env)
             })
             .collect();
+        let mut diagnostics = Vec::new();
+        let mut facts = Vec::with_capacity(outcomes.len());
+        for outcome in outcomes {
+            diagnostics.extend(outcome.diagnostics);
+            facts.push(outcome.facts);
+        }
+        diagnostics.extend(lint_corpus(&facts, env));
         // Files that did not parse into an article still report their parse problems.
         let parsed: std::collections::BTreeSet<&Path> =
             self.articles.iter().map(|a| &*a.path).collect();

@@ -205,7 +205,7 @@ mod tests {
     fn japanese_counts_characters() {
         let body = "東京は日本の首都です。人口は約千四百万人です。";
         let time = estimate(body, &ReadTimeSettings::default());
-        assert_eq!(time.cjk_characters, 20);
+        assert_eq!(time.cjk_characters, 21);
         assert_eq!(time.words, 0);
         let mixed = estimate("OpenAIは東京で発表した", &ReadTimeSettings::default());
         assert_eq!((mixed.words, mixed.cjk_characters), (1, 8));

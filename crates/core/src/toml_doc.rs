@@ -82,15 +82,23 @@ where
 {
     let (mut root, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
-        let problems = syntax_errors
-            .into_iter()
-            .map(|error| TomlProblem {
-                kind: TomlProblemKind::Syntax,
-                message: first_line(error.message()),
-                help: None,
-                span: error.span().map_or(Span::at(0), Span::from),
-            })
-            .collect();
+        let mut problems: Vec<TomlProblem> = Vec::new();
+        for error in syntax_errors {
+            let span = error.span().map_or(Span::at(0), Span::from);
+            // The recovering parser often reports a cascade on one line; the first is the cause.
+            let same_line = problems.last().is_some_and(|last| {
+                let (from, to) = (last.span.start.min(span.start), last.span.start.max(span.start));
+                !text.get(from..to).unwrap_or("\n").contains('\n')
+            });
+            if !same_line {
+                problems.push(TomlProblem {
+                    kind: TomlProblemKind::Syntax,
+                    message: first_line(error.message()),
+                    help: None,
+                    span,
+                });
+            }
+        }
         return Parsed {
             value: None,
             problems,
@@ -112,6 +120,10 @@ where
     );
 
     let mut pruned = Vec::new();
+    let finish = |mut problems: Vec<TomlProblem>| {
+        problems.sort_by_key(|p| (p.span.start, p.span.end));
+        problems
+    };
     // Each failed attempt prunes one entry, so this ends; the bound is a guard.
     for _ in 0..=root.get_ref().len() + 64 {
         let attempt = Spanned::new(root.span(), root.get_ref().clone());
@@ -119,7 +131,7 @@ where
             Ok(value) => {
                 return Parsed {
                     value: Some(value),
-                    problems,
+                    problems: finish(problems),
                     spans,
                     pruned,
                 };
@@ -141,7 +153,7 @@ where
     }
     Parsed {
         value: None,
-        problems,
+        problems: finish(problems),
         spans,
         pruned,
     }
@@ -153,22 +165,23 @@ fn first_line(message: &str) -> String {
 
 /// Removes the top-level entry (or the array element of one) that contains `span`.
 fn prune_at(table: &mut DeTable<'_>, span: Span) -> Option<String> {
-    let mut found: Option<(String, Option<usize>)> = None;
-    for (key, value) in table.iter() {
-        let key_span = Span::from(key.span());
-        let value_span = Span::from(value.span());
-        if !(value_span.contains(span.start) || key_span.contains(span.start)) {
-            continue;
+    // A table's span may cover only its header line, so pick the entry or array element
+    // that starts closest before the error: in TOML a value always follows its key or header.
+    let mut found: Option<(usize, String, Option<usize>)> = None;
+    let mut consider = |start: usize, key: &str, element: Option<usize>| {
+        if start <= span.start && found.as_ref().is_none_or(|(best, _, _)| start >= *best) {
+            found = Some((start, key.to_string(), element));
         }
-        let element = match value.get_ref() {
-            DeValue::Array(items) => items
-                .iter()
-                .position(|item| Span::from(item.span()).contains(span.start)),
-            _ => None,
-        };
-        found = Some((key.get_ref().to_string(), element));
-        break;
+    };
+    for (key, value) in table.iter() {
+        consider(key.span().start, key.get_ref(), None);
+        if let DeValue::Array(items) = value.get_ref() {
+            for (index, item) in items.iter().enumerate() {
+                consider(item.span().start, key.get_ref(), Some(index));
+            }
+        }
     }
+    let found = found.map(|(_, key, element)| (key, element));
     let (key, element) = found?;
     match element {
         Some(index) => {
@@ -429,7 +442,9 @@ mod tests {
                 id: Some("a".into())
             }]
         );
-        assert_eq!(parsed.pruned, ["title", "count", "items[1]"]);
+        let mut pruned = parsed.pruned.clone();
+        pruned.sort();
+        assert_eq!(pruned, ["count", "items[1]", "title"]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::context::{LintContext, LintEnv};
 use super::registry::{self, ARTICLE_CHECKS};
 use super::settings::selector_matches;
 use crate::article::{Article, Status};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, LineColumn, LineIndex, Span};
 use crate::read_time::ReadTime;
 
 /// The compact facts about an article that corpus-wide rules need, kept after its tree is dropped.
@@ -22,6 +22,12 @@ pub struct ArticleFacts {
     pub status: Status,
     /// Read-time estimate.
     pub read_time: ReadTime,
+    /// Span of the slug value (or of the title when the slug is derived).
+    pub slug_span: Span,
+    /// Line and column of `slug_span`, for notes in other files' diagnostics.
+    pub slug_position: LineColumn,
+    /// The article's own `[lint] ignore`, applied to corpus diagnostics too.
+    pub lint_ignore: Vec<String>,
 }
 
 /// What linting one article produced.
@@ -54,6 +60,11 @@ pub fn lint_article(
     let mut diagnostics = parse_diagnostics;
     diagnostics.extend(ctx.into_diagnostics());
     let diagnostics = apply_settings(diagnostics, env, &article.lint_ignore);
+    let slug_span = article
+        .spans
+        .value("slug")
+        .unwrap_or_else(|| article.value_span("title"));
+    let line_index = LineIndex::new(&article.source);
     LintOutcome {
         diagnostics,
         facts: ArticleFacts {
@@ -61,6 +72,9 @@ pub fn lint_article(
             slug: article.slug.clone(),
             status: article.status,
             read_time,
+            slug_span,
+            slug_position: line_index.position(&article.source, slug_span.start),
+            lint_ignore: article.lint_ignore.clone(),
         },
     }
 }

@@ -5,6 +5,7 @@
 //! is in `diagnostic::render`.
 
 mod context;
+mod corpus;
 mod engine;
 pub mod registry;
 mod rule;
@@ -12,6 +13,7 @@ pub(crate) mod rules;
 mod settings;
 
 pub use context::{LintContext, LintEnv};
+pub use corpus::{CorpusContext, lint_corpus};
 pub use engine::{ArticleFacts, LintOutcome, apply_config, lint_article};
 pub use registry::{RULES, find};
 pub use rule::{FixAvailability, RuleMeta, RuleStatus, Scope};

@@ -4,6 +4,7 @@
 //! given to another rule.
 
 use super::context::LintContext;
+use super::corpus::CorpusContext;
 use super::rule::RuleMeta;
 use super::rules::front_matter as fm;
 use super::settings::parse_options;
@@ -11,6 +12,9 @@ use crate::article::Article;
 
 /// A per-article check.
 pub(crate) type ArticleCheck = fn(&LintContext<'_>, &Article);
+
+/// A corpus-wide check, run on every article's facts.
+pub(crate) type CorpusCheck = fn(&CorpusContext<'_>);
 
 /// Every rule, in code order.
 pub static RULES: &[RuleMeta] = &[
@@ -37,6 +41,9 @@ pub(crate) static ARTICLE_CHECKS: &[(&RuleMeta, ArticleCheck)] = &[
     (&fm::MissingDek::META, fm::check_missing_dek),
     (&fm::EmptyBody::META, fm::check_empty_body),
 ];
+
+/// The corpus-wide checks, each with the rule it reports.
+pub(crate) static CORPUS_CHECKS: &[(&RuleMeta, CorpusCheck)] = &[];
 
 /// Looks a rule up by code (`FM003`, any case) or name (`invalid-value`).
 pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {

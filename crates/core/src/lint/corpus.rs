@@ -1,0 +1,79 @@
+//! Corpus-wide rules: they run after every article is parsed, on the compact
+//! [`ArticleFacts`] each article left behind, never on kept Markdown trees.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use super::context::LintEnv;
+use super::engine::{ArticleFacts, apply_settings};
+use super::registry::CORPUS_CHECKS;
+use super::rule::RuleMeta;
+use crate::diagnostic::{Diagnostic, LineColumn, Related, Span};
+
+/// What a corpus rule sees: every article's facts, indexed by slug, and a diagnostic sink.
+pub struct CorpusContext<'a> {
+    /// Facts of every article, in path order.
+    pub(crate) facts: &'a [ArticleFacts],
+    /// Articles by slug (several when a slug is duplicated), in path order.
+    pub(crate) by_slug: BTreeMap<&'a str, Vec<&'a ArticleFacts>>,
+    /// Newsroom facts.
+    pub(crate) env: LintEnv<'a>,
+    diagnostics: RefCell<Vec<Diagnostic>>,
+}
+
+impl<'a> CorpusContext<'a> {
+    fn new(facts: &'a [ArticleFacts], env: LintEnv<'a>) -> Self {
+        let mut by_slug: BTreeMap<&str, Vec<&ArticleFacts>> = BTreeMap::new();
+        for article in facts {
+            by_slug.entry(article.slug.as_str()).or_default().push(article);
+        }
+        CorpusContext {
+            facts,
+            by_slug,
+            env,
+            diagnostics: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Starts a diagnostic for `rule` at `span` of `article`'s file.
+    pub(crate) fn diagnostic(&self, rule: &RuleMeta, article: &ArticleFacts, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(rule, article.path.clone(), span, message)
+    }
+
+    /// Records a finished diagnostic.
+    pub(crate) fn push(&self, diagnostic: Diagnostic) {
+        self.diagnostics.borrow_mut().push(diagnostic);
+    }
+
+    /// A related location in `article` at `position` (facts keep positions, not file texts).
+    pub(crate) fn related(article: &ArticleFacts, position: LineColumn, message: impl Into<String>) -> Related {
+        Related {
+            path: article.path.clone(),
+            position,
+            message: message.into(),
+        }
+    }
+}
+
+/// Runs every enabled corpus rule over `facts` and applies configuration, including each
+/// article's own `[lint] ignore`.
+pub fn lint_corpus(facts: &[ArticleFacts], env: LintEnv<'_>) -> Vec<Diagnostic> {
+    let ctx = CorpusContext::new(facts, env);
+    for (rule, check) in CORPUS_CHECKS {
+        if env.config.lint.is_enabled(rule) {
+            check(&ctx);
+        }
+    }
+    let ignore_of: BTreeMap<&std::path::Path, &[String]> =
+        facts.iter().map(|f| (&*f.path, f.lint_ignore.as_slice())).collect();
+    let mut grouped: BTreeMap<std::sync::Arc<std::path::Path>, Vec<Diagnostic>> = BTreeMap::new();
+    for diagnostic in ctx.diagnostics.into_inner() {
+        grouped.entry(diagnostic.path.clone()).or_default().push(diagnostic);
+    }
+    let mut out = Vec::new();
+    for (path, list) in grouped {
+        let ignore = ignore_of.get(&*path).copied().unwrap_or_default();
+        out.extend(apply_settings(list, env, ignore));
+    }
+    out
+}
