@@ -87,7 +87,10 @@ where
             let span = error.span().map_or(Span::at(0), Span::from);
             // The recovering parser often reports a cascade on one line; the first is the cause.
             let same_line = problems.last().is_some_and(|last| {
-                let (from, to) = (last.span.start.min(span.start), last.span.start.max(span.start));
+                let (from, to) = (
+                    last.span.start.min(span.start),
+                    last.span.start.max(span.start),
+                );
                 !text.get(from..to).unwrap_or("\n").contains('\n')
             });
             if !same_line {
@@ -183,24 +186,20 @@ fn prune_at(table: &mut DeTable<'_>, span: Span) -> Option<String> {
     }
     let found = found.map(|(_, key, element)| (key, element));
     let (key, element) = found?;
-    match element {
-        Some(index) => {
-            if let Some(DeValue::Array(items)) = table.get_mut(key.as_str()).map(Spanned::get_mut) {
-                let kept: toml::de::DeArray<'_> = items
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != index)
-                    .map(|(_, item)| item.clone())
-                    .collect();
-                *items = kept;
-            }
-            Some(format!("{key}[{index}]"))
+    if let Some(index) = element {
+        if let Some(DeValue::Array(items)) = table.get_mut(key.as_str()).map(Spanned::get_mut) {
+            let kept: toml::de::DeArray<'_> = items
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != index)
+                .map(|(_, item)| item.clone())
+                .collect();
+            *items = kept;
         }
-        None => {
-            table.remove(key.as_str());
-            Some(key)
-        }
+        return Some(format!("{key}[{index}]"));
     }
+    table.remove(key.as_str());
+    Some(key)
 }
 
 /// The JSON Schema of a type, generated once per type and kept for the process.

@@ -353,13 +353,13 @@ impl Builder<'_> {
                 format!("source id `{source_id}` must be lowercase kebab-case"),
             );
         }
-        let title = match raw.title.filter(|t| !t.trim().is_empty()) {
-            Some(title) => title,
-            None => {
+        let title = raw
+            .title
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| {
                 self.missing(&key, "title");
                 String::new()
-            }
-        };
+            });
         let url = match raw.url {
             Some(url) if !id::is_web_url(&url) => {
                 self.invalid(

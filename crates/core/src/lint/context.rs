@@ -33,6 +33,7 @@ pub struct LintContext<'a> {
     /// The body's Markdown tree.
     pub(crate) root: &'a AstNode<'a>,
     /// Maps tree positions to file spans.
+    #[allow(dead_code)] // used by the Markdown body rules
     pub(crate) positions: BodyPositions,
     /// Newsroom facts.
     pub(crate) env: LintEnv<'a>,
@@ -71,6 +72,7 @@ impl<'a> LintContext<'a> {
     }
 
     /// The file span of a tree node's source position.
+    #[allow(dead_code)] // used by the Markdown body rules
     pub(crate) fn span_of(&self, pos: Sourcepos) -> Span {
         self.positions.span(pos)
     }

@@ -14,7 +14,7 @@ use crate::diagnostic::Severity;
 pub struct LintSettings {
     select: Vec<String>,
     ignore: Vec<String>,
-    severity: BTreeMap<&'static str, Option<Severity>>,
+    severity: BTreeMap<&'static str, Level>,
     options: BTreeMap<&'static str, toml::Table>,
 }
 
@@ -103,7 +103,7 @@ impl LintSettings {
                     settings.options.insert(rule.code.as_str(), table);
                 }
                 Err(message) => {
-                    errors.push((key, format!("invalid options for {}: {message}", rule.code)))
+                    errors.push((key, format!("invalid options for {}: {message}", rule.code)));
                 }
             }
         }
@@ -122,7 +122,8 @@ impl LintSettings {
             return None;
         }
         match self.severity.get(rule.code.as_str()) {
-            Some(level) => *level,
+            Some(Level::Off) => None,
+            Some(Level::On(severity)) => Some(*severity),
             None => Some(rule.severity),
         }
     }
@@ -148,12 +149,19 @@ impl LintSettings {
     }
 }
 
-fn parse_severity(level: &str) -> Option<Option<Severity>> {
+/// A configured level: a severity, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    On(Severity),
+    Off,
+}
+
+fn parse_severity(level: &str) -> Option<Level> {
     match level {
-        "error" => Some(Some(Severity::Error)),
-        "warning" => Some(Some(Severity::Warning)),
-        "info" => Some(Some(Severity::Info)),
-        "off" => Some(None),
+        "error" => Some(Level::On(Severity::Error)),
+        "warning" => Some(Level::On(Severity::Warning)),
+        "info" => Some(Level::On(Severity::Info)),
+        "off" => Some(Level::Off),
         _ => None,
     }
 }
