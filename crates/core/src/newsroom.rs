@@ -79,21 +79,7 @@ impl Newsroom {
         config: Config,
         files: &[PathBuf],
     ) -> Result<Newsroom, LoadError> {
-        let authors_dir = root.join(&config.paths.authors);
-        let author_files = if authors_dir.is_dir() {
-            list_files(&root, &authors_dir, "toml")?
-        } else {
-            Vec::new()
-        };
-        let loaded_authors: Vec<Loaded<Author>> = author_files
-            .par_iter()
-            .map(|path| {
-                load_file(&root, path, |path, text| {
-                    let parsed = Author::parse(path, text);
-                    (parsed.author, parsed.diagnostics)
-                })
-            })
-            .collect();
+        let authors = load_authors(&root, &config)?;
         let loaded_articles: Vec<Loaded<Article>> = files
             .par_iter()
             .map(|path| {
@@ -112,11 +98,9 @@ impl Newsroom {
             diagnostics: Vec::new(),
             sources: SourceMap::new(),
         };
-        for loaded in loaded_authors {
-            if let Some(author) = newsroom.absorb(loaded) {
-                newsroom.authors.insert(author.id.clone(), author);
-            }
-        }
+        newsroom.authors = authors.authors;
+        newsroom.diagnostics.extend(authors.diagnostics);
+        newsroom.sources.extend(authors.sources);
         for loaded in loaded_articles {
             if let Some(article) = newsroom.absorb(loaded) {
                 newsroom.articles.push(article);
@@ -198,6 +182,121 @@ impl Newsroom {
     pub fn article(&self, slug: &str) -> Option<&Article> {
         self.articles.iter().find(|article| article.slug == slug)
     }
+}
+
+/// Authors loaded from `paths.authors`, with the problems of their files.
+struct LoadedAuthors {
+    authors: BTreeMap<String, Author>,
+    diagnostics: Vec<Diagnostic>,
+    sources: SourceMap,
+}
+
+fn load_authors(root: &Path, config: &Config) -> Result<LoadedAuthors, LoadError> {
+    let authors_dir = root.join(&config.paths.authors);
+    let author_files = if authors_dir.is_dir() {
+        list_files(root, &authors_dir, "toml")?
+    } else {
+        Vec::new()
+    };
+    let loaded: Vec<Loaded<Author>> = author_files
+        .par_iter()
+        .map(|path| {
+            load_file(root, path, |path, text| {
+                let parsed = Author::parse(path, text);
+                (parsed.author, parsed.diagnostics)
+            })
+        })
+        .collect();
+    let mut authors = LoadedAuthors {
+        authors: BTreeMap::new(),
+        diagnostics: Vec::new(),
+        sources: SourceMap::new(),
+    };
+    for file in loaded {
+        if !file.diagnostics.is_empty() {
+            authors.sources.insert(file.path.clone(), file.text);
+            authors.diagnostics.extend(file.diagnostics);
+        }
+        if let Some(author) = file.value {
+            authors.authors.insert(author.id.clone(), author);
+        }
+    }
+    Ok(authors)
+}
+
+/// What the streaming pass keeps of one file.
+struct FileOutcome {
+    diagnostics: Vec<Diagnostic>,
+    facts: Option<crate::lint::ArticleFacts>,
+    /// The file's text, kept only when it has findings.
+    source: Option<(Arc<Path>, Arc<str>)>,
+}
+
+/// Lints the article `files` of the newsroom at `root` in one streaming pass: each file is
+/// read, parsed and linted on a worker thread, and only its diagnostics and compact facts are
+/// kept (its text too when it has findings), so memory stays proportional to the findings,
+/// not to the corpus. Corpus rules then run on the facts.
+pub fn lint_files(
+    root: &Path,
+    config: &Config,
+    files: &[PathBuf],
+    now: DateTime<FixedOffset>,
+) -> Result<LintReport, LoadError> {
+    let authors = load_authors(root, config)?;
+    let env = LintEnv {
+        config,
+        authors: &authors.authors,
+        now,
+    };
+    let outcomes: Vec<(
+        Vec<Diagnostic>,
+        Option<crate::lint::ArticleFacts>,
+        Option<(Arc<Path>, Arc<str>)>,
+    )> = files
+        .par_iter()
+        .map(|path| {
+            let loaded = load_file(root, path, |path, text| {
+                let parsed = Article::parse(path, text);
+                (parsed.article, parsed.diagnostics)
+            });
+            let (diagnostics, facts) = match &loaded.value {
+                Some(article) => {
+                    let outcome = lint_article(article, loaded.diagnostics, env);
+                    (outcome.diagnostics, Some(outcome.facts))
+                }
+                None => (crate::lint::apply_config(loaded.diagnostics, env), None),
+            };
+            let source =
+                (!diagnostics.is_empty()).then(|| (loaded.path.clone(), loaded.text.clone()));
+            FileOutcome {
+                diagnostics,
+                facts,
+                source,
+            }
+        })
+        .collect();
+    let mut diagnostics = crate::lint::apply_config(authors.diagnostics, env);
+    let mut sources = authors.sources;
+    let mut facts = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        diagnostics.extend(outcome.diagnostics);
+        facts.extend(outcome.facts);
+        if let Some((path, text)) = outcome.source {
+            sources.insert(path, text);
+        }
+    }
+    let corpus = lint_corpus(&facts, env);
+    for diagnostic in &corpus {
+        // Corpus findings in files that had no other finding: read the text back for display.
+        if sources.contains_key(&diagnostic.path) {
+            continue;
+        }
+        if let Ok(text) = crate::fs::read_text(&diagnostic.path) {
+            sources.insert(diagnostic.path.clone(), Arc::from(text));
+        }
+    }
+    diagnostics.extend(corpus);
+    Ok(LintReport::new(diagnostics, sources, files.len()))
 }
 
 /// Files that were read but did not become articles (their diagnostics still count).

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Context as _;
-use copydesk::{Config, Newsroom, RenderOptions, Severity};
+use copydesk::{Config, RenderOptions, Severity};
 
 use super::locate_root;
 use crate::Status;
@@ -19,11 +19,10 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     )?;
     let config = Config::load(&root.join(copydesk::config::CONFIG_FILE))?;
     let files = article_files(&root, &config, &args.paths)?;
-    let newsroom = Newsroom::load_files(root.clone(), config, &files)?;
     let now = args
         .now
         .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
-    let report = newsroom.lint(now);
+    let report = copydesk::lint_files(&root, &config, &files, now)?;
 
     let base = std::env::current_dir().ok().or(Some(root));
     let stdout = std::io::stdout();
