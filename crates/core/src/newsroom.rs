@@ -248,11 +248,7 @@ pub fn lint_files(
         authors: &authors.authors,
         now,
     };
-    let outcomes: Vec<(
-        Vec<Diagnostic>,
-        Option<crate::lint::ArticleFacts>,
-        Option<(Arc<Path>, Arc<str>)>,
-    )> = files
+    let outcomes: Vec<FileOutcome> = files
         .par_iter()
         .map(|path| {
             let loaded = load_file(root, path, |path, text| {
