@@ -258,6 +258,9 @@ pub fn check_new_article(newsroom: &Newsroom, new: &NewArticle) -> Result<(), Sc
                 .map(|path| path.to_path_buf())
         });
     if let Some(existing) = existing {
+        let existing = existing
+            .strip_prefix(&newsroom.root)
+            .map_or_else(|_| existing.clone(), Path::to_path_buf);
         return Err(ScaffoldError::SlugCollision { slug, existing });
     }
     Ok(())

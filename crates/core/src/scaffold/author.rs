@@ -75,7 +75,7 @@ pub fn render_new_author(new: &NewAuthor) -> Result<String, ScaffoldError> {
     let id = &new.id;
     let value = |text: &str| toml::Value::from(text.trim()).to_string();
     let mut text = format!(
-        "# The author `{id}`: cite them in an article with authors = [\"{id}\"].\nname = {}\n",
+        "# The author `{id}`: put them on a byline with authors = [\"{id}\"].\nname = {}\n",
         value(&new.name)
     );
     match &new.beat {

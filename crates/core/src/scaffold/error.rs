@@ -78,7 +78,7 @@ pub enum ScaffoldError {
     SlugCollision {
         /// The slug.
         slug: String,
-        /// The article that has it.
+        /// The article that has it, relative to the newsroom root.
         existing: PathBuf,
     },
     /// The target file already exists; nothing was written.
