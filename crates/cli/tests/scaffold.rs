@@ -1,5 +1,6 @@
 //! `copydesk init`, `new-article` and `new-author` against temporary newsrooms.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -34,7 +35,7 @@ impl Newsroom {
         std::fs::create_dir_all(root.join("articles")).expect("articles dir");
         let mut config = format!("[site]\ntitle = \"Tech Desk\"\n{paths}\n");
         for desk in desks {
-            config.push_str(&format!("[desks.{desk}]\nname = \"{desk}\"\n"));
+            let _ = write!(config, "[desks.{desk}]\nname = \"{desk}\"\n");
         }
         std::fs::write(root.join("copydesk.toml"), config).expect("config");
         for author in authors {

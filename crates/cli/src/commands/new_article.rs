@@ -34,12 +34,11 @@ pub(crate) fn run(args: &NewArticleArgs) -> anyhow::Result<Status> {
     } else {
         args.authors.clone()
     };
-    new.desk = match &args.desk {
-        Some(desk) => desk.clone(),
-        None => {
-            let known: Vec<String> = newsroom.config.desks.keys().cloned().collect();
-            prompt::choose("desk", "--desk", &known)?
-        }
+    new.desk = if let Some(desk) = &args.desk {
+        desk.clone()
+    } else {
+        let known: Vec<String> = newsroom.config.desks.keys().cloned().collect();
+        prompt::choose("desk", "--desk", &known)?
     };
     new.tags.clone_from(&args.tags);
     new.slug.clone_from(&args.slug);

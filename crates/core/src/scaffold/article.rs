@@ -6,6 +6,7 @@
 //! replaced, sources listed and cited and the status set to `published` with a date, the
 //! article lints clean as well.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
@@ -320,18 +321,19 @@ pub fn render_new_article(
     let published = new.date.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let mut text = String::new();
     text.push_str("+++\n");
-    push_line(&mut text, "title", toml::Value::from(title));
-    push_line(&mut text, "slug", toml::Value::from(slug.as_str()));
+    push_line(&mut text, "title", &toml::Value::from(title));
+    push_line(&mut text, "slug", &toml::Value::from(slug.as_str()));
     text.push_str(
         "# dek = \"One or two sentences that sell the story, under the headline and in feeds\"\n",
     );
-    push_line(&mut text, "authors", strings(&new.authors));
-    push_line(&mut text, "desk", toml::Value::from(new.desk.as_str()));
-    push_line(&mut text, "tags", strings(&new.tags));
-    push_line(&mut text, "status", toml::Value::from("draft"));
-    text.push_str(&format!(
-        "# published = {published}  # required once status is \"published\"\n"
-    ));
+    push_line(&mut text, "authors", &strings(&new.authors));
+    push_line(&mut text, "desk", &toml::Value::from(new.desk.as_str()));
+    push_line(&mut text, "tags", &strings(&new.tags));
+    push_line(&mut text, "status", &toml::Value::from("draft"));
+    let _ = writeln!(
+        text,
+        "# published = {published}  # required once status is \"published\""
+    );
     text.push_str(
         "\n# List every source the story relies on and cite it in the body as\n\
          # [what it says](source:short-id):\n\
@@ -364,11 +366,8 @@ pub fn render_new_article(
     Ok(text)
 }
 
-fn push_line(text: &mut String, key: &str, value: toml::Value) {
-    text.push_str(key);
-    text.push_str(" = ");
-    text.push_str(&value.to_string());
-    text.push('\n');
+fn push_line(text: &mut String, key: &str, value: &toml::Value) {
+    let _ = writeln!(text, "{key} = {value}");
 }
 
 /// Everything `copydesk new-article` does short of writing: checks `new` against the newsroom,

@@ -1,5 +1,6 @@
 //! New authors: `authors/<id>.toml` with the name, beat and bio, other fields as hints.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::article::PlannedFile;
@@ -79,21 +80,26 @@ pub fn render_new_author(new: &NewAuthor) -> Result<String, ScaffoldError> {
         value(&new.name)
     );
     match &new.beat {
-        Some(beat) => text.push_str(&format!("beat = {}\n", value(beat))),
+        Some(beat) => {
+            let _ = writeln!(text, "beat = {}", value(beat));
+        }
         None => text.push_str("# beat = \"What they cover, shown under the byline\"\n"),
     }
     match &new.bio {
-        Some(bio) => text.push_str(&format!("bio = {}\n", value(bio))),
+        Some(bio) => {
+            let _ = writeln!(text, "bio = {}", value(bio));
+        }
         None => text.push_str("# bio = \"One or two sentences about them, in Markdown\"\n"),
     }
-    text.push_str(&format!(
+    let _ = write!(
+        text,
         "# avatar = \"images/authors/{id}.jpg\"\n\
          # url = \"https://example.com/authors/{id}\"\n\
          # email = \"{id}@example.com\"\n\
          # active = true\n\
          # [links]\n\
          # website = \"https://example.com\"\n"
-    ));
+    );
     Ok(text)
 }
 
