@@ -1,8 +1,9 @@
 """Pseudo-terminal driver for the new-article prompts (run by scaffold.rs).
 
-Usage: pty_prompt.py BINARY NEWSROOM_ROOT
-Types a title, moves to the second author with the down arrow, accepts the first desk,
-then prints everything the program wrote and exits with its exit code.
+Usage: pty_prompt.py BINARY NEWSROOM_ROOT SCENARIO
+Scenario "all": types a title, moves to the second author with the down arrow, accepts the
+first desk. Scenario "slug": gives a CJK title on the command line and types the slug asked
+for. Then prints everything the program wrote and exits with its exit code.
 """
 
 import os
@@ -11,7 +12,10 @@ import select
 import sys
 import time
 
-binary, root = sys.argv[1], sys.argv[2]
+binary, root, scenario = sys.argv[1], sys.argv[2], sys.argv[3]
+arguments = [binary, "new-article", "--date", "2026-05-06T14:25:00Z"]
+if scenario == "slug":
+    arguments += ["東京の新しいAI", "--author", "maya-okafor", "--desk", "ai"]
 
 pid, fd = pty.fork()
 if pid == 0:
@@ -19,7 +23,7 @@ if pid == 0:
     os.environ["TERM"] = "xterm"
     os.environ.pop("VISUAL", None)
     os.environ.pop("EDITOR", None)
-    os.execv(binary, [binary, "new-article", "--date", "2026-05-06T14:25:00Z"])
+    os.execv(binary, arguments)
 
 transcript = b""
 seen = 0
@@ -52,14 +56,18 @@ def expect(pattern, timeout=30.0):
     time.sleep(0.3)
 
 
-expect(b"Title")
-os.write(fd, b"Prompted Story\r")
-expect(b"Author")
-os.write(fd, b"\x1b[B")
-time.sleep(0.2)
-os.write(fd, b"\r")
-expect(b"Desk")
-os.write(fd, b"\r")
+if scenario == "slug":
+    expect(b"Slug")
+    os.write(fd, b"tokyo-new-ai\r")
+else:
+    expect(b"Title")
+    os.write(fd, b"Prompted Story\r")
+    expect(b"Author")
+    os.write(fd, b"\x1b[B")
+    time.sleep(0.2)
+    os.write(fd, b"\r")
+    expect(b"Desk")
+    os.write(fd, b"\r")
 
 deadline = time.time() + 30.0
 while read_some(deadline):

@@ -258,6 +258,32 @@ fn existing_file_is_never_overwritten() {
 }
 
 #[test]
+fn desk_template_replaces_the_body() {
+    let newsroom = Newsroom::with_paths(
+        &["ryan-tanaka"],
+        &["ai"],
+        "[paths]\nnew_article = \"articles/{desk}/{year}-{month}-{day}-{slug}.md\"\n[new_article]\ntemplate = \"templates/article.md\"\n",
+    );
+    std::fs::create_dir_all(newsroom.root().join("templates")).expect("dir");
+    std::fs::write(
+        newsroom.root().join("templates/article.md"),
+        "The {desk} desk on {title}, filed {year}-{month}-{day} as {slug}.\n\n## Background\n\nHow we got here.\n",
+    )
+    .expect("template");
+    newsroom
+        .run()
+        .args(["new-article", "Chips Get Cheaper", "--date", DATE])
+        .assert()
+        .success()
+        .stdout("articles/ai/2026-05-06-chips-get-cheaper.md\n");
+    let text = newsroom.read("articles/ai/2026-05-06-chips-get-cheaper.md");
+    assert!(
+        text.ends_with("+++\n\nThe ai desk on Chips Get Cheaper, filed 2026-05-06 as chips-get-cheaper.\n\n## Background\n\nHow we got here.\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn hostile_titles_stay_inside_the_root_or_are_refused() {
     let newsroom = single();
     let long = "Breaking ".repeat(120);
@@ -485,11 +511,9 @@ fn new_author_writes_once() {
     newsroom.run().args(["lint"]).assert().success();
 }
 
-/// Drives the prompts through a pseudo-terminal: title typed, second author picked with the
-/// arrow key, first desk accepted.
+/// Runs the pseudo-terminal driver for `scenario`; `None` when no Python is available.
 #[cfg(unix)]
-#[test]
-fn prompts_on_a_terminal() {
+fn drive_pty(newsroom: &Newsroom, scenario: &str) -> Option<String> {
     let python = ["python3", "python"].into_iter().find(|name| {
         std::process::Command::new(name)
             .arg("--version")
@@ -498,23 +522,34 @@ fn prompts_on_a_terminal() {
     });
     let Some(python) = python else {
         eprintln!("skipped: no python for the pseudo-terminal driver");
-        return;
+        return None;
     };
-    let newsroom = several();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pty_prompt.py");
-    let binary = assert_cmd::cargo::cargo_bin("copydesk");
     let output = std::process::Command::new(python)
         .arg(script)
-        .arg(binary)
+        .arg(assert_cmd::cargo::cargo_bin("copydesk"))
         .arg(newsroom.root())
+        .arg(scenario)
         .output()
         .expect("driver runs");
-    let transcript = String::from_utf8_lossy(&output.stdout);
+    let transcript = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(
         output.status.success(),
         "{transcript}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    Some(transcript)
+}
+
+/// Drives the prompts through a pseudo-terminal: title typed, second author picked with the
+/// arrow key, first desk accepted.
+#[cfg(unix)]
+#[test]
+fn prompts_on_a_terminal() {
+    let newsroom = several();
+    let Some(transcript) = drive_pty(&newsroom, "all") else {
+        return;
+    };
     let text = newsroom.read("articles/2026/05/prompted-story.md");
     assert!(text.contains("title = \"Prompted Story\"\n"), "{text}");
     assert!(text.contains("authors = [\"ryan-tanaka\"]\n"), "{text}");
@@ -523,4 +558,16 @@ fn prompts_on_a_terminal() {
         transcript.contains("articles/2026/05/prompted-story.md"),
         "{transcript}"
     );
+}
+
+/// A CJK title at a terminal asks for the slug instead of failing.
+#[cfg(unix)]
+#[test]
+fn prompts_for_a_slug_on_a_terminal() {
+    let newsroom = several();
+    if drive_pty(&newsroom, "slug").is_none() {
+        return;
+    }
+    let text = newsroom.read("articles/2026/05/tokyo-new-ai.md");
+    assert!(text.contains("title = \"東京の新しいAI\"\n"), "{text}");
 }

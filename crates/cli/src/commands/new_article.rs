@@ -6,7 +6,7 @@ use std::process::Command;
 
 use anyhow::Context as _;
 use copydesk::Newsroom;
-use copydesk::scaffold::{NewArticle, ScaffoldError, plan_new_article};
+use copydesk::scaffold::{NewArticle, ScaffoldError, article_slug, plan_new_article};
 
 use super::{locate_root, prompt, write_planned};
 use crate::Status;
@@ -42,6 +42,16 @@ pub(crate) fn run(args: &NewArticleArgs) -> anyhow::Result<Status> {
     };
     new.tags.clone_from(&args.tags);
     new.slug.clone_from(&args.slug);
+    if new.slug.is_none() && prompt::is_interactive() {
+        // A CJK or emoji-only title cannot give a slug: ask rather than fail at a terminal.
+        if let Err(ScaffoldError::CjkTitle { .. } | ScaffoldError::UnsluggableTitle { .. }) =
+            article_slug(&new)
+        {
+            new.slug = Some(prompt::text(
+                "Slug (lowercase ASCII words joined by hyphens)",
+            )?);
+        }
+    }
     let planned = plan_new_article(&newsroom, &new).map_err(with_hint)?;
     let path = write_planned(&newsroom.root, &planned, args.dry_run)?;
     if args.edit {
