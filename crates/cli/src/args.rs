@@ -120,7 +120,7 @@ pub(crate) struct NewArticleArgs {
     /// Open the new file in $VISUAL or $EDITOR.
     #[arg(long, conflicts_with = "dry_run")]
     pub(crate) edit: bool,
-    /// Print the path and text that would be written; write nothing.
+    /// Print the text that would be written (its path on stderr); write nothing.
     #[arg(long)]
     pub(crate) dry_run: bool,
     #[command(flatten)]
@@ -141,7 +141,7 @@ pub(crate) struct NewAuthorArgs {
     /// Short biography.
     #[arg(long, value_name = "TEXT")]
     pub(crate) bio: Option<String>,
-    /// Print the path and text that would be written; write nothing.
+    /// Print the text that would be written (its path on stderr); write nothing.
     #[arg(long)]
     pub(crate) dry_run: bool,
     #[command(flatten)]
