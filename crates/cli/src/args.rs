@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "copydesk",
     version,
     about,
-    after_help = "Examples:\n  copydesk lint                          lint the newsroom around the current directory\n  copydesk lint articles/2026/05         lint only some articles\n  copydesk lint --format json > out.json machine-readable findings\n  copydesk rule ED003                    explain a rule"
+    after_help = "Examples:\n  copydesk lint                          lint the newsroom around the current directory\n  copydesk lint articles/2026/05         lint only some articles\n  copydesk lint --format json > out.json machine-readable findings\n  copydesk rule ED003                    explain a rule\n  copydesk new-article \"Title\" --author ryan-tanaka --desk ai   start a draft"
 )]
 pub(crate) struct Cli {
     #[command(subcommand)]
@@ -23,6 +23,15 @@ pub(crate) enum Command {
     Lint(LintArgs),
     /// Show the documentation of a lint rule, or list them all.
     Rule(RuleArgs),
+    /// Create a newsroom: settings, a desk, an author and a sample article that lints clean.
+    Init(InitArgs),
+    /// Start a draft article at the configured path, front matter filled in.
+    #[command(
+        after_help = "Examples:\n  copydesk new-article \"OpenAI Breaks Microsoft’s Hold\" --author ryan-tanaka --desk ai\n  copydesk new-article \"東京の新しいAI\" --slug tokyo-new-ai --author maya-okafor --desk ai\n  copydesk new-article                   ask for the title, author and desk\n\nExit status: 0 when written, 2 when refused (existing file, unknown id, missing value)."
+    )]
+    NewArticle(NewArticleArgs),
+    /// Add an author file under the authors directory.
+    NewAuthor(NewAuthorArgs),
 }
 
 /// Where the newsroom is.
@@ -76,6 +85,67 @@ pub(crate) struct RuleArgs {
     /// List every rule: code, name, default severity, whether fixable.
     #[arg(long, conflicts_with = "rule")]
     pub(crate) all: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct InitArgs {
+    /// Directory to create the newsroom in (created if missing); default: the current directory.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub(crate) dir: PathBuf,
+    /// The sample article's publication time, RFC 3339 (default: the clock).
+    #[arg(long, value_name = "RFC3339", value_parser = parse_now, hide = true)]
+    pub(crate) now: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct NewArticleArgs {
+    /// The headline; asked for when missing and stdin is a terminal.
+    #[arg(value_name = "TITLE")]
+    pub(crate) title: Option<String>,
+    /// Author id (repeat for several); asked for when missing and the newsroom has several.
+    #[arg(long = "author", value_name = "ID")]
+    pub(crate) authors: Vec<String>,
+    /// Desk id; asked for when missing and the newsroom has several.
+    #[arg(long, value_name = "ID")]
+    pub(crate) desk: Option<String>,
+    /// Tag (repeat for several).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub(crate) tags: Vec<String>,
+    /// URL slug instead of the one made from the title (needed for CJK titles).
+    #[arg(long, value_name = "SLUG")]
+    pub(crate) slug: Option<String>,
+    /// The date for `{year}`, `{month}`, `{day}`, RFC 3339 (default: now in the site's time zone).
+    #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
+    pub(crate) date: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// Open the new file in $VISUAL or $EDITOR.
+    #[arg(long, conflicts_with = "dry_run")]
+    pub(crate) edit: bool,
+    /// Print the text that would be written (its path on stderr); write nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+    #[command(flatten)]
+    pub(crate) root: RootArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct NewAuthorArgs {
+    /// The author id: lowercase ASCII words joined by hyphens, e.g. maya-okafor.
+    #[arg(value_name = "ID")]
+    pub(crate) id: String,
+    /// Display name; asked for when missing and stdin is a terminal.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) name: Option<String>,
+    /// Beat shown under the byline.
+    #[arg(long, value_name = "BEAT")]
+    pub(crate) beat: Option<String>,
+    /// Short biography.
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) bio: Option<String>,
+    /// Print the text that would be written (its path on stderr); write nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+    #[command(flatten)]
+    pub(crate) root: RootArgs,
 }
 
 fn parse_now(text: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {

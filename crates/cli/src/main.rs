@@ -37,6 +37,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Lint(args) => commands::lint::run(&args),
         Command::Rule(args) => commands::rule::run(&args),
+        Command::Init(args) => commands::init::run(&args),
+        Command::NewArticle(args) => commands::new_article::run(&args),
+        Command::NewAuthor(args) => commands::new_author::run(&args),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

@@ -113,4 +113,7 @@ pub enum Error {
     /// Reading or writing a file.
     #[error(transparent)]
     Io(#[from] IoError),
+    /// Scaffolding a newsroom, article or author.
+    #[error(transparent)]
+    Scaffold(#[from] crate::scaffold::ScaffoldError),
 }

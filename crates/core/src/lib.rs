@@ -43,4 +43,5 @@ pub use diagnostic::{Diagnostic, LineColumn, LineIndex, Severity, Span};
 pub use error::{ConfigError, ConfigProblem, Error, IoError, LoadError};
 pub use newsroom::{Newsroom, SourceMap, find_root, lint_files, list_files};
 pub use read_time::{ReadTime, ReadTimeSettings};
+pub use scaffold::ScaffoldError;
 pub use toml_doc::SpanMap;

@@ -1,6 +1,10 @@
 //! One module per subcommand, plus the setup they share.
 
+pub(crate) mod init;
 pub(crate) mod lint;
+pub(crate) mod new_article;
+pub(crate) mod new_author;
+mod prompt;
 pub(crate) mod rule;
 
 use std::path::{Path, PathBuf};
@@ -24,4 +28,35 @@ pub(crate) fn locate_root(
         (None, None) => std::env::current_dir().context("cannot read the current directory")?,
     };
     Ok(copydesk::find_root(&start)?)
+}
+
+/// `path` relative to the current directory when it is under it, for messages and output.
+pub(crate) fn display_path(path: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
+    relative
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+/// Writes a planned scaffold (create-new), or with `dry_run` prints what it would write.
+/// Prints the path written on stdout.
+pub(crate) fn write_planned(
+    root: &Path,
+    planned: &copydesk::scaffold::PlannedFile,
+    dry_run: bool,
+) -> anyhow::Result<PathBuf> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    if dry_run {
+        // The path goes to stderr so stdout is exactly the file, ready to pipe.
+        eprintln!("would write {}", display_path(&planned.path));
+        out.write_all(planned.contents.as_bytes())?;
+        return Ok(planned.path.clone());
+    }
+    let path = copydesk::scaffold::write_new_file(root, &planned.relative, &planned.contents)?;
+    writeln!(out, "{}", display_path(&path))?;
+    Ok(path)
 }

@@ -1,0 +1,99 @@
+//! `copydesk new-article`: gather the values (flags, else prompts on a terminal), let the
+//! library check and render the draft, write it create-new, and optionally open an editor.
+
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::Context as _;
+use copydesk::Newsroom;
+use copydesk::scaffold::{NewArticle, ScaffoldError, article_slug, plan_new_article};
+
+use super::{locate_root, prompt, write_planned};
+use crate::Status;
+use crate::args::NewArticleArgs;
+
+pub(crate) fn run(args: &NewArticleArgs) -> anyhow::Result<Status> {
+    let root = locate_root(args.root.root.as_deref(), None)?;
+    let newsroom = Newsroom::load(&root)?;
+    let date = args.date.unwrap_or_else(|| {
+        chrono::Utc::now()
+            .with_timezone(&newsroom.config.site.timezone)
+            .fixed_offset()
+    });
+    let title = match &args.title {
+        Some(title) => title.clone(),
+        None if prompt::is_interactive() => prompt::text("Title")?,
+        None => anyhow::bail!(
+            "missing the title: pass it as the first argument, e.g. copydesk new-article \"Your headline\""
+        ),
+    };
+    let mut new = NewArticle::new(title, date);
+    new.authors = if args.authors.is_empty() {
+        let known: Vec<String> = newsroom.authors.keys().cloned().collect();
+        vec![prompt::choose("author", "--author", &known)?]
+    } else {
+        args.authors.clone()
+    };
+    new.desk = if let Some(desk) = &args.desk {
+        desk.clone()
+    } else {
+        let known: Vec<String> = newsroom.config.desks.keys().cloned().collect();
+        prompt::choose("desk", "--desk", &known)?
+    };
+    new.tags.clone_from(&args.tags);
+    new.slug.clone_from(&args.slug);
+    if new.slug.is_none() && prompt::is_interactive() {
+        // A CJK or emoji-only title cannot give a slug: ask rather than fail at a terminal.
+        if let Err(ScaffoldError::CjkTitle { .. } | ScaffoldError::UnsluggableTitle { .. }) =
+            article_slug(&new)
+        {
+            new.slug = Some(prompt::text(
+                "Slug (lowercase ASCII words joined by hyphens)",
+            )?);
+        }
+    }
+    let planned = plan_new_article(&newsroom, &new).map_err(with_hint)?;
+    let path = write_planned(&newsroom.root, &planned, args.dry_run)?;
+    if args.edit {
+        open_editor(&path)?;
+    }
+    Ok(Status::Clean)
+}
+
+/// Adds the flag that resolves the refusal, which the library cannot know about.
+fn with_hint(error: ScaffoldError) -> anyhow::Error {
+    let hint = match &error {
+        ScaffoldError::CjkTitle { .. } | ScaffoldError::UnsluggableTitle { .. } => {
+            Some("pass one with --slug SLUG")
+        }
+        ScaffoldError::SlugCollision { .. } => Some("pass another with --slug SLUG"),
+        _ => None,
+    };
+    match hint {
+        Some(hint) => anyhow::anyhow!("{error}\n  help: {hint}"),
+        None => error.into(),
+    }
+}
+
+/// Opens `path` in `$VISUAL`, else `$EDITOR`, split like a shell would ("code --wait").
+fn open_editor(path: &Path) -> anyhow::Result<()> {
+    let command = ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.trim().is_empty())
+        .context("--edit needs an editor: set $VISUAL or $EDITOR (the file was written)")?;
+    let words = shell_words::split(&command)
+        .with_context(|| format!("cannot split the editor command `{command}`"))?;
+    let Some((program, rest)) = words.split_first() else {
+        anyhow::bail!("the editor command `{command}` is empty");
+    };
+    let status = Command::new(program)
+        .args(rest)
+        .arg(path)
+        .status()
+        .with_context(|| format!("cannot start the editor `{program}`"))?;
+    if !status.success() {
+        anyhow::bail!("the editor `{command}` exited with {status}");
+    }
+    Ok(())
+}

@@ -1,0 +1,510 @@
+//! New articles: the slug, the path from `paths.new_article`, and the text of the file.
+//!
+//! As scaffolded, an article is a draft whose body is placeholder prose under section headings;
+//! it lints clean with every current rule (a draft needs no `published` date or dek), so the
+//! only "fill me in" signals are the placeholder sentences themselves. Once the placeholders are
+//! replaced, sources listed and cited and the status set to `published` with a date, the
+//! article lints clean as well.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use super::error::ScaffoldError;
+use super::pattern::{expand_pattern, substitute};
+use crate::config::Config;
+use crate::error::IoError;
+use crate::newsroom::Newsroom;
+
+/// Slugs made from long titles are cut at a word boundary to at most this many characters.
+pub const MAX_SLUG_CHARS: usize = 80;
+
+/// The body of a new article when `[new_article] template` is not set: a lede placeholder and
+/// three sections, each with a placeholder paragraph so no section is empty.
+pub const DEFAULT_BODY: &str = "\
+Write the lede here: what happened, who it affects and why it matters now, in one or two sentences.
+
+## What happened
+
+Set out the facts in the order readers need them, and link each claim to a source listed above.
+
+## Why it matters
+
+Give readers the context to judge the news: what changed, who gains and who loses.
+
+## What comes next
+
+Close with the decisions, dates and reactions still to come.
+";
+
+/// What a writer asks for when starting an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct NewArticle {
+    /// Headline.
+    pub title: String,
+    /// Slug given explicitly; `None` derives it from the title.
+    pub slug: Option<String>,
+    /// Author ids.
+    pub authors: Vec<String>,
+    /// Desk id.
+    pub desk: String,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// The date that fills `{year}`, `{month}` and `{day}`, usually now in the site's zone.
+    pub date: DateTime<FixedOffset>,
+}
+
+impl NewArticle {
+    /// A new article with `title`, dated `date`, and no authors, desk, tags or slug yet.
+    pub fn new(title: impl Into<String>, date: DateTime<FixedOffset>) -> NewArticle {
+        NewArticle {
+            title: title.into(),
+            slug: None,
+            authors: Vec::new(),
+            desk: String::new(),
+            tags: Vec::new(),
+            date,
+        }
+    }
+}
+
+/// A file ready to be written: where, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PlannedFile {
+    /// Path relative to the newsroom root.
+    pub relative: PathBuf,
+    /// The same path joined to the root.
+    pub path: PathBuf,
+    /// The full text of the file.
+    pub contents: String,
+}
+
+/// The article's slug: the one given, checked, or one made from the title.
+///
+/// Apostrophes are dropped ("Microsoft’s" gives `microsofts`), accents folded, and a slug
+/// longer than [`MAX_SLUG_CHARS`] cut at the last hyphen that fits.
+///
+/// # Errors
+/// An empty or multi-line title, an invalid explicit slug, a CJK title without a slug
+/// ([`ScaffoldError::CjkTitle`]: transliterations are unreadable) or a title with nothing to
+/// slugify (emoji, punctuation).
+pub fn article_slug(new: &NewArticle) -> Result<String, ScaffoldError> {
+    check_title(&new.title)?;
+    if let Some(slug) = &new.slug {
+        if !crate::id::is_kebab_case(slug) {
+            return Err(ScaffoldError::InvalidSlug { slug: slug.clone() });
+        }
+        return Ok(slug.clone());
+    }
+    let title = new.title.trim();
+    if title.chars().any(crate::read_time::is_cjk) {
+        return Err(ScaffoldError::CjkTitle {
+            title: title.to_string(),
+        });
+    }
+    // Symbols and emoji would transliterate to their names ("🚀" to `rocket`): only letters,
+    // digits and apostrophes (which `slugify` drops) carry meaning into the slug.
+    let readable: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '\'' | '’' | '‘' | 'ʼ') {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let slug = crate::id::slugify(&readable);
+    if slug.is_empty() {
+        return Err(ScaffoldError::UnsluggableTitle {
+            title: title.to_string(),
+        });
+    }
+    Ok(truncate_slug(&slug))
+}
+
+fn check_title(title: &str) -> Result<(), ScaffoldError> {
+    if title.trim().is_empty() {
+        return Err(ScaffoldError::EmptyTitle);
+    }
+    if title.chars().any(char::is_control) {
+        return Err(ScaffoldError::MultilineTitle);
+    }
+    Ok(())
+}
+
+/// Cuts `slug` (ASCII) to at most [`MAX_SLUG_CHARS`], at a hyphen when there is one.
+fn truncate_slug(slug: &str) -> String {
+    if slug.len() <= MAX_SLUG_CHARS {
+        return slug.to_string();
+    }
+    let head = &slug[..=MAX_SLUG_CHARS];
+    let cut = match head.rfind('-') {
+        Some(hyphen) if hyphen > 0 => &slug[..hyphen],
+        _ => &slug[..MAX_SLUG_CHARS],
+    };
+    cut.trim_end_matches('-').to_string()
+}
+
+/// The path of the new article: `paths.new_article` expanded under `root`.
+///
+/// Every placeholder must expand to a single lowercase path component and the result must stay
+/// inside the root, whatever the title, slug or desk contain.
+///
+/// # Errors
+/// The errors of [`article_slug`], an invalid desk id, or a pattern that does not expand to a
+/// safe relative path.
+pub fn new_article_path(
+    config: &Config,
+    root: &Path,
+    new: &NewArticle,
+) -> Result<PathBuf, ScaffoldError> {
+    Ok(root.join(relative_path(config, new)?))
+}
+
+fn relative_path(config: &Config, new: &NewArticle) -> Result<PathBuf, ScaffoldError> {
+    let slug = article_slug(new)?;
+    check_id("desk", &new.desk)?;
+    let (year, month, day) = date_parts(new.date);
+    expand_pattern(
+        &config.paths.new_article,
+        &[
+            ("year", &year),
+            ("month", &month),
+            ("day", &day),
+            ("slug", &slug),
+            ("desk", &new.desk),
+        ],
+    )
+}
+
+fn date_parts(date: DateTime<FixedOffset>) -> (String, String, String) {
+    (
+        date.format("%Y").to_string(),
+        date.format("%m").to_string(),
+        date.format("%d").to_string(),
+    )
+}
+
+fn check_id(kind: &'static str, id: &str) -> Result<(), ScaffoldError> {
+    if id.is_empty() {
+        return Err(ScaffoldError::Missing {
+            what: if kind == "desk" {
+                "a desk"
+            } else {
+                "an author"
+            },
+        });
+    }
+    if !crate::id::is_kebab_case(id) {
+        return Err(ScaffoldError::InvalidId {
+            kind,
+            id: id.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Checks `new` against the newsroom: a usable title and slug, at least one author, every
+/// author and the desk known, and no other article with the same slug.
+///
+/// # Errors
+/// [`ScaffoldError::UnknownAuthor`] and [`ScaffoldError::UnknownDesk`] list the known ids and
+/// the nearest match; [`ScaffoldError::SlugCollision`] names the other article's file.
+pub fn check_new_article(newsroom: &Newsroom, new: &NewArticle) -> Result<(), ScaffoldError> {
+    let slug = article_slug(new)?;
+    if new.authors.is_empty() {
+        return Err(ScaffoldError::Missing { what: "an author" });
+    }
+    for id in &new.authors {
+        check_id("author", id)?;
+        if !newsroom.authors.contains_key(id) {
+            let known: Vec<String> = newsroom.authors.keys().cloned().collect();
+            return Err(ScaffoldError::UnknownAuthor {
+                id: id.clone(),
+                nearest: crate::suggest::nearest(id, known.iter().map(String::as_str))
+                    .map(str::to_string),
+                known,
+            });
+        }
+    }
+    check_id("desk", &new.desk)?;
+    if newsroom.config.desk(&new.desk).is_none() {
+        let known: Vec<String> = newsroom.config.desks.keys().cloned().collect();
+        return Err(ScaffoldError::UnknownDesk {
+            id: new.desk.clone(),
+            nearest: crate::suggest::nearest(&new.desk, known.iter().map(String::as_str))
+                .map(str::to_string),
+            known,
+        });
+    }
+    // Files that did not parse still own their file stem, which is their slug to be.
+    let existing = newsroom
+        .articles
+        .iter()
+        .find(|article| article.slug == slug)
+        .map(|article| article.path.to_path_buf())
+        .or_else(|| {
+            newsroom
+                .diagnostics
+                .iter()
+                .map(|diagnostic| &diagnostic.path)
+                .find(|path| {
+                    path.extension().is_some_and(|e| e == "md")
+                        && path.file_stem().is_some_and(|stem| *stem == *slug)
+                })
+                .map(|path| path.to_path_buf())
+        });
+    if let Some(existing) = existing {
+        let existing = existing
+            .strip_prefix(&newsroom.root)
+            .map_or_else(|_| existing.clone(), Path::to_path_buf);
+        return Err(ScaffoldError::SlugCollision { slug, existing });
+    }
+    Ok(())
+}
+
+/// Reads the body template named by `[new_article] template`, if any.
+///
+/// # Errors
+/// [`ScaffoldError::OutsideRoot`] when the template is a link out of the root,
+/// [`ScaffoldError::Io`] when it cannot be read.
+pub fn load_template(config: &Config, root: &Path) -> Result<Option<String>, ScaffoldError> {
+    let Some(relative) = &config.new_article_template else {
+        return Ok(None);
+    };
+    let path = root.join(relative);
+    let real_root = root
+        .canonicalize()
+        .map_err(|e| IoError::new("cannot resolve", root, e))?;
+    let real = path
+        .canonicalize()
+        .map_err(|e| IoError::new("cannot read template", &path, e))?;
+    if !real.starts_with(&real_root) {
+        return Err(ScaffoldError::OutsideRoot {
+            path: relative.clone(),
+            root: root.to_path_buf(),
+        });
+    }
+    let text = crate::fs::read_text(&path)?;
+    Ok(Some(text.trim_start_matches('\u{feff}').to_string()))
+}
+
+/// The text of the new article: front matter with every value TOML-encoded, then the body.
+///
+/// The front matter holds `title`, `slug` (always written, so editing the headline later
+/// does not move the URL), `authors`, `desk`, `tags` and `status = "draft"`, with commented
+/// hints for `dek`, `published` and a `[[sources]]` entry. The body is `template` with
+/// `{title}`, `{slug}`, `{desk}`, `{year}`, `{month}` and `{day}` replaced, or
+/// [`DEFAULT_BODY`].
+///
+/// # Errors
+/// The errors of [`article_slug`].
+pub fn render_new_article(
+    new: &NewArticle,
+    template: Option<&str>,
+) -> Result<String, ScaffoldError> {
+    let slug = article_slug(new)?;
+    let title = new.title.trim();
+    let (year, month, day) = date_parts(new.date);
+    let strings = |items: &[String]| {
+        toml::Value::Array(
+            items
+                .iter()
+                .map(|s| toml::Value::from(s.as_str()))
+                .collect(),
+        )
+    };
+    let published = new.date.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mut text = String::new();
+    text.push_str("+++\n");
+    push_line(&mut text, "title", &toml::Value::from(title));
+    push_line(&mut text, "slug", &toml::Value::from(slug.as_str()));
+    text.push_str(
+        "# dek = \"One or two sentences that sell the story, under the headline and in feeds\"\n",
+    );
+    push_line(&mut text, "authors", &strings(&new.authors));
+    push_line(&mut text, "desk", &toml::Value::from(new.desk.as_str()));
+    push_line(&mut text, "tags", &strings(&new.tags));
+    push_line(&mut text, "status", &toml::Value::from("draft"));
+    let _ = writeln!(
+        text,
+        "# published = {published}  # required once status is \"published\""
+    );
+    text.push_str(
+        "\n# List every source the story relies on and cite it in the body as\n\
+         # [what it says](source:short-id):\n\
+         # [[sources]]\n\
+         # id = \"short-id\"\n\
+         # title = \"Title of the cited document\"\n\
+         # url = \"https://example.com/document\"\n\
+         # publisher = \"Who published it\"\n\
+         # published = 2026-01-31\n",
+    );
+    text.push_str("+++\n\n");
+    let body = match template {
+        Some(template) => substitute(
+            template,
+            &[
+                ("title", title),
+                ("slug", &slug),
+                ("desk", &new.desk),
+                ("year", &year),
+                ("month", &month),
+                ("day", &day),
+            ],
+        ),
+        None => DEFAULT_BODY.to_string(),
+    };
+    text.push_str(body.trim_start_matches(['\n', '\r']));
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+fn push_line(text: &mut String, key: &str, value: &toml::Value) {
+    let _ = writeln!(text, "{key} = {value}");
+}
+
+/// Everything `copydesk new-article` does short of writing: checks `new` against the newsroom,
+/// computes the path and renders the text with the configured template.
+///
+/// # Errors
+/// The errors of [`check_new_article`], [`new_article_path`] and [`load_template`].
+pub fn plan_new_article(
+    newsroom: &Newsroom,
+    new: &NewArticle,
+) -> Result<PlannedFile, ScaffoldError> {
+    check_new_article(newsroom, new)?;
+    let relative = relative_path(&newsroom.config, new)?;
+    let template = load_template(&newsroom.config, &newsroom.root)?;
+    let contents = render_new_article(new, template.as_deref())?;
+    Ok(PlannedFile {
+        path: newsroom.root.join(&relative),
+        relative,
+        contents,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::Article;
+
+    fn date() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-05-06T14:25:00+02:00").expect("valid date")
+    }
+
+    fn article(title: &str) -> NewArticle {
+        let mut new = NewArticle::new(title, date());
+        new.authors = vec!["ryan-tanaka".into()];
+        new.desk = "ai".into();
+        new
+    }
+
+    #[test]
+    fn slugs_from_titles() {
+        let slug = |title: &str| article_slug(&article(title));
+        assert_eq!(
+            slug("OpenAI Breaks Microsoft’s Hold").expect("slug"),
+            "openai-breaks-microsofts-hold"
+        );
+        assert_eq!(
+            slug("Café déjà vu: l’été").expect("slug"),
+            "cafe-deja-vu-lete"
+        );
+        assert!(matches!(slug(""), Err(ScaffoldError::EmptyTitle)));
+        assert!(matches!(slug("  "), Err(ScaffoldError::EmptyTitle)));
+        assert!(matches!(slug("a\nb"), Err(ScaffoldError::MultilineTitle)));
+        assert!(matches!(
+            slug("東京の新しいAI"),
+            Err(ScaffoldError::CjkTitle { .. })
+        ));
+        assert!(matches!(
+            slug("🚀🔥"),
+            Err(ScaffoldError::UnsluggableTitle { .. })
+        ));
+        let long = slug(&"word ".repeat(200)).expect("slug");
+        assert!(
+            long.len() <= MAX_SLUG_CHARS && !long.ends_with('-'),
+            "{long}"
+        );
+        assert!(long.starts_with("word-word"));
+        let one_word = slug(&"a".repeat(1000)).expect("slug");
+        assert_eq!(one_word.len(), MAX_SLUG_CHARS);
+    }
+
+    #[test]
+    fn explicit_slugs_are_checked() {
+        for bad in ["../etc", "a/b", "A", "a--b", "..", ""] {
+            let mut new = article("Title");
+            new.slug = Some(bad.into());
+            assert!(
+                matches!(article_slug(&new), Err(ScaffoldError::InvalidSlug { .. })),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn paths_stay_under_the_root() {
+        let config = Config::default();
+        let root = Path::new("/newsroom");
+        for title in ["../../etc/passwd", "/abs", "C:\\x", "a/b/c", "🚀 launch"] {
+            let path = new_article_path(&config, root, &article(title)).expect("sluggable");
+            let relative = path.strip_prefix(root).expect("under the root");
+            assert!(crate::fs::is_safe_relative(relative), "{}", path.display());
+            assert!(relative.starts_with("articles/2026/05"));
+        }
+        assert!(new_article_path(&config, root, &article("..")).is_err());
+        let mut hostile = article("Title");
+        hostile.desk = "../x".into();
+        let mut config = Config::default();
+        config.paths.new_article = "articles/{desk}/{slug}.md".into();
+        assert!(matches!(
+            new_article_path(&config, root, &hostile),
+            Err(ScaffoldError::InvalidId { .. })
+        ));
+    }
+
+    #[test]
+    fn rendered_article_round_trips_hostile_titles() {
+        for title in [
+            "He said \"no\" \\ then left",
+            "+++ in a title",
+            "Quotes ' and ’ and '''",
+            "Ends with a backslash \\",
+        ] {
+            let text = render_new_article(&article(title), None).expect("renders");
+            let parsed = Article::parse("x.md", &text);
+            assert!(
+                parsed.diagnostics.is_empty(),
+                "{title}: {:?}",
+                parsed.diagnostics
+            );
+            let parsed = parsed.article.expect("parses");
+            assert_eq!(parsed.title, title);
+        }
+    }
+
+    #[test]
+    fn templates_replace_the_body() {
+        let text = render_new_article(
+            &article("A {slug} Title"),
+            Some("Lede for {title} on {desk}, {year}-{month}-{day} ({slug}) {unknown}.\n"),
+        )
+        .expect("renders");
+        assert!(
+            text.ends_with(
+                "+++\n\nLede for A {slug} Title on ai, 2026-05-06 (a-slug-title) {unknown}.\n"
+            ),
+            "{text}"
+        );
+    }
+}

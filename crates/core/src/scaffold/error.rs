@@ -1,0 +1,131 @@
+//! Why a scaffold could not be planned or written.
+
+use std::path::PathBuf;
+
+use crate::error::IoError;
+
+/// Why a new article, author or newsroom could not be scaffolded.
+///
+/// Every variant is a refusal that leaves the disk untouched; messages name the offending
+/// value and, for unknown ids, list the known ones.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ScaffoldError {
+    /// The title is empty or only white space.
+    #[error("the title is empty")]
+    EmptyTitle,
+    /// The title spans several lines or holds control characters.
+    #[error("the title must be a single line of text without control characters")]
+    MultilineTitle,
+    /// The title holds CJK characters and no slug was given.
+    #[error(
+        "cannot make a readable slug from the title `{title}`: it is written in CJK characters; give a slug of lowercase ASCII words joined by hyphens"
+    )]
+    CjkTitle {
+        /// The title.
+        title: String,
+    },
+    /// Nothing readable is left of the title once slugified (emoji, punctuation).
+    #[error(
+        "cannot make a slug from the title `{title}`: it has no letters or digits; give a slug of lowercase ASCII words joined by hyphens"
+    )]
+    UnsluggableTitle {
+        /// The title.
+        title: String,
+    },
+    /// A slug given explicitly is not lowercase ASCII words joined by single hyphens.
+    #[error("slug `{slug}` must be lowercase ASCII letters and digits joined by single hyphens")]
+    InvalidSlug {
+        /// The slug given.
+        slug: String,
+    },
+    /// An author, desk or other id is not lowercase kebab-case.
+    #[error("{kind} id `{id}` must be lowercase ASCII letters and digits joined by single hyphens")]
+    InvalidId {
+        /// What the id names ("author", "desk").
+        kind: &'static str,
+        /// The id given.
+        id: String,
+    },
+    /// A required value is missing.
+    #[error("missing {what}")]
+    Missing {
+        /// What is missing ("an author", "a desk", "the author's name").
+        what: &'static str,
+    },
+    /// The author id has no file under the authors directory.
+    #[error("unknown author `{id}`{}; known authors: {}", did_you_mean(.nearest.as_deref()), list(.known))]
+    UnknownAuthor {
+        /// The id given.
+        id: String,
+        /// Every known author id, sorted.
+        known: Vec<String>,
+        /// The closest known id, when one is a plausible typo.
+        nearest: Option<String>,
+    },
+    /// The desk is not declared in `copydesk.toml`.
+    #[error("unknown desk `{id}`{}; known desks: {}", did_you_mean(.nearest.as_deref()), list(.known))]
+    UnknownDesk {
+        /// The id given.
+        id: String,
+        /// Every declared desk id, sorted.
+        known: Vec<String>,
+        /// The closest known id, when one is a plausible typo.
+        nearest: Option<String>,
+    },
+    /// Another article already has the slug.
+    #[error("slug `{slug}` is already used by `{}`; choose another slug", .existing.display())]
+    SlugCollision {
+        /// The slug.
+        slug: String,
+        /// The article that has it, relative to the newsroom root.
+        existing: PathBuf,
+    },
+    /// The target file already exists; nothing was written.
+    #[error("`{}` already exists; not overwriting it", .path.display())]
+    Exists {
+        /// The existing file.
+        path: PathBuf,
+    },
+    /// The directory already holds a newsroom.
+    #[error("`{}` already exists; this directory is already a newsroom", .path.display())]
+    AlreadyInitialised {
+        /// The existing `copydesk.toml`.
+        path: PathBuf,
+    },
+    /// An expanded path would leave the newsroom (through `..`, an absolute path or a link).
+    #[error("`{}` is outside the newsroom at `{}`; not writing there", .path.display(), .root.display())]
+    OutsideRoot {
+        /// The path that would be written.
+        path: PathBuf,
+        /// The newsroom root.
+        root: PathBuf,
+    },
+    /// A path pattern expanded to something that is not a safe relative file path.
+    #[error("invalid path `{path}`: {reason}")]
+    InvalidPath {
+        /// The expanded path or pattern.
+        path: String,
+        /// Why it is refused.
+        reason: String,
+    },
+    /// Reading a template or writing a file failed.
+    #[error(transparent)]
+    Io(#[from] IoError),
+}
+
+fn did_you_mean(nearest: Option<&str>) -> String {
+    nearest.map_or_else(String::new, |id| format!(" (did you mean `{id}`?)"))
+}
+
+fn list(known: &[String]) -> String {
+    if known.is_empty() {
+        "none".into()
+    } else {
+        known
+            .iter()
+            .map(|id| format!("`{id}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
