@@ -4,6 +4,8 @@
 //! article's lists are not always indexed like the file. These functions map a kept value back
 //! to its written position, falling back to the enclosing key when it cannot be found.
 
+use std::fmt::Write as _;
+
 use crate::article::Article;
 use crate::diagnostic::Span;
 
@@ -45,7 +47,7 @@ pub(crate) fn field_span(article: &Article, key: &str, entry: Span, field: &str)
 /// How many `key` entries are written, valid or not.
 pub(crate) fn written_count(article: &Article, key: &str) -> usize {
     (0..)
-        .take_while(|i| article.spans.value(&format!("{key}[{i}]")).is_some())
+        .map_while(|i| article.spans.value(&format!("{key}[{i}]")))
         .count()
 }
 
@@ -63,7 +65,7 @@ pub(crate) fn id_list<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     if ids.len() > SHOWN {
-        list.push_str(&format!(" and {} more", ids.len() - SHOWN));
+        let _ = write!(list, " and {} more", ids.len() - SHOWN);
     }
     list
 }

@@ -41,10 +41,7 @@ pub(crate) fn check_duplicate_slug(ctx: &CorpusContext<'_>) {
                     &DuplicateSlug::META,
                     article,
                     article.slug_span,
-                    format!(
-                        "slug `{slug}` is shared by {} articles",
-                        articles.len()
-                    ),
+                    format!("slug `{slug}` is shared by {} articles", articles.len()),
                 )
                 .with_help("give each article its own `slug` and file name");
             for other in articles.iter().filter(|o| o.path != article.path) {

@@ -6,8 +6,8 @@ use comrak::nodes::{AstNode, NodeValue, Sourcepos};
 
 use crate::article::Article;
 use crate::diagnostic::{LineIndex, Span};
-use crate::lint::{LintContext, SlugReference};
 use crate::lint::rules::entries;
+use crate::lint::{LintContext, SlugReference};
 
 /// The scheme of a citation.
 pub(crate) const SOURCE_SCHEME: &str = "source:";
@@ -111,7 +111,11 @@ pub(crate) fn cross_references(
     let related = article
         .related
         .iter()
-        .zip(entries::list_item_spans(article, "related", &article.related))
+        .zip(entries::list_item_spans(
+            article,
+            "related",
+            &article.related,
+        ))
         .map(|(slug, span)| reference(slug, span))
         .collect();
     let article_links = body_links(ctx)

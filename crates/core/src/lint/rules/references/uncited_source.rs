@@ -59,9 +59,17 @@ pub(crate) fn check_uncited_source(ctx: &LintContext<'_>, article: &Article) {
         };
     }
     cited_ids.extend(article.updates.iter().filter_map(|u| u.source.clone()));
-    for source in &article.sources {
+    // A source with an invalid id is already reported (FM003) and cannot be cited as written.
+    for source in article
+        .sources
+        .iter()
+        .filter(|s| crate::id::is_kebab_case(&s.id))
+    {
         let cited = cited_ids.contains(&source.id)
-            || source.url.as_ref().is_some_and(|url| linked_urls.contains(url));
+            || source
+                .url
+                .as_ref()
+                .is_some_and(|url| linked_urls.contains(url));
         if cited {
             continue;
         }

@@ -40,7 +40,7 @@ pub(crate) fn check_unknown_related(ctx: &CorpusContext<'_>) {
                         &UnknownRelated::META,
                         article,
                         related.span,
-                        format!("article lists itself, `{}`, as related", related.slug),
+                        format!("article lists itself (`{}`) in `related`", related.slug),
                     )
                     .with_help("remove its own slug from `related`"),
                 );
@@ -60,4 +60,3 @@ pub(crate) fn check_unknown_related(ctx: &CorpusContext<'_>) {
         }
     }
 }
-

@@ -44,8 +44,8 @@ pub(crate) fn check_unknown_source(ctx: &LintContext<'_>, article: &Article) {
     let updates = links::update_links(article);
     for (link, place) in body
         .iter()
-        .map(|l| (l, "citation"))
-        .chain(updates.iter().map(|l| (l, "update text")))
+        .map(|l| (l, Place::Body))
+        .chain(updates.iter().map(|l| (l, Place::UpdateText)))
     {
         if let Some(id) = link.source_id() {
             report(ctx, article, id, link.span, place);
@@ -54,17 +54,25 @@ pub(crate) fn check_unknown_source(ctx: &LintContext<'_>, article: &Article) {
     for update in &article.updates {
         if let Some(id) = update.source.as_deref() {
             let span = entries::field_span(article, "updates", update.span, "source");
-            report(ctx, article, id, span, "update");
+            report(ctx, article, id, span, Place::UpdateField);
         }
     }
 }
 
-fn report(ctx: &LintContext<'_>, article: &Article, id: &str, span: Span, place: &str) {
+/// Where a citation is written.
+#[derive(Clone, Copy)]
+enum Place {
+    Body,
+    UpdateText,
+    UpdateField,
+}
+
+fn report(ctx: &LintContext<'_>, article: &Article, id: &str, span: Span, place: Place) {
     if id.is_empty() {
         ctx.report(
             &UnknownSource::META,
             span,
-            format!("{place} cites `source:` without an id"),
+            "citation `source:` names no source",
         );
         return;
     }
@@ -83,7 +91,13 @@ fn report(ctx: &LintContext<'_>, article: &Article, id: &str, span: Span, place:
         ctx.diagnostic(
             &UnknownSource::META,
             span,
-            format!("{place} cites unlisted source `{id}`"),
+            match place {
+                Place::Body => format!("source `{id}` is not listed"),
+                Place::UpdateText => {
+                    format!("update text cites source `{id}`, which is not listed")
+                }
+                Place::UpdateField => format!("update `source` `{id}` is not listed"),
+            },
         )
         .with_help(help),
     );

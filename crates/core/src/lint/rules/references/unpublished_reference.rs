@@ -70,7 +70,7 @@ fn report(ctx: &CorpusContext<'_>, article: &ArticleFacts, reference: &SlugRefer
         .with_related(CorpusContext::related(
             target,
             target.slug_position,
-            format!("`{}` is {status}", reference.slug),
+            format!("`{}` is {}", reference.slug, describe(status)),
         )),
     );
 }

@@ -46,14 +46,14 @@ pub(crate) fn check_future_timestamp(ctx: &LintContext<'_>, article: &Article) {
     let now = ctx.env.now;
     let mut stamps: Vec<(&str, Span)> = Vec::new();
     if article.published.is_some_and(|t| t > now) {
-        stamps.push(("published", article.value_span("published")));
+        stamps.push(("`published`", article.value_span("published")));
     }
     if article.updated.is_some_and(|t| t > now) {
-        stamps.push(("updated", article.value_span("updated")));
+        stamps.push(("`updated`", article.value_span("updated")));
     }
     for update in article.updates.iter().filter(|u| u.at > now) {
         stamps.push((
-            "update `at`",
+            "update at",
             entries::field_span(article, "updates", update.span, "at"),
         ));
     }

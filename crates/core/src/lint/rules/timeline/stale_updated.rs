@@ -67,10 +67,7 @@ pub(crate) fn check_stale_updated(ctx: &LintContext<'_>, article: &Article) {
         // An `updated` that was written but invalid is already reported as FM003.
         None if article.spans.value("updated").is_some() => {}
         None => {
-            let span = article
-                .spans
-                .value("published")
-                .unwrap_or(latest_span);
+            let span = article.spans.value("published").unwrap_or(latest_span);
             ctx.push(
                 ctx.diagnostic(
                     &StaleUpdated::META,

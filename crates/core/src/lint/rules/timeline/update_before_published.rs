@@ -46,12 +46,17 @@ pub(crate) fn check_update_before_published(ctx: &LintContext<'_>, article: &Art
     let published_text = entries::written(article, article.value_span("published"));
     for update in article.updates.iter().filter(|u| u.at < published) {
         let span = entries::field_span(article, "updates", update.span, "at");
-        ctx.report(
-            &UpdateBeforePublished::META,
-            span,
-            format!(
-                "update at `{}` is before `published` `{published_text}`",
-                entries::written(article, span)
+        ctx.push(
+            ctx.diagnostic(
+                &UpdateBeforePublished::META,
+                span,
+                format!(
+                    "update at `{}` is before `published` `{published_text}`",
+                    entries::written(article, span)
+                ),
+            )
+            .with_help(
+                "correct the update’s `at`, or `published` if the article went live earlier",
             ),
         );
     }

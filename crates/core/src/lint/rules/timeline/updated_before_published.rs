@@ -51,6 +51,8 @@ pub(crate) fn check_updated_before_published(ctx: &LintContext<'_>, article: &Ar
                 entries::written(article, span)
             ),
         )
-        .with_help("correct whichever date is wrong; `updated` is the last change after publication"),
+        .with_help(
+            "correct whichever date is wrong; `updated` is the last change after publication",
+        ),
     );
 }

@@ -201,7 +201,10 @@ mod tests {
         let fixed = apply(OUT_OF_ORDER, &fix);
         let after = article(&fixed);
         let texts: Vec<_> = after.updates.iter().map(|u| u.text.as_str()).collect();
-        assert_eq!(texts, ["First.", "Second.", "Third,\r\n[with a bracket line]"]);
+        assert_eq!(
+            texts,
+            ["First.", "Second.", "Third,\r\n[with a bracket line]"]
+        );
         assert!(fixed.contains("# about the first\r\n[[updates]]\r\nat = 2026-05-07"));
         assert!(fixed.ends_with("\r\n\r\n[extra]\r\nnote = 1\r\n+++\r\n\r\nBody.\r\n"));
         assert_eq!(fixed.len(), OUT_OF_ORDER.len());
