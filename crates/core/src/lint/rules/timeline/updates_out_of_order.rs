@@ -164,7 +164,8 @@ fn only_trivia(text: &str, until_table: bool) -> bool {
     for line in text.lines() {
         let line = line.trim();
         if until_table && line.starts_with('[') {
-            return true;
+            // A sub-table of the last update would stay behind and change owner.
+            return !line.trim_start_matches('[').trim_start().starts_with("updates");
         }
         if !line.is_empty() && !line.starts_with('#') {
             return false;
