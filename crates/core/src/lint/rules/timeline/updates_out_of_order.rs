@@ -165,7 +165,10 @@ fn only_trivia(text: &str, until_table: bool) -> bool {
         let line = line.trim();
         if until_table && line.starts_with('[') {
             // A sub-table of the last update would stay behind and change owner.
-            return !line.trim_start_matches('[').trim_start().starts_with("updates");
+            return !line
+                .trim_start_matches('[')
+                .trim_start()
+                .starts_with("updates");
         }
         if !line.is_empty() && !line.starts_with('#') {
             return false;
