@@ -35,11 +35,12 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// The fix is safe: it moves each `[[updates]]` block, with its keys and comments, into
-    /// chronological order (entries with equal times keep their order) and changes no other
-    /// byte. It is offered only when the updates are consecutive `[[updates]]` blocks that all
-    /// parsed; updates written as an inline array, or with other tables between them, are
-    /// reported without a fix.
+    /// The fix is safe: it moves the text of each `[[updates]]` block (its header, its keys
+    /// and any comments among them) into chronological order; entries with equal times keep
+    /// their order, and blank lines and comments between blocks stay where they are. No other
+    /// byte changes. It is offered only when the updates are consecutive `[[updates]]` blocks
+    /// that all parsed; updates written as an inline array, or with other tables or unknown
+    /// keys among them, are reported without a fix.
     pub(crate) struct UpdatesOutOfOrder {
         code: "TL003",
         name: "updates-out-of-order",
