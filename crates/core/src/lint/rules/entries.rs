@@ -84,3 +84,50 @@ fn unquoted(article: &Article, span: Span) -> Option<&str> {
         .and_then(|t| t.strip_suffix('"'))
         .or_else(|| text.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn article(text: &str) -> Article {
+        Article::parse(Path::new("a.md"), text)
+            .article
+            .expect("test article parses")
+    }
+
+    #[test]
+    fn kept_items_map_to_their_written_spans() {
+        let text = "+++\ntitle = \"T\"\nauthors = [\"Bad Id\", \"maya-okafor\", 'ryan-tanaka']\n+++\nBody.\n";
+        let article = article(text);
+        assert_eq!(article.authors, ["maya-okafor", "ryan-tanaka"]);
+        let spans = list_item_spans(&article, "authors", &article.authors);
+        let written: Vec<_> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(written, ["\"maya-okafor\"", "'ryan-tanaka'"]);
+        assert_eq!(written_count(&article, "authors"), 3);
+    }
+
+    #[test]
+    fn entries_are_found_after_dropped_ones() {
+        let text = "+++\ntitle = \"T\"\n[[sources]]\ntitle = \"No id\"\n[[sources]]\nid = \"b\"\ntitle = \"B\"\n+++\nBody.\n";
+        let article = article(text);
+        let source = &article.sources[0];
+        assert_eq!(
+            entry_path(&article, "sources", source.span).as_deref(),
+            Some("sources[1]")
+        );
+        let id = field_span(&article, "sources", source.span, "id");
+        assert_eq!(&text[id.start..id.end], "\"b\"");
+        assert_eq!(written(&article, id), "b");
+    }
+
+    #[test]
+    fn long_id_lists_are_cut() {
+        let ids: Vec<String> = (0..12).map(|i| format!("id-{i}")).collect();
+        let list = id_list(ids.iter().map(String::as_str));
+        assert!(list.starts_with("`id-0`, `id-1`"));
+        assert!(list.ends_with("`id-9` and 2 more"));
+        assert_eq!(id_list([]), "none");
+    }
+}
