@@ -69,11 +69,11 @@ enum Place {
 
 fn report(ctx: &LintContext<'_>, article: &Article, id: &str, span: Span, place: Place) {
     if id.is_empty() {
-        ctx.report(
-            &UnknownSource::META,
-            span,
-            "citation `source:` names no source",
-        );
+        let message = match place {
+            Place::UpdateField => "update `source` is empty",
+            Place::Body | Place::UpdateText => "citation `source:` names no source",
+        };
+        ctx.report(&UnknownSource::META, span, message);
         return;
     }
     if article.source_by_id(id).is_some() {
