@@ -10,8 +10,6 @@ use super::registry::CORPUS_CHECKS;
 use super::rule::RuleMeta;
 use crate::diagnostic::{Diagnostic, LineColumn, Related, Span};
 
-// Corpus rules (RF003, RF004, RF008, RF009, ED008) are the users of this context.
-#[allow(dead_code)]
 /// What a corpus rule sees: every article's facts, indexed by slug, and a diagnostic sink.
 pub struct CorpusContext<'a> {
     /// Facts of every article, in path order.
@@ -23,7 +21,6 @@ pub struct CorpusContext<'a> {
     diagnostics: RefCell<Vec<Diagnostic>>,
 }
 
-#[allow(dead_code)]
 impl<'a> CorpusContext<'a> {
     fn new(facts: &'a [ArticleFacts], env: LintEnv<'a>) -> Self {
         let mut by_slug: BTreeMap<&str, Vec<&ArticleFacts>> = BTreeMap::new();
@@ -42,7 +39,9 @@ impl<'a> CorpusContext<'a> {
     }
 
     /// Starts a diagnostic for `rule` at `span` of `article`'s file.
+    #[allow(clippy::unused_self)] // a method, like `LintContext::diagnostic`, so rules read alike
     pub(crate) fn diagnostic(
+        &self,
         rule: &RuleMeta,
         article: &ArticleFacts,
         span: Span,

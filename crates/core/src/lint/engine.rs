@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::context::{LintContext, LintEnv};
 use super::registry::{self, ARTICLE_CHECKS};
+use super::rules::references as rf;
 use super::settings::selector_matches;
 use crate::article::{Article, Status};
 use crate::diagnostic::{Diagnostic, LineColumn, LineIndex, Span};
@@ -28,6 +29,23 @@ pub struct ArticleFacts {
     pub slug_position: LineColumn,
     /// The article's own `[lint] ignore`, applied to corpus diagnostics too.
     pub lint_ignore: Vec<String>,
+    // Cross-references, for the corpus rules RF004, RF008 and RF009.
+    /// The slugs in `related`, in order.
+    pub related: Vec<SlugReference>,
+    /// The targets of `article:<slug>` links in the body, in document order.
+    pub article_links: Vec<SlugReference>,
+}
+
+/// A reference by slug from one article to another (`related` entry or `article:` link).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SlugReference {
+    /// The slug referred to (without any `#fragment`).
+    pub slug: String,
+    /// Where the reference is written.
+    pub span: Span,
+    /// Line and column of `span`.
+    pub position: LineColumn,
 }
 
 /// What linting one article produced.
@@ -55,6 +73,8 @@ pub fn lint_article(
             check(&ctx, article);
         }
     }
+    let line_index = LineIndex::new(&article.source);
+    let (related, article_links) = rf::cross_references(&ctx, &line_index);
     let read_time =
         ReadTime::estimate(root, &env.config.read_time).with_override(article.read_time);
     let mut diagnostics = parse_diagnostics;
@@ -64,7 +84,6 @@ pub fn lint_article(
         .spans
         .value("slug")
         .unwrap_or_else(|| article.value_span("title"));
-    let line_index = LineIndex::new(&article.source);
     LintOutcome {
         diagnostics,
         facts: ArticleFacts {
@@ -75,6 +94,8 @@ pub fn lint_article(
             slug_span,
             slug_position: line_index.position(&article.source, slug_span.start),
             lint_ignore: article.lint_ignore.clone(),
+            related,
+            article_links,
         },
     }
 }

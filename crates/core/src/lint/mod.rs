@@ -14,7 +14,7 @@ mod settings;
 
 pub use context::{LintContext, LintEnv};
 pub use corpus::{CorpusContext, lint_corpus};
-pub use engine::{ArticleFacts, LintOutcome, apply_config, lint_article};
+pub use engine::{ArticleFacts, LintOutcome, SlugReference, apply_config, lint_article};
 pub use registry::{RULES, find};
 pub use rule::{FixAvailability, RuleMeta, RuleStatus, Scope};
 pub use settings::{LintSettings, is_known_selector, selector_matches};

@@ -7,6 +7,8 @@ use super::context::LintContext;
 use super::corpus::CorpusContext;
 use super::rule::RuleMeta;
 use super::rules::front_matter as fm;
+use super::rules::references as rf;
+use super::rules::timeline as tl;
 use super::settings::parse_options;
 use crate::article::Article;
 
@@ -27,6 +29,20 @@ pub static RULES: &[RuleMeta] = &[
     fm::TitleLength::META,
     fm::MissingDek::META,
     fm::EmptyBody::META,
+    rf::UnknownAuthor::META,
+    rf::UnknownDesk::META,
+    rf::DuplicateSlug::META,
+    rf::UnknownRelated::META,
+    rf::UnknownSource::META,
+    rf::UncitedSource::META,
+    rf::DuplicateSource::META,
+    rf::BrokenArticleLink::META,
+    rf::UnpublishedReference::META,
+    tl::UpdatedBeforePublished::META,
+    tl::FutureTimestamp::META,
+    tl::UpdatesOutOfOrder::META,
+    tl::UpdateBeforePublished::META,
+    tl::StaleUpdated::META,
 ];
 
 /// The per-article checks, each with the rule it reports.
@@ -40,10 +56,34 @@ pub(crate) static ARTICLE_CHECKS: &[(&RuleMeta, ArticleCheck)] = &[
     (&fm::TitleLength::META, fm::check_title_length),
     (&fm::MissingDek::META, fm::check_missing_dek),
     (&fm::EmptyBody::META, fm::check_empty_body),
+    (&rf::UnknownAuthor::META, rf::check_unknown_author),
+    (&rf::UnknownDesk::META, rf::check_unknown_desk),
+    (&rf::UnknownSource::META, rf::check_unknown_source),
+    (&rf::UncitedSource::META, rf::check_uncited_source),
+    (&rf::DuplicateSource::META, rf::check_duplicate_source),
+    (
+        &tl::UpdatedBeforePublished::META,
+        tl::check_updated_before_published,
+    ),
+    (&tl::FutureTimestamp::META, tl::check_future_timestamp),
+    (&tl::UpdatesOutOfOrder::META, tl::check_updates_out_of_order),
+    (
+        &tl::UpdateBeforePublished::META,
+        tl::check_update_before_published,
+    ),
+    (&tl::StaleUpdated::META, tl::check_stale_updated),
 ];
 
 /// The corpus-wide checks, each with the rule it reports.
-pub(crate) static CORPUS_CHECKS: &[(&RuleMeta, CorpusCheck)] = &[];
+pub(crate) static CORPUS_CHECKS: &[(&RuleMeta, CorpusCheck)] = &[
+    (&rf::DuplicateSlug::META, rf::check_duplicate_slug),
+    (&rf::UnknownRelated::META, rf::check_unknown_related),
+    (&rf::BrokenArticleLink::META, rf::check_broken_article_link),
+    (
+        &rf::UnpublishedReference::META,
+        rf::check_unpublished_reference,
+    ),
+];
 
 /// Looks a rule up by code (`FM003`, any case) or name (`invalid-value`).
 pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {

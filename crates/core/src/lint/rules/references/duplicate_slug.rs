@@ -1,0 +1,57 @@
+use crate::lint::CorpusContext;
+use crate::lint::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports articles that share a slug. Every copy is reported, each with notes pointing
+    /// at the others.
+    ///
+    /// ## Why is this bad?
+    /// The slug is the article's URL and the key cross-references use. Two articles with one
+    /// slug overwrite each other on export, and `article:<slug>` links reach only one of them.
+    ///
+    /// ## Example
+    /// `articles/2026/04/openai-deal.md` and `articles/2026/05/openai-deal.md`, both:
+    /// ```toml
+    /// slug = "openai-deal"
+    /// ```
+    ///
+    /// Use instead: give the later article a slug of its own, and rename its file to match.
+    /// ```toml
+    /// slug = "openai-deal-amended"
+    /// ```
+    pub(crate) struct DuplicateSlug {
+        code: "RF003",
+        name: "duplicate-slug",
+        severity: Error,
+        fix: None,
+        scope: Corpus,
+        summary: "two articles share a slug (both locations reported)",
+    }
+}
+
+pub(crate) fn check_duplicate_slug(ctx: &CorpusContext<'_>) {
+    for (slug, articles) in &ctx.by_slug {
+        if slug.is_empty() || articles.len() < 2 {
+            continue;
+        }
+        for article in articles {
+            let mut diagnostic = ctx
+                .diagnostic(
+                    &DuplicateSlug::META,
+                    article,
+                    article.slug_span,
+                    format!("slug `{slug}` is shared by {} articles", articles.len()),
+                )
+                .with_help("give each article its own `slug` and file name");
+            for other in articles.iter().filter(|o| o.path != article.path) {
+                diagnostic = diagnostic.with_related(CorpusContext::related(
+                    other,
+                    other.slug_position,
+                    format!("`{slug}` is also the slug here"),
+                ));
+            }
+            ctx.push(diagnostic);
+        }
+    }
+}
