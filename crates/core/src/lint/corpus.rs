@@ -40,6 +40,16 @@ impl<'a> CorpusContext<'a> {
         Diagnostic::new(rule, article.path.clone(), span, message)
     }
 
+    /// `rule`'s typed options; defaults when none are configured (validated at config load).
+    pub(crate) fn options<T: serde::de::DeserializeOwned + Default>(&self, rule: &RuleMeta) -> T {
+        self.env
+            .config
+            .lint
+            .options_of(rule)
+            .and_then(|table| super::settings::parse_options(table).ok())
+            .unwrap_or_default()
+    }
+
     /// Records a finished diagnostic.
     pub(crate) fn push(&self, diagnostic: Diagnostic) {
         self.diagnostics.borrow_mut().push(diagnostic);

@@ -9,6 +9,7 @@ use super::settings::selector_matches;
 use crate::article::{Article, Status};
 use crate::diagnostic::{Diagnostic, LineColumn, LineIndex, Span};
 use crate::read_time::ReadTime;
+use super::rules::editorial::{NearDuplicateArticle, Signature, signature};
 
 /// The compact facts about an article that corpus-wide rules need, kept after its tree is dropped.
 #[derive(Debug, Clone)]
@@ -28,6 +29,11 @@ pub struct ArticleFacts {
     pub slug_position: LineColumn,
     /// The article's own `[lint] ignore`, applied to corpus diagnostics too.
     pub lint_ignore: Vec<String>,
+    // For near-duplicate-article (ED008): a MinHash of the body's word shingles (`None` for
+    // short bodies or when the rule is off), and the first line of the body to point at.
+    pub(crate) body_minhash: Option<Signature>,
+    pub(crate) body_span: Span,
+    pub(crate) body_position: LineColumn,
 }
 
 /// What linting one article produced.
@@ -50,6 +56,13 @@ pub fn lint_article(
     let arena = comrak::Arena::new();
     let root = crate::markdown::parse(&arena, article.body());
     let ctx = LintContext::new(article, root, env);
+    let body_minhash = env
+        .config
+        .lint
+        .is_enabled(&NearDuplicateArticle::META)
+        .then(|| signature(&ctx))
+        .flatten();
+    let body_span = body_first_line(&ctx);
     for (rule, check) in ARTICLE_CHECKS {
         if env.config.lint.is_enabled(rule) {
             check(&ctx, article);
@@ -75,8 +88,21 @@ pub fn lint_article(
             slug_span,
             slug_position: line_index.position(&article.source, slug_span.start),
             lint_ignore: article.lint_ignore.clone(),
+            body_minhash,
+            body_span,
+            body_position: line_index.position(&article.source, body_span.start),
         },
     }
+}
+
+/// The first line of the body's first block (the body's end when it has none).
+fn body_first_line(ctx: &LintContext<'_>) -> Span {
+    let Some(first) = ctx.root.first_child() else {
+        return Span::at(ctx.article.layout.body.end);
+    };
+    let span = ctx.span_of(first.data.borrow().sourcepos);
+    let line_end = ctx.article.source.get(span.start..span.end).and_then(|text| text.find('\n'));
+    line_end.map_or(span, |end| Span::new(span.start, span.start + end))
 }
 
 /// Applies the newsroom's lint configuration to diagnostics of a file that has no article

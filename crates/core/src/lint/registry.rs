@@ -6,7 +6,9 @@
 use super::context::LintContext;
 use super::corpus::CorpusContext;
 use super::rule::RuleMeta;
+use super::rules::editorial as ed;
 use super::rules::front_matter as fm;
+use super::rules::markdown as md;
 use super::settings::parse_options;
 use crate::article::Article;
 
@@ -27,6 +29,21 @@ pub static RULES: &[RuleMeta] = &[
     fm::TitleLength::META,
     fm::MissingDek::META,
     fm::EmptyBody::META,
+    md::BodyH1::META,
+    md::HeadingSkip::META,
+    md::DuplicateHeading::META,
+    md::EmptySection::META,
+    md::ImageMissingAlt::META,
+    md::VagueLinkText::META,
+    md::RawHtml::META,
+    ed::DuplicateParagraph::META,
+    ed::NearDuplicateParagraph::META,
+    ed::UnattributedClaim::META,
+    ed::StaleForecast::META,
+    ed::MixedQuotes::META,
+    ed::FillerPhrase::META,
+    ed::DekRepeatsLede::META,
+    ed::NearDuplicateArticle::META,
 ];
 
 /// The per-article checks, each with the rule it reports.
@@ -40,10 +57,30 @@ pub(crate) static ARTICLE_CHECKS: &[(&RuleMeta, ArticleCheck)] = &[
     (&fm::TitleLength::META, fm::check_title_length),
     (&fm::MissingDek::META, fm::check_missing_dek),
     (&fm::EmptyBody::META, fm::check_empty_body),
+    (&md::BodyH1::META, md::check_body_h1),
+    (&md::HeadingSkip::META, md::check_heading_skip),
+    (&md::DuplicateHeading::META, md::check_duplicate_heading),
+    (&md::EmptySection::META, md::check_empty_section),
+    (&md::ImageMissingAlt::META, md::check_image_missing_alt),
+    (&md::VagueLinkText::META, md::check_vague_link_text),
+    (&md::RawHtml::META, md::check_raw_html),
+    (&ed::DuplicateParagraph::META, ed::check_duplicate_paragraph),
+    (
+        &ed::NearDuplicateParagraph::META,
+        ed::check_near_duplicate_paragraph,
+    ),
+    (&ed::UnattributedClaim::META, ed::check_unattributed_claim),
+    (&ed::StaleForecast::META, ed::check_stale_forecast),
+    (&ed::MixedQuotes::META, ed::check_mixed_quotes),
+    (&ed::FillerPhrase::META, ed::check_filler_phrase),
+    (&ed::DekRepeatsLede::META, ed::check_dek_repeats_lede),
 ];
 
 /// The corpus-wide checks, each with the rule it reports.
-pub(crate) static CORPUS_CHECKS: &[(&RuleMeta, CorpusCheck)] = &[];
+pub(crate) static CORPUS_CHECKS: &[(&RuleMeta, CorpusCheck)] = &[(
+    &ed::NearDuplicateArticle::META,
+    ed::check_near_duplicate_article,
+)];
 
 /// Looks a rule up by code (`FM003`, any case) or name (`invalid-value`).
 pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
@@ -57,6 +94,11 @@ pub(crate) fn validate_options(rule: &RuleMeta, table: &toml::Table) -> Result<(
     match rule.code.as_str() {
         "FM006" => parse_options::<fm::TitleLengthOptions>(table).map(drop),
         "FM007" => parse_options::<fm::MissingDekOptions>(table).map(drop),
+        "MD006" => parse_options::<md::VagueLinkTextOptions>(table).map(drop),
+        "ED002" => parse_options::<ed::NearDuplicateParagraphOptions>(table).map(drop),
+        "ED005" => parse_options::<ed::MixedQuotesOptions>(table).map(drop),
+        "ED006" => parse_options::<ed::FillerPhraseOptions>(table).map(drop),
+        "ED008" => parse_options::<ed::NearDuplicateArticleOptions>(table).map(drop),
         _ => Err(format!("{} takes no options", rule.code)),
     }
 }

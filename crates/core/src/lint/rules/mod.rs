@@ -1,3 +1,6 @@
 //! The rule catalogue, one file per rule, grouped by family.
 
+pub(crate) mod editorial;
 pub(crate) mod front_matter;
+pub(crate) mod markdown;
+mod prose;
