@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use super::context::{LintContext, LintEnv};
 use super::registry::{self, ARTICLE_CHECKS};
+use super::rules::editorial::{NearDuplicateArticle, Signature, signature};
 use super::settings::selector_matches;
 use crate::article::{Article, Status};
 use crate::diagnostic::{Diagnostic, LineColumn, LineIndex, Span};
 use crate::read_time::ReadTime;
-use super::rules::editorial::{NearDuplicateArticle, Signature, signature};
 
 /// The compact facts about an article that corpus-wide rules need, kept after its tree is dropped.
 #[derive(Debug, Clone)]
@@ -101,7 +101,11 @@ fn body_first_line(ctx: &LintContext<'_>) -> Span {
         return Span::at(ctx.article.layout.body.end);
     };
     let span = ctx.span_of(first.data.borrow().sourcepos);
-    let line_end = ctx.article.source.get(span.start..span.end).and_then(|text| text.find('\n'));
+    let line_end = ctx
+        .article
+        .source
+        .get(span.start..span.end)
+        .and_then(|text| text.find('\n'));
     line_end.map_or(span, |end| Span::new(span.start, span.start + end))
 }
 

@@ -131,16 +131,18 @@ impl<'a> ProseBlock<'a> {
 
     /// Whether the block links to a listed source, by `source:<id>` or by the source's URL.
     pub(crate) fn has_citation(&self, article: &Article) -> bool {
-        self.node.descendants().any(|node| match &node.data.borrow().value {
-            NodeValue::Link(link) => {
-                link.url.starts_with("source:")
-                    || article
-                        .sources
-                        .iter()
-                        .any(|s| s.url.as_deref() == Some(link.url.as_str()))
-            }
-            _ => false,
-        })
+        self.node
+            .descendants()
+            .any(|node| match &node.data.borrow().value {
+                NodeValue::Link(link) => {
+                    link.url.starts_with("source:")
+                        || article
+                            .sources
+                            .iter()
+                            .any(|s| s.url.as_deref() == Some(link.url.as_str()))
+                }
+                _ => false,
+            })
     }
 }
 
@@ -243,7 +245,13 @@ fn fold(c: char) -> char {
 /// Every match of `phrase` in `text` as byte ranges: case-insensitive, straight and
 /// typographic quotes alike, any run of spaces for a space, whole words only.
 pub(crate) fn find_phrase(text: &str, phrase: &str) -> Vec<Range<usize>> {
-    let needle: Vec<char> = phrase.split_whitespace().collect::<Vec<_>>().join(" ").chars().map(fold).collect();
+    let needle: Vec<char> = phrase
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .map(fold)
+        .collect();
     let hay: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold(c))).collect();
     let mut found = Vec::new();
     if needle.is_empty() {
@@ -252,8 +260,8 @@ pub(crate) fn find_phrase(text: &str, phrase: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     while start < hay.len() {
         if let Some(end) = match_at(&hay, start, &needle) {
-            let before_ok = start == 0
-                || !(hay[start - 1].1.is_alphanumeric() && needle[0].is_alphanumeric());
+            let before_ok =
+                start == 0 || !(hay[start - 1].1.is_alphanumeric() && needle[0].is_alphanumeric());
             let after_ok = end == hay.len()
                 || !(hay[end].1.is_alphanumeric()
                     && needle.last().is_some_and(|c| c.is_alphanumeric()));
@@ -351,7 +359,12 @@ mod tests {
         let parts: Vec<_> = sentences(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(
             parts,
-            ["It grew to $4.2 billion.", " Will it last?", " “Yes.”", " Then"]
+            [
+                "It grew to $4.2 billion.",
+                " Will it last?",
+                " “Yes.”",
+                " Then"
+            ]
         );
     }
 

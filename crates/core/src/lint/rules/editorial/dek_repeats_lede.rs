@@ -53,7 +53,9 @@ pub(crate) fn check_dek_repeats_lede(ctx: &LintContext<'_>, article: &Article) {
     if dek_words.is_empty() {
         return;
     }
-    let Some(lede) = prose::paragraphs(ctx).into_iter().find(|p| !prose::words(&p.text).is_empty())
+    let Some(lede) = prose::paragraphs(ctx)
+        .into_iter()
+        .find(|p| !prose::words(&p.text).is_empty())
     else {
         return;
     };
@@ -70,7 +72,11 @@ pub(crate) fn check_dek_repeats_lede(ctx: &LintContext<'_>, article: &Article) {
         ctx.push(
             ctx.diagnostic(&DekRepeatsLede::META, article.value_span("dek"), message)
                 .with_help("make the dek add something the first paragraph does not say")
-                .with_related(prose::related(article, lede.span.start, "the first paragraph")),
+                .with_related(prose::related(
+                    article,
+                    lede.span.start,
+                    "the first paragraph",
+                )),
         );
     }
 }

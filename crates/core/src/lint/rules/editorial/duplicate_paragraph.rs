@@ -64,7 +64,11 @@ pub(crate) fn check_duplicate_paragraph(ctx: &LintContext<'_>, article: &Article
                     "paragraph repeats an earlier paragraph",
                 )
                 .with_help("delete one of the copies")
-                .with_related(prose::related(article, first.start, "the first copy")),
+                .with_related(prose::related(
+                    article,
+                    first.start,
+                    "the first copy",
+                )),
             ),
         }
     }

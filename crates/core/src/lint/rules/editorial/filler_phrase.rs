@@ -68,7 +68,9 @@ impl Default for FillerPhraseOptions {
 
 pub(crate) fn check_filler_phrase(ctx: &LintContext<'_>, _article: &Article) {
     let options: FillerPhraseOptions = ctx.options(&FillerPhrase::META);
-    for block in prose::blocks(ctx, |value| matches!(value, NodeValue::Paragraph | NodeValue::Heading(_))) {
+    for block in prose::blocks(ctx, |value| {
+        matches!(value, NodeValue::Paragraph | NodeValue::Heading(_))
+    }) {
         let mut found: Vec<_> = options
             .phrases
             .iter()
@@ -79,8 +81,12 @@ pub(crate) fn check_filler_phrase(ctx: &LintContext<'_>, _article: &Article) {
         for range in found {
             let phrase = &block.text[range.clone()];
             ctx.push(
-                ctx.diagnostic(&FillerPhrase::META, block.span_of(range.clone()), format!("filler phrase `{phrase}`"))
-                    .with_help("cut it: the sentence says the same without it"),
+                ctx.diagnostic(
+                    &FillerPhrase::META,
+                    block.span_of(range.clone()),
+                    format!("filler phrase `{phrase}`"),
+                )
+                .with_help("cut it: the sentence says the same without it"),
             );
         }
     }

@@ -143,7 +143,10 @@ pub(crate) fn check_mixed_quotes(ctx: &LintContext<'_>, article: &Article) {
         }
     }
     for block in prose::blocks(ctx, |value| {
-        matches!(value, NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell)
+        matches!(
+            value,
+            NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell
+        )
     }) {
         let mut previous = None;
         for (i, ch) in block.text.char_indices() {
@@ -153,12 +156,20 @@ pub(crate) fn check_mixed_quotes(ctx: &LintContext<'_>, article: &Article) {
                     Some(span) => (span, Place::Body),
                     None => (block.span_of(range), Place::Opaque),
                 };
-                quotes.push(Quote { ch, span, previous, place });
+                quotes.push(Quote {
+                    ch,
+                    span,
+                    previous,
+                    place,
+                });
             }
             previous = Some(ch);
         }
     }
-    let straight = quotes.iter().filter(|q| q.style() == QuoteStyle::Straight).count();
+    let straight = quotes
+        .iter()
+        .filter(|q| q.style() == QuoteStyle::Straight)
+        .count();
     let typographic = quotes.len() - straight;
     let house = options.style.unwrap_or(if straight > typographic {
         QuoteStyle::Straight
@@ -182,17 +193,25 @@ pub(crate) fn check_mixed_quotes(ctx: &LintContext<'_>, article: &Article) {
             '’' => "typographic apostrophe or quote",
             _ => "typographic quote",
         };
-        let mut message = format!("{kind} `{}` in an article that {reason} {house_name} quotes", quote.ch);
+        let mut message = format!(
+            "{kind} `{}` in an article that {reason} {house_name} quotes",
+            quote.ch
+        );
         if n + 1 == CAP && minority.len() > CAP {
             message.push_str(&format!(" ({} more not shown)", minority.len() - CAP));
         }
         let title = format!("use {house_name} quotes");
-        let mut diagnostic = ctx.diagnostic(&MixedQuotes::META, quote.span, message).with_help(title.clone());
+        let mut diagnostic = ctx
+            .diagnostic(&MixedQuotes::META, quote.span, message)
+            .with_help(title.clone());
         if let Some(replacement) = quote.converted() {
             diagnostic = diagnostic.with_fix(Fix {
                 title,
                 applicability: Applicability::Safe,
-                edits: vec![Edit { span: quote.span, replacement }],
+                edits: vec![Edit {
+                    span: quote.span,
+                    replacement,
+                }],
             });
         }
         ctx.push(diagnostic);
@@ -219,11 +238,20 @@ fn front_matter_quotes(article: &Article, key: &str, span: Span, out: &mut Vec<Q
     };
     if place == Place::Opaque {
         // Escapes and line continuations make positions unreliable: point at the value.
-        let value = if key == "title" { Some(article.title.as_str()) } else { article.dek.as_deref() };
+        let value = if key == "title" {
+            Some(article.title.as_str())
+        } else {
+            article.dek.as_deref()
+        };
         let mut previous = None;
         for ch in value.unwrap_or_default().chars() {
             if is_quote(ch) {
-                out.push(Quote { ch, span, previous, place });
+                out.push(Quote {
+                    ch,
+                    span,
+                    previous,
+                    place,
+                });
             }
             previous = Some(ch);
         }
@@ -238,14 +266,24 @@ fn front_matter_quotes(article: &Article, key: &str, span: Span, out: &mut Vec<Q
         if ch == '\\' && place == Place::Basic {
             if let Some((j, escaped)) = chars.next() {
                 if escaped == '"' {
-                    out.push(Quote { ch: '"', span: Span::new(at, content_start + j + 1), previous, place });
+                    out.push(Quote {
+                        ch: '"',
+                        span: Span::new(at, content_start + j + 1),
+                        previous,
+                        place,
+                    });
                 }
                 previous = Some(escaped);
             }
             continue;
         }
         if is_quote(ch) {
-            out.push(Quote { ch, span: Span::new(at, at + ch.len_utf8()), previous, place });
+            out.push(Quote {
+                ch,
+                span: Span::new(at, at + ch.len_utf8()),
+                previous,
+                place,
+            });
         }
         previous = Some(ch);
     }

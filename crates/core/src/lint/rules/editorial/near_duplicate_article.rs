@@ -93,7 +93,10 @@ pub(crate) type Signature = Box<[u64; SIGNATURE_SIZE]>;
 pub(crate) fn signature(ctx: &LintContext<'_>) -> Option<Signature> {
     let mut words = Vec::new();
     for block in prose::blocks(ctx, |value| {
-        matches!(value, NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell)
+        matches!(
+            value,
+            NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell
+        )
     }) {
         words.extend(prose::words(&block.text));
     }
@@ -144,7 +147,12 @@ pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
         let best = earlier
             .into_iter()
             .map(|i| {
-                let agreeing = signed[i].1.iter().zip(later_signature.iter()).filter(|(a, b)| a == b).count();
+                let agreeing = signed[i]
+                    .1
+                    .iter()
+                    .zip(later_signature.iter())
+                    .filter(|(a, b)| a == b)
+                    .count();
                 (i, agreeing as f64 / SIGNATURE_SIZE as f64)
             })
             .filter(|(_, similarity)| *similarity >= options.threshold)
@@ -159,10 +167,17 @@ pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
                 &NearDuplicateArticle::META,
                 later,
                 later.body_span,
-                format!("body is nearly the same as article `{}` (about {percent}% similar)", first.slug),
+                format!(
+                    "body is nearly the same as article `{}` (about {percent}% similar)",
+                    first.slug
+                ),
             )
             .with_help("keep one article; link or relate the other story instead")
-            .with_related(CorpusContext::related(first, first.body_position, "the earlier, similar article")),
+            .with_related(CorpusContext::related(
+                first,
+                first.body_position,
+                "the earlier, similar article",
+            )),
         );
     }
 }

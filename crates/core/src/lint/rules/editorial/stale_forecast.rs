@@ -14,7 +14,8 @@ declare_rule! {
     /// to", "projected", "forecast", "predicted to", "is poised to") whose latest year is
     /// earlier than the year of `published`, and any "by <year>" with such a year. A
     /// "by <year>" in a sentence written in the past ("by 2019 it had invested") is
-    /// history, not a forecast, and is not reported; neither is a past-tense statement
+    /// history, not a forecast, and is not reported unless the sentence also looks ahead
+    /// and that year is its latest; neither is a past-tense statement
     /// about a past year ("In 2019, Microsoft invested"). Articles without `published`
     /// are not checked.
     ///
@@ -54,8 +55,17 @@ declare_rule! {
 }
 
 const CUES: &[&str] = &[
-    "expected to", "will", "is set to", "are set to", "projected", "projects", "forecast",
-    "forecasts", "predicted to", "is poised to", "are poised to",
+    "expected to",
+    "will",
+    "is set to",
+    "are set to",
+    "projected",
+    "projects",
+    "forecast",
+    "forecasts",
+    "predicted to",
+    "is poised to",
+    "are poised to",
 ];
 
 /// Words that put a "by <year>" sentence in the past.
@@ -87,18 +97,28 @@ pub(crate) fn check_stale_forecast(ctx: &LintContext<'_>, article: &Article) {
 /// The stale part of one sentence and its year, if the sentence forecasts a past year.
 fn stale(sentence: &str, published_year: i32) -> Option<(Range<usize>, i32)> {
     let years = years(sentence);
-    let has = |words: &[&str]| words.iter().any(|w| !prose::find_phrase(sentence, w).is_empty());
+    let has = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| !prose::find_phrase(sentence, w).is_empty())
+    };
     let looks_ahead = has(CUES);
     let in_past = has(PAST_MARKERS);
+    let latest = years.iter().map(|(_, year)| *year).max()?;
     for (range, year) in &years {
         let before = sentence[..range.start].trim_end();
         let by_at = before.len().checked_sub(2).filter(|&at| {
-            before.get(at..).is_some_and(|tail| tail.eq_ignore_ascii_case("by"))
-                && before[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            before
+                .get(at..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case("by"))
+                && before[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
         });
         if let Some(at) = by_at
             && *year < published_year
-            && (looks_ahead || !in_past)
+            && (!in_past || (looks_ahead && *year == latest))
         {
             return Some((at..range.end, *year));
         }
@@ -125,7 +145,8 @@ fn years(text: &str) -> Vec<(Range<usize>, i32)> {
         let before = text[..start].chars().next_back();
         let after = text[i..].chars().next();
         let after_next = text[i..].chars().nth(1);
-        let is_number_part = before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '$' | '€' | '£' | '#' | '.' | ','))
+        let is_number_part = before
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '$' | '€' | '£' | '#' | '.' | ','))
             || after.is_some_and(|c| c.is_alphanumeric() || c == '%')
             || (matches!(after, Some('.' | ',')) && after_next.is_some_and(|c| c.is_ascii_digit()));
         if i - start == 4
@@ -150,10 +171,15 @@ mod tests {
     #[test]
     fn forecasts_of_past_years_are_stale() {
         assert_eq!(
-            flagged("The market is expected to grow from $4.2 billion in 2020 to $21.1 billion by 2025, at 38.1%."),
+            flagged(
+                "The market is expected to grow from $4.2 billion in 2020 to $21.1 billion by 2025, at 38.1%."
+            ),
             Some("by 2025")
         );
-        assert_eq!(flagged("By 2025, 80% of data centers will be using it."), Some("By 2025"));
+        assert_eq!(
+            flagged("By 2025, 80% of data centers will be using it."),
+            Some("By 2025")
+        );
         assert_eq!(flagged("Sales are set to double in 2024."), Some("2024"));
     }
 
@@ -164,5 +190,9 @@ mod tests {
         assert_eq!(flagged("The market is expected to double by 2028."), None);
         assert_eq!(flagged("Revenue will pass $2025 million."), None);
         assert_eq!(flagged("It fell in 2024 and will recover in 2027."), None);
+        assert_eq!(
+            flagged("By 2023 it had grown, and it is expected to double by 2028."),
+            None
+        );
     }
 }

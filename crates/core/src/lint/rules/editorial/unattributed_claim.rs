@@ -57,58 +57,244 @@ declare_rule! {
 }
 
 const DOCUMENT_PHRASES: &[&str] = &[
-    "a report by", "a report from", "a new report by", "a new report from",
-    "a study by", "a study from", "a new study by", "a new study from",
-    "a survey by", "a survey from", "an analysis by", "an analysis from",
-    "a forecast by", "a forecast from", "data from", "figures from", "research from",
-    "research by", "estimates from", "statistics from",
+    "a report by",
+    "a report from",
+    "a new report by",
+    "a new report from",
+    "a study by",
+    "a study from",
+    "a new study by",
+    "a new study from",
+    "a survey by",
+    "a survey from",
+    "an analysis by",
+    "an analysis from",
+    "a forecast by",
+    "a forecast from",
+    "data from",
+    "figures from",
+    "research from",
+    "research by",
+    "estimates from",
+    "statistics from",
 ];
 
 const CLAIM_VERBS: &[&str] = &[
-    "reported", "reports", "estimates", "estimated", "found", "finds", "projects",
-    "projected", "predicts", "predicted", "forecasts", "forecast",
+    "reported",
+    "reports",
+    "estimates",
+    "estimated",
+    "found",
+    "finds",
+    "projects",
+    "projected",
+    "predicts",
+    "predicted",
+    "forecasts",
+    "forecast",
 ];
 
 /// Verbs that are also plural nouns ("AI projects, including …"): a comma or stop after
 /// them means they are nouns.
-const NOUN_LIKE_VERBS: &[&str] = &["reports", "estimates", "projects", "forecasts", "finds", "forecast"];
+const NOUN_LIKE_VERBS: &[&str] = &[
+    "reports",
+    "estimates",
+    "projects",
+    "forecasts",
+    "finds",
+    "forecast",
+];
 
 const DOCUMENT_NOUNS: &[&str] = &[
-    "report", "reports", "study", "studies", "survey", "surveys", "analysis", "research",
-    "data", "figures", "estimates", "statistics", "paper", "filing", "forecast", "forecasts",
-    "projections", "poll", "audit", "review", "index",
+    "report",
+    "reports",
+    "study",
+    "studies",
+    "survey",
+    "surveys",
+    "analysis",
+    "research",
+    "data",
+    "figures",
+    "estimates",
+    "statistics",
+    "paper",
+    "filing",
+    "forecast",
+    "forecasts",
+    "projections",
+    "poll",
+    "audit",
+    "review",
+    "index",
 ];
 
 /// Words that make a capitalised name an organisation rather than a person.
 const ORGANISATION_WORDS: &[&str] = &[
-    "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "group", "holdings",
-    "research", "institute", "university", "college", "school", "agency", "bureau",
-    "association", "foundation", "council", "commission", "committee", "department",
-    "ministry", "office", "bank", "fund", "partners", "capital", "analytics", "insights",
-    "intelligence", "labs", "lab", "laboratory", "center", "centre", "consulting",
-    "economics", "securities", "markets", "media", "news", "times", "post", "journal",
-    "network", "systems", "technologies", "technology", "software", "services", "cloud",
-    "federal", "national", "international", "global", "union", "reserve", "authority",
-    "board", "court", "government", "administration", "society", "trust", "alliance",
-    "forum", "statistics", "census", "survey", "ventures", "energy", "motors", "health",
-    "world", "street", "platforms", "ai", "web",
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "holdings",
+    "research",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "agency",
+    "bureau",
+    "association",
+    "foundation",
+    "council",
+    "commission",
+    "committee",
+    "department",
+    "ministry",
+    "office",
+    "bank",
+    "fund",
+    "partners",
+    "capital",
+    "analytics",
+    "insights",
+    "intelligence",
+    "labs",
+    "lab",
+    "laboratory",
+    "center",
+    "centre",
+    "consulting",
+    "economics",
+    "securities",
+    "markets",
+    "media",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "network",
+    "systems",
+    "technologies",
+    "technology",
+    "software",
+    "services",
+    "cloud",
+    "federal",
+    "national",
+    "international",
+    "global",
+    "union",
+    "reserve",
+    "authority",
+    "board",
+    "court",
+    "government",
+    "administration",
+    "society",
+    "trust",
+    "alliance",
+    "forum",
+    "statistics",
+    "census",
+    "survey",
+    "ventures",
+    "energy",
+    "motors",
+    "health",
+    "world",
+    "street",
+    "platforms",
+    "ai",
+    "web",
 ];
 
 /// Capitalised words that start sentences without naming anyone.
 const NOT_SUBJECTS: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "who", "this", "that", "these", "those",
-    "researchers", "analysts", "officials", "police", "scientists", "experts",
-    "investigators", "reporters", "critics", "engineers", "users", "customers", "some",
-    "many", "others", "one", "everyone", "nobody", "someone", "most", "few", "both",
-    "authorities", "executives", "sources", "staff", "employees", "insiders",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "who",
+    "this",
+    "that",
+    "these",
+    "those",
+    "researchers",
+    "analysts",
+    "officials",
+    "police",
+    "scientists",
+    "experts",
+    "investigators",
+    "reporters",
+    "critics",
+    "engineers",
+    "users",
+    "customers",
+    "some",
+    "many",
+    "others",
+    "one",
+    "everyone",
+    "nobody",
+    "someone",
+    "most",
+    "few",
+    "both",
+    "authorities",
+    "executives",
+    "sources",
+    "staff",
+    "employees",
+    "insiders",
 ];
 
 /// Words after which a capitalised run can be the subject of a clause.
 const CLAUSE_OPENERS: &[&str] = &[
-    "and", "but", "while", "as", "because", "since", "though", "although", "when", "after",
-    "before", "that", "which", "where", "so", "yet", "meanwhile", "also", "whereas", "if",
-    "in", "on", "at", "by", "for", "last", "this", "then", "now", "today", "yesterday",
-    "earlier", "later", "separately", "still", "however",
+    "and",
+    "but",
+    "while",
+    "as",
+    "because",
+    "since",
+    "though",
+    "although",
+    "when",
+    "after",
+    "before",
+    "that",
+    "which",
+    "where",
+    "so",
+    "yet",
+    "meanwhile",
+    "also",
+    "whereas",
+    "if",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "last",
+    "this",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "earlier",
+    "later",
+    "separately",
+    "still",
+    "however",
 ];
 
 pub(crate) fn check_unattributed_claim(ctx: &LintContext<'_>, article: &Article) {
@@ -272,7 +458,11 @@ fn attributions(text: &str, surnames: &[String]) -> Vec<Range<usize>> {
     let run_end = |after: usize, fallback: usize| {
         token_at(after).map_or(fallback, |i| {
             let run = capitalised_run(&tokens, i);
-            if run.is_empty() { fallback } else { tokens[run.end - 1].range.1 }
+            if run.is_empty() {
+                fallback
+            } else {
+                tokens[run.end - 1].range.1
+            }
         })
     };
     let mut found: Vec<Range<usize>> = Vec::new();
@@ -323,16 +513,21 @@ fn attributions(text: &str, surnames: &[String]) -> Vec<Range<usize>> {
 
 /// "Gartner estimates", "the study found": the claim verb at `verb` with an organisation or
 /// a document as its subject.
-fn claim_by_subject(tokens: &[Token<'_>], verb: Range<usize>, surnames: &[String]) -> Option<Range<usize>> {
+fn claim_by_subject(
+    tokens: &[Token<'_>],
+    verb: Range<usize>,
+    surnames: &[String],
+) -> Option<Range<usize>> {
     let v = tokens.iter().position(|t| t.range.0 == verb.start)?;
     let next = tokens.get(v + 1);
-    if NOUN_LIKE_VERBS.contains(&tokens[v].lower().as_str())
-        && next.is_none_or(|t| !t.is_word())
-    {
+    if NOUN_LIKE_VERBS.contains(&tokens[v].lower().as_str()) && next.is_none_or(|t| !t.is_word()) {
         return None;
     }
     if next.is_some_and(|t| {
-        matches!(t.lower().as_str(), "itself" | "themselves" | "himself" | "herself" | "a" | "an" | "the" | "it" | "them")
+        matches!(
+            t.lower().as_str(),
+            "itself" | "themselves" | "himself" | "herself" | "a" | "an" | "the" | "it" | "them"
+        )
     }) && tokens[v].lower().starts_with("found")
     {
         return None;
@@ -343,7 +538,10 @@ fn claim_by_subject(tokens: &[Token<'_>], verb: Range<usize>, surnames: &[String
         let mut start = v - 1;
         while start > 0 && tokens[start - 1].is_word() && v - start < 4 {
             start -= 1;
-            if matches!(tokens[start].lower().as_str(), "the" | "a" | "an" | "its" | "their") {
+            if matches!(
+                tokens[start].lower().as_str(),
+                "the" | "a" | "an" | "its" | "their"
+            ) {
                 break;
             }
         }
@@ -371,7 +569,9 @@ fn claim_by_subject(tokens: &[Token<'_>], verb: Range<usize>, surnames: &[String
     let sentence_start = start == 0 || matches!(tokens[start - 1].text, "." | "!" | "?");
     if !opens_clause
         || is_person(run, surnames)
-        || (run.len() == 1 && (NOT_SUBJECTS.contains(&run[0].lower().as_str()) || sentence_start && run[0].text == "The"))
+        || (run.len() == 1
+            && (NOT_SUBJECTS.contains(&run[0].lower().as_str())
+                || sentence_start && run[0].text == "The"))
     {
         return None;
     }
@@ -384,7 +584,10 @@ mod tests {
 
     fn phrases(text: &str) -> Vec<&str> {
         let surnames = surnames(&[text]);
-        attributions(text, &surnames).into_iter().map(|r| &text[r]).collect()
+        attributions(text, &surnames)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
@@ -393,12 +596,30 @@ mod tests {
             phrases("According to a report by MarketsandMarkets, the market grows."),
             ["According to a report by MarketsandMarkets"]
         );
-        assert_eq!(phrases("It will grow, according to Gartner."), ["according to Gartner"]);
-        assert_eq!(phrases("Gartner estimates that spending will rise."), ["Gartner estimates"]);
-        assert_eq!(phrases("Spending rose, and IDC projected more."), ["IDC projected"]);
-        assert_eq!(phrases("When Microsoft reported its results, shares fell."), ["Microsoft reported"]);
-        assert_eq!(phrases("In 2024 Gartner estimated that few would."), ["Gartner estimated"]);
-        assert_eq!(phrases("The study found that 80% agreed."), ["The study found"]);
+        assert_eq!(
+            phrases("It will grow, according to Gartner."),
+            ["according to Gartner"]
+        );
+        assert_eq!(
+            phrases("Gartner estimates that spending will rise."),
+            ["Gartner estimates"]
+        );
+        assert_eq!(
+            phrases("Spending rose, and IDC projected more."),
+            ["IDC projected"]
+        );
+        assert_eq!(
+            phrases("When Microsoft reported its results, shares fell."),
+            ["Microsoft reported"]
+        );
+        assert_eq!(
+            phrases("In 2024 Gartner estimated that few would."),
+            ["Gartner estimated"]
+        );
+        assert_eq!(
+            phrases("The study found that 80% agreed."),
+            ["The study found"]
+        );
         assert_eq!(phrases("It cites data from the World Bank."), ["data from"]);
     }
 

@@ -62,10 +62,17 @@ pub(crate) fn check_duplicate_heading(ctx: &LintContext<'_>, article: &Article) 
                 ctx.diagnostic(
                     &DuplicateHeading::META,
                     heading.span,
-                    format!("heading `{}` repeats an earlier heading", heading.text.trim()),
+                    format!(
+                        "heading `{}` repeats an earlier heading",
+                        heading.text.trim()
+                    ),
                 )
                 .with_help("rename one of the sections, or merge them")
-                .with_related(prose::related(article, first.start, "the first heading with this text")),
+                .with_related(prose::related(
+                    article,
+                    first.start,
+                    "the first heading with this text",
+                )),
             ),
         }
     }

@@ -58,8 +58,12 @@ pub(crate) fn check_empty_section(ctx: &LintContext<'_>, _article: &Article) {
             Some(_) => continue,
         };
         ctx.push(
-            ctx.diagnostic(&EmptySection::META, ctx.span_of(node.data.borrow().sourcepos), message)
-                .with_help("write the section or remove the heading"),
+            ctx.diagnostic(
+                &EmptySection::META,
+                ctx.span_of(node.data.borrow().sourcepos),
+                message,
+            )
+            .with_help("write the section or remove the heading"),
         );
     }
 }

@@ -59,7 +59,9 @@ pub(crate) fn check_heading_skip(ctx: &LintContext<'_>, article: &Article) {
             let mut diagnostic = ctx.diagnostic(
                 &HeadingSkip::META,
                 span,
-                format!("heading level {level} follows level {previous}; expected at most {wanted}"),
+                format!(
+                    "heading level {level} follows level {previous}; expected at most {wanted}"
+                ),
             );
             let title = format!("make it a level-{wanted} heading");
             match marks_of(&article.source, span).filter(|_| !heading.setext) {

@@ -53,8 +53,12 @@ pub(crate) fn check_image_missing_alt(ctx: &LintContext<'_>, article: &Article) 
             .or_else(|| article.spans.key("image"))
             .unwrap_or_else(|| article.value_span("image.src"));
         ctx.push(
-            ctx.diagnostic(&ImageMissingAlt::META, span, "front matter `[image]` has no `alt` text")
-                .with_help("add `alt`, a sentence describing what the image shows"),
+            ctx.diagnostic(
+                &ImageMissingAlt::META,
+                span,
+                "front matter `[image]` has no `alt` text",
+            )
+            .with_help("add `alt`, a sentence describing what the image shows"),
         );
     }
     for node in ctx.root.descendants() {

@@ -6,7 +6,8 @@ use crate::lint::rule::declare_rule;
 
 declare_rule! {
     /// ## What it does
-    /// Reports raw HTML in the body, block or inline. HTML comments are allowed: they carry
+    /// Reports raw HTML in the body, block or inline (an inline element once, at its opening
+    /// tag). HTML comments are allowed: they carry
     /// suppressions (`<!-- copydesk-disable-next-line ED003 -->`) and notes to editors.
     ///
     /// ## Why is this bad?
@@ -40,16 +41,25 @@ pub(crate) fn check_raw_html(ctx: &LintContext<'_>, _article: &Article) {
             NodeValue::HtmlInline(inline) => inline.as_str(),
             _ => continue,
         };
-        if is_comment(html) {
+        // A closing tag belongs to the opening tag already reported.
+        if is_comment(html) || html.starts_with("</") {
             continue;
         }
         let mut span = ctx.span_of(data.sourcepos);
         // An HTML block's position runs to the end of its last line; point at the text only.
-        let trimmed = ctx.article.source.get(span.start..span.end).map_or(0, |s| s.len() - s.trim_end().len());
+        let trimmed = ctx
+            .article
+            .source
+            .get(span.start..span.end)
+            .map_or(0, |s| s.len() - s.trim_end().len());
         span.end -= trimmed;
         ctx.push(
-            ctx.diagnostic(&RawHtml::META, span, "raw HTML is dropped by the safe HTML export")
-                .with_help("use Markdown instead, or move the markup into the site's templates"),
+            ctx.diagnostic(
+                &RawHtml::META,
+                span,
+                "raw HTML is dropped by the safe HTML export",
+            )
+            .with_help("use Markdown instead, or move the markup into the site's templates"),
         );
     }
 }

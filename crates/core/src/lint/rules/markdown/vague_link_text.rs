@@ -49,9 +49,17 @@ pub(crate) struct VagueLinkTextOptions {
 impl Default for VagueLinkTextOptions {
     fn default() -> Self {
         VagueLinkTextOptions {
-            phrases: ["here", "click here", "source", "link", "this", "read more", "more"]
-                .map(String::from)
-                .to_vec(),
+            phrases: [
+                "here",
+                "click here",
+                "source",
+                "link",
+                "this",
+                "read more",
+                "more",
+            ]
+            .map(String::from)
+            .to_vec(),
         }
     }
 }
