@@ -198,7 +198,7 @@ pub(crate) fn check_mixed_quotes(ctx: &LintContext<'_>, article: &Article) {
             quote.ch
         );
         if n + 1 == CAP && minority.len() > CAP {
-            message.push_str(&format!(" ({} more not shown)", minority.len() - CAP));
+            message = format!("{message} ({} more not shown)", minority.len() - CAP);
         }
         let title = format!("use {house_name} quotes");
         let mut diagnostic = ctx

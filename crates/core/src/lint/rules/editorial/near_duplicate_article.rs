@@ -13,7 +13,7 @@ declare_rule! {
     /// Reports two articles whose bodies are nearly the same. Each body's prose (paragraphs,
     /// headings, table cells; not code) is cut into overlapping three-word runs
     /// ("shingles", after normalising case, punctuation and quote style) and summarised as
-    /// a 64-value MinHash signature. Signatures that agree in every row of one of 16 bands
+    /// a 64-value `MinHash` signature. Signatures that agree in every row of one of 16 bands
     /// of 4 rows are candidates (locality-sensitive hashing, so the corpus is never compared
     /// pair by pair); a candidate pair whose estimated Jaccard similarity is at or over
     /// `threshold` (default 0.7) is reported on the later file, with a note at the earlier
@@ -86,10 +86,10 @@ const MIN_WORDS: usize = 50;
 /// stays linear.
 const MAX_BUCKET_COMPARISONS: usize = 16;
 
-/// A MinHash signature of a body's word shingles.
+/// A `MinHash` signature of a body's word shingles.
 pub(crate) type Signature = Box<[u64; SIGNATURE_SIZE]>;
 
-/// The MinHash signature of an article body, or `None` for a body under 50 words.
+/// The `MinHash` signature of an article body, or `None` for a body under 50 words.
 pub(crate) fn signature(ctx: &LintContext<'_>) -> Option<Signature> {
     let mut words = Vec::new();
     for block in prose::blocks(ctx, |value| {
@@ -113,7 +113,7 @@ pub(crate) fn signature(ctx: &LintContext<'_>) -> Option<Signature> {
 }
 
 /// The `i`-th hash permutation of a shingle hash (splitmix64's finaliser over a seeded
-/// input; MinHash needs independent-looking permutations, not cryptographic ones).
+/// input; `MinHash` needs independent-looking permutations, not cryptographic ones).
 fn permute(hash: u64, i: u64) -> u64 {
     let mut z = hash ^ i.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);

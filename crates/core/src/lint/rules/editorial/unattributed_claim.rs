@@ -344,7 +344,7 @@ impl Token<'_> {
     }
 
     /// Shaped like a personal name: "Maria", "O’Brien", "Smith-Jones"; not "IDC",
-    /// "OpenAI" or "MarketsandMarkets".
+    /// `OpenAI` or `MarketsandMarkets`.
     fn is_name_like(&self) -> bool {
         let mut chars = self.text.chars();
         let first_upper = chars.next().is_some_and(char::is_uppercase);
