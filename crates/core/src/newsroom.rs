@@ -173,10 +173,10 @@ impl Newsroom {
         }
         let mut sources = self.sources.clone();
         for diagnostic in &diagnostics {
-            if !sources.contains_key(&diagnostic.path) {
-                if let Some(text) = self.source_of(&diagnostic.path) {
-                    sources.insert(diagnostic.path.clone(), text);
-                }
+            if !sources.contains_key(&diagnostic.path)
+                && let Some(text) = self.source_of(&diagnostic.path)
+            {
+                sources.insert(diagnostic.path.clone(), text);
             }
         }
         let files_checked = self.articles.len() + parsed_failures(&self.diagnostics, &parsed);
@@ -244,24 +244,21 @@ fn load_file<T>(
             );
         }
     };
-    match std::str::from_utf8(&bytes) {
-        Ok(text) => {
-            let (value, diagnostics) = parse(path, text);
-            Loaded {
-                path: shared,
-                text: Arc::from(text),
-                value,
-                diagnostics,
-            }
+    if let Ok(text) = std::str::from_utf8(&bytes) {
+        let (value, diagnostics) = parse(path, text);
+        Loaded {
+            path: shared,
+            text: Arc::from(text),
+            value,
+            diagnostics,
         }
-        Err(_) => {
-            let (parsed, text) = Article::parse_bytes(path, &bytes);
-            Loaded {
-                path: shared,
-                text,
-                value: None,
-                diagnostics: parsed.diagnostics,
-            }
+    } else {
+        let (parsed, text) = Article::parse_bytes(path, &bytes);
+        Loaded {
+            path: shared,
+            text,
+            value: None,
+            diagnostics: parsed.diagnostics,
         }
     }
 }

@@ -186,23 +186,20 @@ fn prune_at(table: &mut DeTable<'_>, span: Span) -> Option<String> {
     }
     let found = found.map(|(_, key, element)| (key, element));
     let (key, element) = found?;
-    match element {
-        Some(index) => {
-            if let Some(DeValue::Array(items)) = table.get_mut(key.as_str()).map(Spanned::get_mut) {
-                let kept: toml::de::DeArray<'_> = items
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != index)
-                    .map(|(_, item)| item.clone())
-                    .collect();
-                *items = kept;
-            }
-            Some(format!("{key}[{index}]"))
+    if let Some(index) = element {
+        if let Some(DeValue::Array(items)) = table.get_mut(key.as_str()).map(Spanned::get_mut) {
+            let kept: toml::de::DeArray<'_> = items
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != index)
+                .map(|(_, item)| item.clone())
+                .collect();
+            *items = kept;
         }
-        None => {
-            table.remove(key.as_str());
-            Some(key)
-        }
+        Some(format!("{key}[{index}]"))
+    } else {
+        table.remove(key.as_str());
+        Some(key)
     }
 }
 

@@ -10,11 +10,7 @@ use crate::args::RuleArgs;
 pub(crate) fn run(args: &RuleArgs) -> anyhow::Result<Status> {
     let mut out = std::io::stdout().lock();
     if args.all {
-        writeln!(
-            out,
-            "{:<6} {:<28} {:<8} {}",
-            "code", "name", "severity", "fix"
-        )?;
+        writeln!(out, "{:<6} {:<28} {:<8} fix", "code", "name", "severity")?;
         for rule in RULES {
             let fix = match rule.fix {
                 FixAvailability::None => "",

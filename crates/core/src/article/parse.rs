@@ -353,12 +353,11 @@ impl Builder<'_> {
                 format!("source id `{source_id}` must be lowercase kebab-case"),
             );
         }
-        let title = match raw.title.filter(|t| !t.trim().is_empty()) {
-            Some(title) => title,
-            None => {
-                self.missing(&key, "title");
-                String::new()
-            }
+        let title = if let Some(title) = raw.title.filter(|t| !t.trim().is_empty()) {
+            title
+        } else {
+            self.missing(&key, "title");
+            String::new()
         };
         let url = match raw.url {
             Some(url) if !id::is_web_url(&url) => {

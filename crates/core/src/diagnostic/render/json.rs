@@ -11,7 +11,7 @@ use super::{LintReport, Positions, RenderOptions};
 use crate::diagnostic::{Applicability, Severity};
 
 /// The version of the JSON diagnostics format.
-pub const DIAGNOSTICS_SCHEMA_VERSION: u32 = 1;
+pub(super) const DIAGNOSTICS_SCHEMA_VERSION: u32 = 1;
 
 /// The whole JSON document.
 #[derive(Debug, Serialize, schemars::JsonSchema)]
