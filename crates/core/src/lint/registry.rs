@@ -20,6 +20,14 @@ pub(crate) type CorpusCheck = fn(&CorpusContext<'_>);
 
 /// Every rule, in code order.
 pub static RULES: &[RuleMeta] = &[
+    ed::DuplicateParagraph::META,
+    ed::NearDuplicateParagraph::META,
+    ed::UnattributedClaim::META,
+    ed::StaleForecast::META,
+    ed::MixedQuotes::META,
+    ed::FillerPhrase::META,
+    ed::DekRepeatsLede::META,
+    ed::NearDuplicateArticle::META,
     fm::InvalidFrontMatter::META,
     fm::MissingField::META,
     fm::UnknownField::META,
@@ -36,14 +44,6 @@ pub static RULES: &[RuleMeta] = &[
     md::ImageMissingAlt::META,
     md::VagueLinkText::META,
     md::RawHtml::META,
-    ed::DuplicateParagraph::META,
-    ed::NearDuplicateParagraph::META,
-    ed::UnattributedClaim::META,
-    ed::StaleForecast::META,
-    ed::MixedQuotes::META,
-    ed::FillerPhrase::META,
-    ed::DekRepeatsLede::META,
-    ed::NearDuplicateArticle::META,
 ];
 
 /// The per-article checks, each with the rule it reports.

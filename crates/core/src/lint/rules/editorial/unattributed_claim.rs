@@ -411,7 +411,8 @@ fn surnames(texts: &[&str]) -> Vec<String> {
             if pair[0].is_name_like()
                 && pair[1].is_name_like()
                 && !NOT_SUBJECTS.contains(&pair[0].lower().as_str())
-                && !pair[0].text.eq_ignore_ascii_case("according")
+                && !CLAUSE_OPENERS.contains(&pair[0].lower().as_str())
+                && !matches!(pair[0].lower().as_str(), "according" | "the")
             {
                 out.push(pair[1].text.to_string());
             }
