@@ -6,6 +6,7 @@
 //! bytes equal its text (most of them); elsewhere (entities, escapes, line breaks) they fall
 //! back to the edges of the node that holds them.
 
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
@@ -170,13 +171,30 @@ pub(crate) fn paragraphs<'a>(ctx: &LintContext<'a>) -> Vec<ProseBlock<'a>> {
     blocks(ctx, |value| matches!(value, NodeValue::Paragraph))
 }
 
-/// A note pointing at `offset` of `article`'s file.
-pub(crate) fn related(article: &Article, offset: usize, message: impl Into<String>) -> Related {
-    let index = LineIndex::new(&article.source);
-    Related {
-        path: article.path.clone(),
-        position: index.position(&article.source, offset),
-        message: message.into(),
+/// Builds notes pointing into one article, indexing its lines once, on first use.
+pub(crate) struct Notes<'a> {
+    article: &'a Article,
+    index: OnceCell<LineIndex>,
+}
+
+impl<'a> Notes<'a> {
+    pub(crate) fn new(article: &'a Article) -> Self {
+        Notes {
+            article,
+            index: OnceCell::new(),
+        }
+    }
+
+    /// A note at `offset` of the article's file.
+    pub(crate) fn at(&self, offset: usize, message: impl Into<String>) -> Related {
+        let index = self
+            .index
+            .get_or_init(|| LineIndex::new(&self.article.source));
+        Related {
+            path: self.article.path.clone(),
+            position: index.position(&self.article.source, offset),
+            message: message.into(),
+        }
     }
 }
 

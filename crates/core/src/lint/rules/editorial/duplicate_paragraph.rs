@@ -47,6 +47,7 @@ declare_rule! {
 pub(crate) const MIN_WORDS: usize = 8;
 
 pub(crate) fn check_duplicate_paragraph(ctx: &LintContext<'_>, article: &Article) {
+    let notes = prose::Notes::new(article);
     let mut first_at = BTreeMap::new();
     for paragraph in prose::paragraphs(ctx) {
         let words = prose::words(&paragraph.text);
@@ -64,11 +65,7 @@ pub(crate) fn check_duplicate_paragraph(ctx: &LintContext<'_>, article: &Article
                     "paragraph repeats an earlier paragraph",
                 )
                 .with_help("delete one of the copies")
-                .with_related(prose::related(
-                    article,
-                    first.start,
-                    "the first copy",
-                )),
+                .with_related(notes.at(first.start, "the first copy")),
             ),
         }
     }

@@ -38,11 +38,6 @@ declare_rule! {
     /// Microsoft will remain OpenAI’s primary cloud partner.
     /// ```
     ///
-    /// ## Options
-    /// `style` (`"typographic"` or `"straight"`): the house style. When set, every quote of
-    /// the other style is reported, even in an article that is all one style:
-    /// `[lint.options] ED005 = { style = "typographic" }`.
-    ///
     /// ## Fix safety
     /// The fix converts each reported quote to the other style and is safe: it changes
     /// punctuation only. Straight quotes become opening or closing ones by the character
@@ -51,6 +46,11 @@ declare_rule! {
     /// in a basic string; there is no fix where the result would not be valid TOML (a `'` in
     /// a literal string) or where the text is not verbatim in the file (multi-line strings,
     /// escapes, entities).
+    ///
+    /// ## Options
+    /// `style` (`"typographic"` or `"straight"`): the house style. When set, every quote of
+    /// the other style is reported, even in an article that is all one style:
+    /// `[lint.options] ED005 = { style = "typographic" }`.
     pub(crate) struct MixedQuotes {
         code: "ED005",
         name: "mixed-quotes",
@@ -258,7 +258,12 @@ fn front_matter_quotes(article: &Article, key: &str, span: Span, out: &mut Vec<Q
         return;
     }
     let content_start = span.start + 1;
-    let content = &raw[1..raw.len().saturating_sub(1).max(1)];
+    let Some(content) = raw
+        .get(1..raw.len().saturating_sub(1))
+        .filter(|_| raw.len() >= 2 && raw.ends_with(&raw[..1]))
+    else {
+        return;
+    };
     let mut previous = None;
     let mut chars = content.char_indices();
     while let Some((i, ch)) = chars.next() {

@@ -73,6 +73,7 @@ impl Default for NearDuplicateParagraphOptions {
 const MAX_POSTINGS: usize = 64;
 
 pub(crate) fn check_near_duplicate_paragraph(ctx: &LintContext<'_>, article: &Article) {
+    let notes = prose::Notes::new(article);
     let options: NearDuplicateParagraphOptions = ctx.options(&NearDuplicateParagraph::META);
     let paragraphs: Vec<_> = prose::paragraphs(ctx)
         .into_iter()
@@ -114,11 +115,9 @@ pub(crate) fn check_near_duplicate_paragraph(ctx: &LintContext<'_>, article: &Ar
                     format!("paragraph nearly repeats an earlier paragraph ({percent}% similar)"),
                 )
                 .with_help("keep one version, or make each paragraph say something new")
-                .with_related(prose::related(
-                    article,
-                    paragraphs[i].0.span.start,
-                    "the earlier, similar paragraph",
-                )),
+                .with_related(
+                    notes.at(paragraphs[i].0.span.start, "the earlier, similar paragraph"),
+                ),
             );
         }
     }

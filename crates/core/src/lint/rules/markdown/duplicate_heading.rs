@@ -48,6 +48,7 @@ declare_rule! {
 }
 
 pub(crate) fn check_duplicate_heading(ctx: &LintContext<'_>, article: &Article) {
+    let notes = prose::Notes::new(article);
     let mut first_at = BTreeMap::new();
     for heading in prose::blocks(ctx, |value| matches!(value, NodeValue::Heading(_))) {
         let key = prose::normalise(&heading.text);
@@ -68,11 +69,7 @@ pub(crate) fn check_duplicate_heading(ctx: &LintContext<'_>, article: &Article) 
                     ),
                 )
                 .with_help("rename one of the sections, or merge them")
-                .with_related(prose::related(
-                    article,
-                    first.start,
-                    "the first heading with this text",
-                )),
+                .with_related(notes.at(first.start, "the first heading with this text")),
             ),
         }
     }
