@@ -294,3 +294,26 @@ fn spans_fall_on_character_boundaries() {
         }
     }
 }
+
+#[test]
+fn mixed_quotes_are_capped_with_a_count() {
+    let desk = Desk::new("");
+    let straight = "It's here. ".repeat(25);
+    let typographic = "It’s there. ".repeat(30);
+    desk.write(
+        "many",
+        &article(
+            "many",
+            "\"Many\"",
+            "\"Many quotes.\"",
+            &format!("{typographic}\n\n{straight}"),
+        ),
+    );
+    let diagnostics = desk.lint();
+    assert_eq!(codes(&diagnostics), ["ED005"; 20]);
+    assert!(
+        diagnostics[19].message.ends_with("(5 more not shown)"),
+        "{}",
+        diagnostics[19].message
+    );
+}

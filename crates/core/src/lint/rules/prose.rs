@@ -351,7 +351,71 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
+    use crate::config::Config;
+    use crate::lint::LintEnv;
+
+    /// Runs `check` on the paragraphs of `body`, with the article's source.
+    fn with_paragraphs(body: &str, check: impl Fn(&str, &[ProseBlock<'_>])) {
+        let text = format!("+++\ntitle = \"T\"\n+++\n\n{body}");
+        let article = Article::parse("a.md", &text)
+            .article
+            .expect("article parses");
+        let config = Config::default();
+        let authors = BTreeMap::new();
+        let env = LintEnv {
+            config: &config,
+            authors: &authors,
+            now: chrono::DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z").expect("time"),
+        };
+        let arena = comrak::Arena::new();
+        let root = crate::markdown::parse(&arena, article.body());
+        let ctx = LintContext::new(&article, root, env);
+        check(&text, &paragraphs(&ctx));
+    }
+
+    #[test]
+    fn offsets_map_exactly_inside_verbatim_text() {
+        with_paragraphs(
+            "Intro *with “emphasis”* and `code`\nover two lines.",
+            |source, blocks| {
+                let block = &blocks[0];
+                assert_eq!(block.text, "Intro with “emphasis” and   over two lines.");
+                let at = block.text.find("“emphasis”").expect("found");
+                let range = at..at + "“emphasis”".len();
+                let span = block.exact_span_of(range.clone()).expect("verbatim");
+                assert_eq!(&source[span.start..span.end], "“emphasis”");
+                assert_eq!(block.span_of(range), span);
+                let over = block.text.find("over").expect("found");
+                let span = block.span_of(over..over + 4);
+                assert_eq!(&source[span.start..span.end], "over");
+            },
+        );
+    }
+
+    #[test]
+    fn offsets_in_rewritten_text_fall_back_to_the_node() {
+        with_paragraphs("AT&amp;T and Verizon said so.", |source, blocks| {
+            let block = &blocks[0];
+            assert_eq!(block.text, "AT&T and Verizon said so.");
+            assert!(block.exact_span_of(0..4).is_none());
+            let span = block.span_of(3..4);
+            assert!(source.is_char_boundary(span.start) && source.is_char_boundary(span.end));
+            assert!(span.start >= block.span.start && span.end <= block.span.end);
+        });
+    }
+
+    #[test]
+    fn autolinks_and_code_are_not_prose() {
+        with_paragraphs(
+            "See <https://example.com/it's> and `don't` here.",
+            |_, blocks| {
+                assert_eq!(blocks[0].text, "See  and   here.");
+            },
+        );
+    }
 
     #[test]
     fn phrases_match_whole_words_any_case_and_apostrophe() {
