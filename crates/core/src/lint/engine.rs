@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::context::{LintContext, LintEnv};
 use super::registry::{self, ARTICLE_CHECKS};
-use super::rules::editorial::{NearDuplicateArticle, Signature, signature};
+use super::rules::editorial::{Signature, near_duplicate_facts};
 use super::settings::selector_matches;
 use crate::article::{Article, Status};
 use crate::diagnostic::{Diagnostic, LineColumn, LineIndex, Span};
@@ -56,13 +56,7 @@ pub fn lint_article(
     let arena = comrak::Arena::new();
     let root = crate::markdown::parse(&arena, article.body());
     let ctx = LintContext::new(article, root, env);
-    let body_minhash = env
-        .config
-        .lint
-        .is_enabled(&NearDuplicateArticle::META)
-        .then(|| signature(&ctx))
-        .flatten();
-    let body_span = body_first_line(&ctx);
+    let (body_minhash, body_span) = near_duplicate_facts(&ctx);
     for (rule, check) in ARTICLE_CHECKS {
         if env.config.lint.is_enabled(rule) {
             check(&ctx, article);
@@ -93,20 +87,6 @@ pub fn lint_article(
             body_position: line_index.position(&article.source, body_span.start),
         },
     }
-}
-
-/// The first line of the body's first block (the body's end when it has none).
-fn body_first_line(ctx: &LintContext<'_>) -> Span {
-    let Some(first) = ctx.root.first_child() else {
-        return Span::at(ctx.article.layout.body.end);
-    };
-    let span = ctx.span_of(first.data.borrow().sourcepos);
-    let line_end = ctx
-        .article
-        .source
-        .get(span.start..span.end)
-        .and_then(|text| text.find('\n'));
-    line_end.map_or(span, |end| Span::new(span.start, span.start + end))
 }
 
 /// Applies the newsroom's lint configuration to diagnostics of a file that has no article

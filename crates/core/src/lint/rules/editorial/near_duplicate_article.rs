@@ -4,6 +4,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use comrak::nodes::NodeValue;
 use serde::Deserialize;
 
+use crate::diagnostic::Span;
 use crate::lint::rule::declare_rule;
 use crate::lint::rules::prose;
 use crate::lint::{CorpusContext, LintContext};
@@ -89,8 +90,29 @@ const MAX_BUCKET_COMPARISONS: usize = 16;
 /// A `MinHash` signature of a body's word shingles.
 pub(crate) type Signature = Box<[u64; SIGNATURE_SIZE]>;
 
+/// What the rule keeps of an article: the body's signature (`None` for a short body or when
+/// the rule is off) and the span of the body's first line, for the diagnostic to point at.
+pub(crate) fn near_duplicate_facts(ctx: &LintContext<'_>) -> (Option<Signature>, Span) {
+    let enabled = ctx.env.config.lint.is_enabled(&NearDuplicateArticle::META);
+    (enabled.then(|| signature(ctx)).flatten(), first_line(ctx))
+}
+
+/// The first line of the body's first block (the body's end when it has none).
+fn first_line(ctx: &LintContext<'_>) -> Span {
+    let Some(first) = ctx.root.first_child() else {
+        return Span::at(ctx.article.layout.body.end);
+    };
+    let span = ctx.span_of(first.data.borrow().sourcepos);
+    let line_end = ctx
+        .article
+        .source
+        .get(span.start..span.end)
+        .and_then(|text| text.find('\n'));
+    line_end.map_or(span, |end| Span::new(span.start, span.start + end))
+}
+
 /// The `MinHash` signature of an article body, or `None` for a body under 50 words.
-pub(crate) fn signature(ctx: &LintContext<'_>) -> Option<Signature> {
+fn signature(ctx: &LintContext<'_>) -> Option<Signature> {
     let mut words = Vec::new();
     for block in prose::blocks(ctx, |value| {
         matches!(
