@@ -11,8 +11,12 @@ declare_rule! {
     /// ## What it does
     /// Reports a forecast about a year that was already over when the article was
     /// published: a sentence with forward-looking wording ("expected to", "will", "is set
-    /// to", "projected", "forecast", "predicted to", "is poised to") whose latest year is
-    /// earlier than the year of `published`, and any "by <year>" with such a year. A
+    /// to", "projected", "forecast", "predicted to", "is poised to") about a year earlier
+    /// than the year of `published`, and any "by <year>" with such a year. The years a
+    /// forecast is about are those after the wording ("will reach $2 billion in 2025") or
+    /// opening the sentence ("In 2025, sales are expected to …"); if any of them is not yet
+    /// past, the forecast is current. A year elsewhere before the wording is background
+    /// ("the partnership, announced in 2019, will remain") and is not reported. A
     /// "by <year>" in a sentence written in the past ("by 2019 it had invested") is
     /// history, not a forecast, and is not reported unless the sentence also looks ahead
     /// and that year is its latest; neither is a past-tense statement
@@ -97,14 +101,18 @@ pub(crate) fn check_stale_forecast(ctx: &LintContext<'_>, article: &Article) {
 /// The stale part of one sentence and its year, if the sentence forecasts a past year.
 fn stale(sentence: &str, published_year: i32) -> Option<(Range<usize>, i32)> {
     let years = years(sentence);
+    let latest = years.iter().map(|(_, year)| *year).max()?;
     let has = |words: &[&str]| {
         words
             .iter()
             .any(|w| !prose::find_phrase(sentence, w).is_empty())
     };
-    let looks_ahead = has(CUES);
+    // Where the first forward-looking cue starts, if any.
+    let cue_at = CUES
+        .iter()
+        .filter_map(|cue| prose::find_phrase(sentence, cue).first().map(|r| r.start))
+        .min();
     let in_past = has(PAST_MARKERS);
-    let latest = years.iter().map(|(_, year)| *year).max()?;
     for (range, year) in &years {
         let before = sentence[..range.start].trim_end();
         let by_at = before.len().checked_sub(2).filter(|&at| {
@@ -118,13 +126,29 @@ fn stale(sentence: &str, published_year: i32) -> Option<(Range<usize>, i32)> {
         });
         if let Some(at) = by_at
             && *year < published_year
-            && (!in_past || (looks_ahead && *year == latest))
+            && (!in_past || (cue_at.is_some() && *year == latest))
         {
             return Some((at..range.end, *year));
         }
     }
-    let (range, year) = years.into_iter().max_by_key(|(_, year)| *year)?;
-    (looks_ahead && year < published_year).then_some((range, year))
+    let cue_at = cue_at?;
+    // The years the forecast is about: after the cue, or opening the sentence ("In 2025,
+    // sales are expected to …"). A year before the cue elsewhere is background ("the
+    // partnership, announced in 2019, will remain").
+    let about: Vec<_> = years
+        .into_iter()
+        .filter(|(range, _)| {
+            range.start > cue_at || {
+                let before = sentence[..range.start].trim();
+                before.is_empty()
+                    || ["in", "for", "during", "through"]
+                        .iter()
+                        .any(|w| before.eq_ignore_ascii_case(w))
+            }
+        })
+        .collect();
+    let (range, year) = about.into_iter().max_by_key(|(_, year)| *year)?;
+    (year < published_year).then_some((range, year))
 }
 
 /// Four-digit years from 1900 to 2099 in `text`; not amounts ("$2025"), percentages or
@@ -181,6 +205,10 @@ mod tests {
             Some("By 2025")
         );
         assert_eq!(flagged("Sales are set to double in 2024."), Some("2024"));
+        assert_eq!(
+            flagged("In 2025, sales are expected to double."),
+            Some("2025")
+        );
     }
 
     #[test]
@@ -190,6 +218,14 @@ mod tests {
         assert_eq!(flagged("The market is expected to double by 2028."), None);
         assert_eq!(flagged("Revenue will pass $2025 million."), None);
         assert_eq!(flagged("It fell in 2024 and will recover in 2027."), None);
+        assert_eq!(
+            flagged("The partnership, announced in 2019, will remain."),
+            None
+        );
+        assert_eq!(
+            flagged("It is expected to grow from 2020 levels by 2028."),
+            None
+        );
         assert_eq!(
             flagged("By 2023 it had grown, and it is expected to double by 2028."),
             None

@@ -11,8 +11,10 @@ declare_rule! {
     /// no source: the paragraph has no `source:<id>` link and no link to a listed source's
     /// URL. The attributions it looks for:
     ///
-    /// - document phrases: "a report by", "a study by", "a survey by", "an analysis by",
-    ///   "data from", "figures from", "research from" (and "from" or "by" variants);
+    /// - document phrases: "a report by", "a study by", "a survey by", "an analysis by"
+    ///   (and "from" variants); "data from", "figures from", "research from" when they open
+    ///   a clause or follow a word that introduces evidence ("citing data from", "based on
+    ///   figures from"), not a transfer ("moves data from Azure");
     /// - "according to" followed by a document ("according to a report", "according to
     ///   data") or by an organisation's name ("according to Gartner");
     /// - an organisation or a document doing the claiming: "Gartner estimates", "IDC
@@ -469,7 +471,9 @@ fn attributions(text: &str, surnames: &[String]) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
     for phrase in DOCUMENT_PHRASES {
         for range in prose::find_phrase(text, phrase) {
-            found.push(range.start..run_end(range.end, range.end));
+            if is_source_noun_phrase(text, &range, phrase) {
+                found.push(range.start..run_end(range.end, range.end));
+            }
         }
     }
     for range in prose::find_phrase(text, "according to") {
@@ -511,6 +515,49 @@ fn attributions(text: &str, surnames: &[String]) -> Vec<Range<usize>> {
     }
     merged
 }
+
+/// Whether "data from", "figures from" and the like at `range` name a source ("Data from
+/// IDC shows", "citing figures from IDC") rather than describe a transfer ("moves data from
+/// Azure"): they must open a clause or follow a word that introduces evidence. Phrases
+/// with an article ("a report by") always name a document.
+fn is_source_noun_phrase(text: &str, range: &Range<usize>, phrase: &str) -> bool {
+    if phrase.starts_with("a ") || phrase.starts_with("an ") {
+        return true;
+    }
+    let before = text[..range.start].trim_end();
+    let previous = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    before.is_empty()
+        || before.ends_with([',', ';', ':', '(', '—', '–', '.'])
+        || EVIDENCE_WORDS.contains(&previous.as_str())
+}
+
+/// Words after which "data from …" cites evidence.
+const EVIDENCE_WORDS: &[&str] = &[
+    "to",
+    "on",
+    "citing",
+    "cites",
+    "cited",
+    "using",
+    "uses",
+    "used",
+    "analysed",
+    "analyzed",
+    "and",
+    "but",
+    "while",
+    "as",
+    "new",
+    "latest",
+    "recent",
+    "published",
+    "released",
+    "of",
+];
 
 /// "Gartner estimates", "the study found": the claim verb at `verb` with an organisation or
 /// a document as its subject.
@@ -622,6 +669,7 @@ mod tests {
             ["The study found"]
         );
         assert_eq!(phrases("It cites data from the World Bank."), ["data from"]);
+        assert_eq!(phrases("Data from IDC shows a rise."), ["Data from IDC"]);
     }
 
     #[test]
@@ -635,5 +683,6 @@ mod tests {
         assert!(phrases("Researchers found that it works.").is_empty());
         assert!(phrases("It works, according to people familiar with the talks.").is_empty());
         assert!(phrases("OpenAI found a partner in Amazon.").is_empty());
+        assert!(phrases("The tool moves data from Azure to AWS overnight.").is_empty());
     }
 }
