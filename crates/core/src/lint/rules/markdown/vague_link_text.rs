@@ -79,9 +79,10 @@ pub(crate) fn check_vague_link_text(ctx: &LintContext<'_>, article: &Article) {
     for (i, update) in article.updates.iter().enumerate() {
         let arena = comrak::Arena::new();
         let root = crate::markdown::parse(&arena, &update.text);
-        for (_, text) in links(root) {
+        let value = article.value_span(&format!("updates[{i}].text"));
+        for (node, text) in links(root) {
             if is_vague(&text) {
-                let span = article.value_span(&format!("updates[{i}].text"));
+                let span = span_in_value(article, value, &update.text, node).unwrap_or(value);
                 report(ctx, span, &text, " in an update");
             }
         }
@@ -97,6 +98,27 @@ fn report(ctx: &LintContext<'_>, span: Span, text: &str, place: &str) {
         )
         .with_help("make the link text say where it leads (the document or publisher)"),
     );
+}
+
+/// The file span of `link` in an update's TOML string, when the string is on one line and
+/// holds the text verbatim (no escapes), so positions in the text are positions in the file.
+fn span_in_value<'a>(
+    article: &Article,
+    value: Span,
+    text: &str,
+    link: &'a AstNode<'a>,
+) -> Option<Span> {
+    let raw = article.source.get(value.start..value.end)?;
+    let quote = raw.get(..1).filter(|q| *q == "\"" || *q == "'")?;
+    let content = raw.strip_prefix(quote)?.strip_suffix(quote)?;
+    if content != text || text.contains('\n') {
+        return None;
+    }
+    let pos = link.data.borrow().sourcepos;
+    let start = value.start + 1 + pos.start.column.checked_sub(1)?;
+    let end = value.start + 1 + pos.end.column;
+    (pos.start.line == 1 && pos.end.line == 1 && end <= value.end - 1)
+        .then(|| Span::new(start, end))
 }
 
 /// Every link of a tree with its text.
