@@ -117,8 +117,7 @@ fn span_in_value<'a>(
     let pos = link.data.borrow().sourcepos;
     let start = value.start + 1 + pos.start.column.checked_sub(1)?;
     let end = value.start + 1 + pos.end.column;
-    (pos.start.line == 1 && pos.end.line == 1 && end <= value.end - 1)
-        .then(|| Span::new(start, end))
+    (pos.start.line == 1 && pos.end.line == 1 && end < value.end).then(|| Span::new(start, end))
 }
 
 /// Every link of a tree with its text.
