@@ -64,42 +64,311 @@ const DESKS: [(&str, &str); 5] = [
 
 /// Neutral words: nothing forward-looking, no attribution verbs, no link-text words.
 const WORDS: &[&str] = &[
-    "market", "cloud", "network", "design", "engineers", "teams", "devices", "platform", "system",
-    "customers", "data", "centre", "chips", "factory", "supply", "chain", "pricing", "software",
-    "hardware", "model", "training", "servers", "capacity", "region", "users", "privacy", "security",
-    "policy", "agency", "budget", "quarter", "revenue", "growth", "shares", "board", "investors",
-    "contract", "partners", "launch", "product", "feature", "update", "release", "battery", "screen",
-    "camera", "sensor", "display", "storage", "memory", "speed", "latency", "bandwidth", "fiber",
-    "satellite", "orbit", "rocket", "engine", "vehicle", "charging", "station", "grid", "power",
-    "solar", "wind", "storage", "climate", "carbon", "water", "cooling", "heat", "building", "city",
-    "transit", "rail", "airport", "shipping", "port", "retail", "store", "warehouse", "robot",
-    "sorting", "delivery", "courier", "route", "map", "search", "index", "archive", "library",
-    "school", "students", "teachers", "course", "exam", "clinic", "doctors", "patients", "trial",
-    "vaccine", "genome", "protein", "lab", "microscope", "telescope", "galaxy", "planet", "ocean",
-    "coast", "forest", "farm", "crop", "harvest", "weather", "storm", "river", "bridge", "tunnel",
-    "road", "traffic", "signal", "radio", "antenna", "tower", "cable", "router", "switch", "kernel",
-    "compiler", "browser", "editor", "terminal", "database", "query", "cache", "queue", "stream",
-    "video", "audio", "music", "game", "console", "controller", "headset", "lens", "frame", "pixel",
-    "color", "image", "photo", "studio", "film", "series", "episode", "audience", "viewers", "ads",
-    "subscription", "plan", "tier", "bundle", "license", "patent", "court", "judge", "lawyers",
-    "ruling", "appeal", "hearing", "committee", "senators", "minister", "ministry", "council",
-    "mayor", "voters", "election", "campaign", "union", "workers", "wages", "hiring", "office",
-    "remote", "desk", "meeting", "calendar", "email", "chat", "message", "inbox", "account",
-    "password", "login", "wallet", "payment", "bank", "loan", "credit", "fees", "tax", "audit",
-    "ledger", "invoice", "and", "the", "a", "of", "in", "on", "for", "with", "across", "between",
-    "after", "before", "during", "under", "over", "near", "beside", "inside", "outside", "new",
-    "old", "large", "small", "quiet", "busy", "early", "late", "local", "global", "public",
-    "private", "open", "closed", "shared", "single", "double", "central", "northern", "southern",
-    "eastern", "western", "rapid", "steady", "modest", "sharp", "gradual", "wide", "narrow",
-    "moved", "shifted", "opened", "closed", "built", "tested", "shipped", "signed", "joined",
-    "raised", "lowered", "cut", "added", "hired", "trained", "measured", "compared", "reviewed",
-    "approved", "rejected", "delayed", "paused", "resumed", "replaced", "upgraded", "repaired",
+    "market",
+    "cloud",
+    "network",
+    "design",
+    "engineers",
+    "teams",
+    "devices",
+    "platform",
+    "system",
+    "customers",
+    "data",
+    "centre",
+    "chips",
+    "factory",
+    "supply",
+    "chain",
+    "pricing",
+    "software",
+    "hardware",
+    "model",
+    "training",
+    "servers",
+    "capacity",
+    "region",
+    "users",
+    "privacy",
+    "security",
+    "policy",
+    "agency",
+    "budget",
+    "quarter",
+    "revenue",
+    "growth",
+    "shares",
+    "board",
+    "investors",
+    "contract",
+    "partners",
+    "launch",
+    "product",
+    "feature",
+    "update",
+    "release",
+    "battery",
+    "screen",
+    "camera",
+    "sensor",
+    "display",
+    "storage",
+    "memory",
+    "speed",
+    "latency",
+    "bandwidth",
+    "fiber",
+    "satellite",
+    "orbit",
+    "rocket",
+    "engine",
+    "vehicle",
+    "charging",
+    "station",
+    "grid",
+    "power",
+    "solar",
+    "wind",
+    "storage",
+    "climate",
+    "carbon",
+    "water",
+    "cooling",
+    "heat",
+    "building",
+    "city",
+    "transit",
+    "rail",
+    "airport",
+    "shipping",
+    "port",
+    "retail",
+    "store",
+    "warehouse",
+    "robot",
+    "sorting",
+    "delivery",
+    "courier",
+    "route",
+    "map",
+    "search",
+    "index",
+    "archive",
+    "library",
+    "school",
+    "students",
+    "teachers",
+    "course",
+    "exam",
+    "clinic",
+    "doctors",
+    "patients",
+    "trial",
+    "vaccine",
+    "genome",
+    "protein",
+    "lab",
+    "microscope",
+    "telescope",
+    "galaxy",
+    "planet",
+    "ocean",
+    "coast",
+    "forest",
+    "farm",
+    "crop",
+    "harvest",
+    "weather",
+    "storm",
+    "river",
+    "bridge",
+    "tunnel",
+    "road",
+    "traffic",
+    "signal",
+    "radio",
+    "antenna",
+    "tower",
+    "cable",
+    "router",
+    "switch",
+    "kernel",
+    "compiler",
+    "browser",
+    "editor",
+    "terminal",
+    "database",
+    "query",
+    "cache",
+    "queue",
+    "stream",
+    "video",
+    "audio",
+    "music",
+    "game",
+    "console",
+    "controller",
+    "headset",
+    "lens",
+    "frame",
+    "pixel",
+    "color",
+    "image",
+    "photo",
+    "studio",
+    "film",
+    "series",
+    "episode",
+    "audience",
+    "viewers",
+    "ads",
+    "subscription",
+    "plan",
+    "tier",
+    "bundle",
+    "license",
+    "patent",
+    "court",
+    "judge",
+    "lawyers",
+    "ruling",
+    "appeal",
+    "hearing",
+    "committee",
+    "senators",
+    "minister",
+    "ministry",
+    "council",
+    "mayor",
+    "voters",
+    "election",
+    "campaign",
+    "union",
+    "workers",
+    "wages",
+    "hiring",
+    "office",
+    "remote",
+    "desk",
+    "meeting",
+    "calendar",
+    "email",
+    "chat",
+    "message",
+    "inbox",
+    "account",
+    "password",
+    "login",
+    "wallet",
+    "payment",
+    "bank",
+    "loan",
+    "credit",
+    "fees",
+    "tax",
+    "audit",
+    "ledger",
+    "invoice",
+    "and",
+    "the",
+    "a",
+    "of",
+    "in",
+    "on",
+    "for",
+    "with",
+    "across",
+    "between",
+    "after",
+    "before",
+    "during",
+    "under",
+    "over",
+    "near",
+    "beside",
+    "inside",
+    "outside",
+    "new",
+    "old",
+    "large",
+    "small",
+    "quiet",
+    "busy",
+    "early",
+    "late",
+    "local",
+    "global",
+    "public",
+    "private",
+    "open",
+    "closed",
+    "shared",
+    "single",
+    "double",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "rapid",
+    "steady",
+    "modest",
+    "sharp",
+    "gradual",
+    "wide",
+    "narrow",
+    "moved",
+    "shifted",
+    "opened",
+    "closed",
+    "built",
+    "tested",
+    "shipped",
+    "signed",
+    "joined",
+    "raised",
+    "lowered",
+    "cut",
+    "added",
+    "hired",
+    "trained",
+    "measured",
+    "compared",
+    "reviewed",
+    "approved",
+    "rejected",
+    "delayed",
+    "paused",
+    "resumed",
+    "replaced",
+    "upgraded",
+    "repaired",
 ];
 
 const HEADING_WORDS: &[&str] = &[
-    "Background", "Costs", "Engineering", "Customers", "Regulation", "Competition", "Timeline",
-    "Hardware", "Software", "Supply", "Labor", "Pricing", "Security", "Privacy", "Research",
-    "Funding", "Operations", "Markets", "Outlook", "Reaction", "Context", "Design", "Scale",
+    "Background",
+    "Costs",
+    "Engineering",
+    "Customers",
+    "Regulation",
+    "Competition",
+    "Timeline",
+    "Hardware",
+    "Software",
+    "Supply",
+    "Labor",
+    "Pricing",
+    "Security",
+    "Privacy",
+    "Research",
+    "Funding",
+    "Operations",
+    "Markets",
+    "Outlook",
+    "Reaction",
+    "Context",
+    "Design",
+    "Scale",
 ];
 
 const LINK_TEXTS: &[&str] = &[
@@ -112,8 +381,31 @@ const LINK_TEXTS: &[&str] = &[
 ];
 
 const JAPANESE: &[&str] = &[
-    "東京", "市場", "技術", "会社", "発表", "計画", "開発", "研究", "政府", "地域", "製品", "利用者",
-    "は", "の", "を", "に", "が", "と", "で", "した", "する", "新しい", "大きな", "電池", "半導体",
+    "東京",
+    "市場",
+    "技術",
+    "会社",
+    "発表",
+    "計画",
+    "開発",
+    "研究",
+    "政府",
+    "地域",
+    "製品",
+    "利用者",
+    "は",
+    "の",
+    "を",
+    "に",
+    "が",
+    "と",
+    "で",
+    "した",
+    "する",
+    "新しい",
+    "大きな",
+    "電池",
+    "半導体",
 ];
 
 struct Author {
@@ -138,7 +430,8 @@ pub fn generate(options: &Options) -> anyhow::Result<Manifest> {
     if out.join("copydesk.toml").exists() {
         anyhow::bail!("`{}` already holds a newsroom", out.display());
     }
-    fs::create_dir_all(out.join("authors")).with_context(|| format!("cannot create `{}`", out.display()))?;
+    fs::create_dir_all(out.join("authors"))
+        .with_context(|| format!("cannot create `{}`", out.display()))?;
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     write_config(out)?;
     let authors = write_authors(out, (options.articles / 40).max(5))?;
@@ -148,14 +441,20 @@ pub fn generate(options: &Options) -> anyhow::Result<Manifest> {
     let mut bytes = 0;
     for article in &planned {
         let text = render_article(&mut rng, article, &planned, &authors);
-        let relative = format!("articles/{:04}/{:02}/{}.md", article.year, article.month, article.slug);
+        let relative = format!(
+            "articles/{:04}/{:02}/{}.md",
+            article.year, article.month, article.slug
+        );
         let path = out.join(&relative);
         fs::create_dir_all(path.parent().expect("article paths have a parent"))
             .with_context(|| format!("cannot create `{}`", path.display()))?;
         fs::write(&path, &text).with_context(|| format!("cannot write `{}`", path.display()))?;
         bytes += text.len() as u64;
         if let Some(code) = article.fault {
-            faults.push(PlantedFault { path: relative, code });
+            faults.push(PlantedFault {
+                path: relative,
+                code,
+            });
         }
     }
     faults.sort();
@@ -184,7 +483,10 @@ fn write_authors(out: &Path, count: usize) -> anyhow::Result<Vec<Author>> {
     let mut authors = Vec::with_capacity(count);
     for i in 0..count {
         let id = format!("author-{i:04}");
-        let text = format!("name = \"Author {i}\"\nbeat = \"{}\"\n", DESKS[i % DESKS.len()].1);
+        let text = format!(
+            "name = \"Author {i}\"\nbeat = \"{}\"\n",
+            DESKS[i % DESKS.len()].1
+        );
         fs::write(out.join("authors").join(format!("{id}.toml")), text)
             .with_context(|| format!("cannot write author {id}"))?;
         authors.push(Author { id });
@@ -208,7 +510,11 @@ fn plan(rng: &mut ChaCha8Rng, options: &Options) -> Vec<Planned> {
                 format!("japan-report-{index}")
             } else {
                 let words: Vec<&str> = (0..rng.random_range(3..6))
-                    .map(|_| *WORDS[..WORDS.len() - 80].choose(rng).expect("vocabulary is not empty"))
+                    .map(|_| {
+                        *WORDS[..WORDS.len() - 80]
+                            .choose(rng)
+                            .expect("vocabulary is not empty")
+                    })
                     .collect();
                 format!("{}-{index}", words.join("-"))
             };
@@ -275,13 +581,20 @@ fn title_case(slug_words: &str) -> String {
         .split('-')
         .map(|word| {
             let mut chars = word.chars();
-            chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
         })
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-fn render_article(rng: &mut ChaCha8Rng, article: &Planned, all: &[Planned], authors: &[Author]) -> String {
+fn render_article(
+    rng: &mut ChaCha8Rng,
+    article: &Planned,
+    all: &[Planned],
+    authors: &[Author],
+) -> String {
     let fault = article.fault;
     let title = if article.is_japanese {
         format!("東京の技術市場 {}", article.index)
@@ -294,7 +607,10 @@ fn render_article(rng: &mut ChaCha8Rng, article: &Planned, all: &[Planned], auth
     } else {
         format!("[\"{author}\"]")
     };
-    let published = format!("{:04}-{:02}-{:02}T09:30:00Z", article.year, article.month, article.day);
+    let published = format!(
+        "{:04}-{:02}-{:02}T09:30:00Z",
+        article.year, article.month, article.day
+    );
     let source_count = rng.random_range(1..5);
     let related: Vec<&Planned> = (0..2)
         .filter_map(|k| {
@@ -303,7 +619,11 @@ fn render_article(rng: &mut ChaCha8Rng, article: &Planned, all: &[Planned], auth
         })
         .filter(|candidate| !candidate.is_draft)
         .collect();
-    let update_count = if article.is_draft { 0 } else { rng.random_range(0..3) };
+    let update_count = if article.is_draft {
+        0
+    } else {
+        rng.random_range(0..3)
+    };
 
     let mut text = String::from("+++\n");
     let _ = writeln!(text, "title = \"{title}\"");
@@ -318,7 +638,11 @@ fn render_article(rng: &mut ChaCha8Rng, article: &Planned, all: &[Planned], auth
         };
         let _ = writeln!(text, "dek = \"{dek}\"");
     }
-    let _ = writeln!(text, "authors = {authors_field}\ndesk = \"{}\"", article.desk);
+    let _ = writeln!(
+        text,
+        "authors = {authors_field}\ndesk = \"{}\"",
+        article.desk
+    );
     let _ = writeln!(text, "tags = [\"{}\", \"bench\"]", article.desk);
     if article.is_draft {
         text.push_str("status = \"draft\"\n");
@@ -406,11 +730,17 @@ fn render_article(rng: &mut ChaCha8Rng, article: &Planned, all: &[Planned], auth
         paragraphs.push(format!("Further records: {}.", links.join(", ")));
     }
     if let Some(first) = related.first() {
-        paragraphs.push(format!("Background is in [our earlier coverage](article:{}).", first.slug));
+        paragraphs.push(format!(
+            "Background is in [our earlier coverage](article:{}).",
+            first.slug
+        ));
     }
     match fault {
         Some("ED001") => {
-            let original = paragraphs.iter().find(|p| !p.starts_with(['#', '-', '!'])).cloned();
+            let original = paragraphs
+                .iter()
+                .find(|p| !p.starts_with(['#', '-', '!']))
+                .cloned();
             if let Some(original) = original {
                 paragraphs.push(original);
             }

@@ -15,6 +15,8 @@ pub struct CorpusContext<'a> {
     /// Facts of every article, in path order.
     pub(crate) facts: &'a [ArticleFacts],
     /// Articles by slug (several when a slug is duplicated), in path order.
+    // For the reference rules (RF003, RF004, RF008), which look articles up by slug.
+    #[allow(dead_code)]
     pub(crate) by_slug: BTreeMap<&'a str, Vec<&'a ArticleFacts>>,
     /// Newsroom facts.
     pub(crate) env: LintEnv<'a>,
@@ -39,7 +41,8 @@ impl<'a> CorpusContext<'a> {
     }
 
     /// Starts a diagnostic for `rule` at `span` of `article`'s file.
-    #[allow(clippy::unused_self)] // a method, like `LintContext::diagnostic`, so rules read alike
+    // A method, like `LintContext::diagnostic`, so rules of both scopes read alike.
+    #[allow(clippy::unused_self)]
     pub(crate) fn diagnostic(
         &self,
         rule: &RuleMeta,
@@ -48,6 +51,16 @@ impl<'a> CorpusContext<'a> {
         message: impl Into<String>,
     ) -> Diagnostic {
         Diagnostic::new(rule, article.path.clone(), span, message)
+    }
+
+    /// `rule`'s typed options; defaults when none are configured (validated at config load).
+    pub(crate) fn options<T: serde::de::DeserializeOwned + Default>(&self, rule: &RuleMeta) -> T {
+        self.env
+            .config
+            .lint
+            .options_of(rule)
+            .and_then(|table| super::settings::parse_options(table).ok())
+            .unwrap_or_default()
     }
 
     /// Records a finished diagnostic.

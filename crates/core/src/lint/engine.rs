@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::context::{LintContext, LintEnv};
 use super::registry::{self, ARTICLE_CHECKS};
+use super::rules::editorial::{Signature, near_duplicate_facts};
 use super::rules::references as rf;
 use super::settings::selector_matches;
 use crate::article::{Article, Status};
@@ -34,6 +35,11 @@ pub struct ArticleFacts {
     pub related: Vec<SlugReference>,
     /// The targets of `article:<slug>` links in the body, in document order.
     pub article_links: Vec<SlugReference>,
+    // For near-duplicate-article (ED008): a MinHash of the body's word shingles (`None` for
+    // short bodies or when the rule is off), and the first line of the body to point at.
+    pub(crate) body_minhash: Option<Signature>,
+    pub(crate) body_span: Span,
+    pub(crate) body_position: LineColumn,
 }
 
 /// A reference by slug from one article to another (`related` entry or `article:` link).
@@ -68,6 +74,7 @@ pub fn lint_article(
     let arena = comrak::Arena::new();
     let root = crate::markdown::parse(&arena, article.body());
     let ctx = LintContext::new(article, root, env);
+    let (body_minhash, body_span) = near_duplicate_facts(&ctx);
     for (rule, check) in ARTICLE_CHECKS {
         if env.config.lint.is_enabled(rule) {
             check(&ctx, article);
@@ -96,6 +103,9 @@ pub fn lint_article(
             lint_ignore: article.lint_ignore.clone(),
             related,
             article_links,
+            body_minhash,
+            body_span,
+            body_position: line_index.position(&article.source, body_span.start),
         },
     }
 }

@@ -6,7 +6,9 @@
 use super::context::LintContext;
 use super::corpus::CorpusContext;
 use super::rule::RuleMeta;
+use super::rules::editorial as ed;
 use super::rules::front_matter as fm;
+use super::rules::markdown as md;
 use super::rules::references as rf;
 use super::rules::timeline as tl;
 use super::settings::parse_options;
@@ -20,6 +22,14 @@ pub(crate) type CorpusCheck = fn(&CorpusContext<'_>);
 
 /// Every rule, in code order.
 pub static RULES: &[RuleMeta] = &[
+    ed::DuplicateParagraph::META,
+    ed::NearDuplicateParagraph::META,
+    ed::UnattributedClaim::META,
+    ed::StaleForecast::META,
+    ed::MixedQuotes::META,
+    ed::FillerPhrase::META,
+    ed::DekRepeatsLede::META,
+    ed::NearDuplicateArticle::META,
     fm::InvalidFrontMatter::META,
     fm::MissingField::META,
     fm::UnknownField::META,
@@ -29,6 +39,13 @@ pub static RULES: &[RuleMeta] = &[
     fm::TitleLength::META,
     fm::MissingDek::META,
     fm::EmptyBody::META,
+    md::BodyH1::META,
+    md::HeadingSkip::META,
+    md::DuplicateHeading::META,
+    md::EmptySection::META,
+    md::ImageMissingAlt::META,
+    md::VagueLinkText::META,
+    md::RawHtml::META,
     rf::UnknownAuthor::META,
     rf::UnknownDesk::META,
     rf::DuplicateSlug::META,
@@ -72,6 +89,23 @@ pub(crate) static ARTICLE_CHECKS: &[(&RuleMeta, ArticleCheck)] = &[
         tl::check_update_before_published,
     ),
     (&tl::StaleUpdated::META, tl::check_stale_updated),
+    (&md::BodyH1::META, md::check_body_h1),
+    (&md::HeadingSkip::META, md::check_heading_skip),
+    (&md::DuplicateHeading::META, md::check_duplicate_heading),
+    (&md::EmptySection::META, md::check_empty_section),
+    (&md::ImageMissingAlt::META, md::check_image_missing_alt),
+    (&md::VagueLinkText::META, md::check_vague_link_text),
+    (&md::RawHtml::META, md::check_raw_html),
+    (&ed::DuplicateParagraph::META, ed::check_duplicate_paragraph),
+    (
+        &ed::NearDuplicateParagraph::META,
+        ed::check_near_duplicate_paragraph,
+    ),
+    (&ed::UnattributedClaim::META, ed::check_unattributed_claim),
+    (&ed::StaleForecast::META, ed::check_stale_forecast),
+    (&ed::MixedQuotes::META, ed::check_mixed_quotes),
+    (&ed::FillerPhrase::META, ed::check_filler_phrase),
+    (&ed::DekRepeatsLede::META, ed::check_dek_repeats_lede),
 ];
 
 /// The corpus-wide checks, each with the rule it reports.
@@ -82,6 +116,10 @@ pub(crate) static CORPUS_CHECKS: &[(&RuleMeta, CorpusCheck)] = &[
     (
         &rf::UnpublishedReference::META,
         rf::check_unpublished_reference,
+    ),
+    (
+        &ed::NearDuplicateArticle::META,
+        ed::check_near_duplicate_article,
     ),
 ];
 
@@ -97,6 +135,11 @@ pub(crate) fn validate_options(rule: &RuleMeta, table: &toml::Table) -> Result<(
     match rule.code.as_str() {
         "FM006" => parse_options::<fm::TitleLengthOptions>(table).map(drop),
         "FM007" => parse_options::<fm::MissingDekOptions>(table).map(drop),
+        "MD006" => parse_options::<md::VagueLinkTextOptions>(table).map(drop),
+        "ED002" => parse_options::<ed::NearDuplicateParagraphOptions>(table).map(drop),
+        "ED005" => parse_options::<ed::MixedQuotesOptions>(table).map(drop),
+        "ED006" => parse_options::<ed::FillerPhraseOptions>(table).map(drop),
+        "ED008" => parse_options::<ed::NearDuplicateArticleOptions>(table).map(drop),
         _ => Err(format!("{} takes no options", rule.code)),
     }
 }

@@ -1,0 +1,205 @@
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use comrak::nodes::NodeValue;
+use serde::Deserialize;
+
+use crate::diagnostic::Span;
+use crate::lint::rule::declare_rule;
+use crate::lint::rules::prose;
+use crate::lint::{CorpusContext, LintContext};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports two articles whose bodies are nearly the same. Each body's prose (paragraphs,
+    /// headings, table cells; not code) is cut into overlapping three-word runs
+    /// ("shingles", after normalising case, punctuation and quote style) and summarised as
+    /// a 64-value `MinHash` signature. Signatures that agree in every row of one of 16 bands
+    /// of 4 rows are candidates (locality-sensitive hashing, so the corpus is never compared
+    /// pair by pair); a candidate pair whose estimated Jaccard similarity is at or over
+    /// `threshold` (default 0.7) is reported on the later file, with a note at the earlier
+    /// one. Bodies under 50 words are skipped.
+    ///
+    /// ## Why is this bad?
+    /// Two copies of one story split readers, links and search ranking, and one copy is
+    /// usually stale: a draft saved under a new slug, or a rewrite that was meant to replace
+    /// the original.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// +++
+    /// slug = "openai-breaks-microsofts-hold"
+    /// +++
+    ///
+    /// OpenAI has renegotiated its deal with Microsoft, ending Azure exclusivity. …
+    /// ```
+    /// and, in another file:
+    /// ```markdown
+    /// +++
+    /// slug = "openai-ends-azure-exclusivity"
+    /// +++
+    ///
+    /// OpenAI has renegotiated its deal with Microsoft, ending Azure exclusivity. …
+    /// ```
+    ///
+    /// Use instead: one article, and `related` or an `article:` link from the other story
+    /// when there really are two:
+    /// ```markdown
+    /// +++
+    /// slug = "openai-breaks-microsofts-hold"
+    /// +++
+    ///
+    /// OpenAI has renegotiated its deal with Microsoft, ending Azure exclusivity. …
+    /// ```
+    ///
+    /// ## Options
+    /// `threshold` (number from 0 to 1, default 0.7): `[lint.options] ED008 = { threshold = 0.9 }`.
+    pub(crate) struct NearDuplicateArticle {
+        code: "ED008",
+        name: "near-duplicate-article",
+        severity: Warning,
+        fix: None,
+        scope: Corpus,
+        summary: "two articles in the corpus whose bodies are nearly the same",
+    }
+}
+
+/// Options of ED008.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub(crate) struct NearDuplicateArticleOptions {
+    pub(crate) threshold: f64,
+}
+
+impl Default for NearDuplicateArticleOptions {
+    fn default() -> Self {
+        NearDuplicateArticleOptions { threshold: 0.7 }
+    }
+}
+
+/// Values in a signature.
+pub(crate) const SIGNATURE_SIZE: usize = BANDS * ROWS;
+const BANDS: usize = 16;
+const ROWS: usize = 4;
+/// Bodies shorter than this are not compared.
+const MIN_WORDS: usize = 50;
+/// Articles compared with each new member of an LSH bucket, so a corpus of many copies
+/// stays linear.
+const MAX_BUCKET_COMPARISONS: usize = 16;
+
+/// A `MinHash` signature of a body's word shingles.
+pub(crate) type Signature = Box<[u64; SIGNATURE_SIZE]>;
+
+/// What the rule keeps of an article: the body's signature (`None` for a short body or when
+/// the rule is off) and the span of the body's first line, for the diagnostic to point at.
+pub(crate) fn near_duplicate_facts(ctx: &LintContext<'_>) -> (Option<Signature>, Span) {
+    let enabled = ctx.env.config.lint.is_enabled(&NearDuplicateArticle::META);
+    (enabled.then(|| signature(ctx)).flatten(), first_line(ctx))
+}
+
+/// The first line of the body's first block (the body's end when it has none).
+fn first_line(ctx: &LintContext<'_>) -> Span {
+    let Some(first) = ctx.root.first_child() else {
+        return Span::at(ctx.article.layout.body.end);
+    };
+    let span = ctx.span_of(first.data.borrow().sourcepos);
+    let line_end = ctx
+        .article
+        .source
+        .get(span.start..span.end)
+        .and_then(|text| text.find('\n'));
+    line_end.map_or(span, |end| Span::new(span.start, span.start + end))
+}
+
+/// The `MinHash` signature of an article body, or `None` for a body under 50 words.
+fn signature(ctx: &LintContext<'_>) -> Option<Signature> {
+    let mut words = Vec::new();
+    for block in prose::blocks(ctx, |value| {
+        matches!(
+            value,
+            NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell
+        )
+    }) {
+        words.extend(prose::words(&block.text));
+    }
+    if words.len() < MIN_WORDS {
+        return None;
+    }
+    let mut signature = Box::new([u64::MAX; SIGNATURE_SIZE]);
+    for shingle in prose::shingles(&words) {
+        for (i, slot) in signature.iter_mut().enumerate() {
+            *slot = (*slot).min(permute(shingle, i as u64));
+        }
+    }
+    Some(signature)
+}
+
+/// The `i`-th hash permutation of a shingle hash (splitmix64's finaliser over a seeded
+/// input; `MinHash` needs independent-looking permutations, not cryptographic ones).
+fn permute(hash: u64, i: u64) -> u64 {
+    let mut z = hash ^ i.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
+    let options: NearDuplicateArticleOptions = ctx.options(&NearDuplicateArticle::META);
+    let signed: Vec<_> = ctx
+        .facts
+        .iter()
+        .filter_map(|facts| facts.body_minhash.as_deref().map(|s| (facts, s)))
+        .collect();
+    let mut buckets: BTreeMap<(usize, u64), Vec<usize>> = BTreeMap::new();
+    let mut candidates: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for (j, (_, signature)) in signed.iter().enumerate() {
+        for band in 0..BANDS {
+            let mut hasher = DefaultHasher::new();
+            signature[band * ROWS..(band + 1) * ROWS].hash(&mut hasher);
+            let bucket = buckets.entry((band, hasher.finish())).or_default();
+            candidates
+                .entry(j)
+                .or_default()
+                .extend(bucket.iter().take(MAX_BUCKET_COMPARISONS).copied());
+            bucket.push(j);
+        }
+    }
+    for (j, earlier) in candidates {
+        let (later, later_signature) = signed[j];
+        let best = earlier
+            .into_iter()
+            .map(|i| {
+                let agreeing = signed[i]
+                    .1
+                    .iter()
+                    .zip(later_signature.iter())
+                    .filter(|(a, b)| a == b)
+                    .count();
+                (i, agreeing as f64 / SIGNATURE_SIZE as f64)
+            })
+            .filter(|(_, similarity)| *similarity >= options.threshold)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let Some((i, similarity)) = best else {
+            continue;
+        };
+        let (first, _) = signed[i];
+        let percent = (similarity * 100.0).round();
+        ctx.push(
+            ctx.diagnostic(
+                &NearDuplicateArticle::META,
+                later,
+                later.body_span,
+                format!(
+                    "body is nearly the same as article `{}` (about {percent}% similar)",
+                    first.slug
+                ),
+            )
+            .with_help("keep one article; link or relate the other story instead")
+            .with_related(CorpusContext::related(
+                first,
+                first.body_position,
+                "the earlier, similar article",
+            )),
+        );
+    }
+}

@@ -1,0 +1,124 @@
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+
+use crate::article::Article;
+use crate::lint::LintContext;
+use crate::lint::rule::declare_rule;
+use crate::lint::rules::prose;
+
+use super::duplicate_paragraph::MIN_WORDS;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a paragraph that says nearly the same thing as an earlier paragraph of the
+    /// same article. Paragraphs are compared as sets of overlapping three-word runs
+    /// ("shingles", after normalising case, punctuation and quote style); the similarity is
+    /// the Jaccard index, shared shingles over all shingles of the two. A pair at or over
+    /// `threshold` (default 0.3) is reported on the later paragraph, with a note at the
+    /// earlier one and the most similar earlier paragraph only. Exact copies are
+    /// `duplicate-paragraph` (ED001), and paragraphs under 8 words are ignored.
+    ///
+    /// The default is low on purpose: independently written paragraphs share almost no
+    /// three-word runs (under 0.05), while a paragraph restated from another, a few words
+    /// swapped in every sentence, scores around 0.3.
+    ///
+    /// ## Why is this bad?
+    /// A restated paragraph pads the story and signals that sections were assembled from
+    /// drafts without an edit; readers notice being told the same thing twice.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// By dropping this clause, OpenAI gains more control over its product deployment
+    /// strategy, as it seeks to balance its relationship with Microsoft.
+    ///
+    /// OpenAI gains more control over its product deployment strategy, as it seeks to
+    /// balance its relationship with Microsoft and other cloud providers.
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// By dropping this clause, OpenAI gains more control over its product deployment
+    /// strategy, as it seeks to balance its relationship with Microsoft.
+    /// ```
+    ///
+    /// ## Options
+    /// `threshold` (number from 0 to 1, default 0.3): `[lint.options] ED002 = { threshold = 0.5 }`
+    /// reports only closer copies.
+    pub(crate) struct NearDuplicateParagraph {
+        code: "ED002",
+        name: "near-duplicate-paragraph",
+        severity: Warning,
+        fix: None,
+        scope: Article,
+        summary: "two paragraphs of one article that say nearly the same thing (word-shingle similarity over a documented threshold)",
+    }
+}
+
+/// Options of ED002.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub(crate) struct NearDuplicateParagraphOptions {
+    pub(crate) threshold: f64,
+}
+
+impl Default for NearDuplicateParagraphOptions {
+    fn default() -> Self {
+        NearDuplicateParagraphOptions { threshold: 0.3 }
+    }
+}
+
+/// A shingle found in more paragraphs than this is boilerplate, not evidence; skipping it
+/// keeps an article of thousands of similar paragraphs from comparing every pair.
+const MAX_POSTINGS: usize = 64;
+
+pub(crate) fn check_near_duplicate_paragraph(ctx: &LintContext<'_>, article: &Article) {
+    let notes = prose::Notes::new(article);
+    let options: NearDuplicateParagraphOptions = ctx.options(&NearDuplicateParagraph::META);
+    let paragraphs: Vec<_> = prose::paragraphs(ctx)
+        .into_iter()
+        .filter_map(|paragraph| {
+            let words = prose::words(&paragraph.text);
+            (words.len() >= MIN_WORDS).then(|| {
+                let shingles = prose::shingles(&words);
+                (paragraph, words, shingles)
+            })
+        })
+        .collect();
+    // Inverted index: each shingle to the paragraphs (so far) that contain it.
+    let mut index: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+    let mut seen = BTreeSet::new();
+    for (j, (paragraph, words, shingles)) in paragraphs.iter().enumerate() {
+        if !seen.insert(words) {
+            // An exact copy: `duplicate-paragraph` reports it.
+            continue;
+        }
+        let mut candidates = BTreeSet::new();
+        for shingle in shingles {
+            let postings = index.entry(*shingle).or_default();
+            if postings.len() < MAX_POSTINGS {
+                candidates.extend(postings.iter().copied());
+                postings.push(j);
+            }
+        }
+        let best = candidates
+            .into_iter()
+            .map(|i| (i, prose::jaccard(&paragraphs[i].2, shingles)))
+            .filter(|(_, similarity)| *similarity >= options.threshold)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((i, similarity)) = best {
+            let percent = (similarity * 100.0).round();
+            ctx.push(
+                ctx.diagnostic(
+                    &NearDuplicateParagraph::META,
+                    paragraph.span,
+                    format!("paragraph nearly repeats an earlier paragraph ({percent}% similar)"),
+                )
+                .with_help("keep one version, or make each paragraph say something new")
+                .with_related(
+                    notes.at(paragraphs[i].0.span.start, "the earlier, similar paragraph"),
+                ),
+            );
+        }
+    }
+}

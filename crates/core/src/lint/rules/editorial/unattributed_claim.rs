@@ -1,0 +1,688 @@
+use std::ops::Range;
+
+use crate::article::Article;
+use crate::lint::LintContext;
+use crate::lint::rule::declare_rule;
+use crate::lint::rules::prose::{self, ProseBlock};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a claim attributed to a document or an organisation in a paragraph that cites
+    /// no source: the paragraph has no `source:<id>` link and no link to a listed source's
+    /// URL. The attributions it looks for:
+    ///
+    /// - document phrases: "a report by", "a study by", "a survey by", "an analysis by"
+    ///   (and "from" variants); "data from", "figures from", "research from" when they open
+    ///   a clause or follow a word that introduces evidence ("citing data from", "based on
+    ///   figures from"), not a transfer ("moves data from Azure");
+    /// - "according to" followed by a document ("according to a report", "according to
+    ///   data") or by an organisation's name ("according to Gartner");
+    /// - an organisation or a document doing the claiming: "Gartner estimates", "IDC
+    ///   projected", "Microsoft reported", "the study found".
+    ///
+    /// People are first-hand sources, not documents, so a direct quote ("…,” said Maria
+    /// Chen) is never reported, and neither is "according to Maria Chen" or "Maria Chen
+    /// found". The heuristic: a name of two or three capitalised words (no all-capital
+    /// words, no inner capitals, no word such as "Group", "Research", "Institute" or
+    /// "Inc") is a person; so is a single capitalised word that the article elsewhere
+    /// uses as the last word of such a name ("according to Chen"). Anything else
+    /// capitalised is an organisation. Lower-case attributions ("according to analysts",
+    /// "the company reported") are not documents and are left to editors. Two-word firm
+    /// names that look like a person ("Goldman Sachs") are missed.
+    ///
+    /// The span is the attribution phrase.
+    ///
+    /// ## Why is this bad?
+    /// A figure "according to a report" that readers cannot open is unverifiable, and
+    /// second-hand figures are where garbled numbers come from. Listing the document under
+    /// `[[sources]]` and linking it lets readers and the copy desk check the claim.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// According to a report by MarketsandMarkets, the cloud AI market is expected to grow
+    /// to $21.1 billion.
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// According to [a report by MarketsandMarkets](source:marketsandmarkets-cloud-ai), the
+    /// cloud AI market is expected to grow to $21.1 billion.
+    /// ```
+    pub(crate) struct UnattributedClaim {
+        code: "ED003",
+        name: "unattributed-claim",
+        severity: Warning,
+        fix: None,
+        scope: Article,
+        summary: "a claim attributed to a document or organisation in a paragraph that cites no source",
+    }
+}
+
+const DOCUMENT_PHRASES: &[&str] = &[
+    "a report by",
+    "a report from",
+    "a new report by",
+    "a new report from",
+    "a study by",
+    "a study from",
+    "a new study by",
+    "a new study from",
+    "a survey by",
+    "a survey from",
+    "an analysis by",
+    "an analysis from",
+    "a forecast by",
+    "a forecast from",
+    "data from",
+    "figures from",
+    "research from",
+    "research by",
+    "estimates from",
+    "statistics from",
+];
+
+const CLAIM_VERBS: &[&str] = &[
+    "reported",
+    "reports",
+    "estimates",
+    "estimated",
+    "found",
+    "finds",
+    "projects",
+    "projected",
+    "predicts",
+    "predicted",
+    "forecasts",
+    "forecast",
+];
+
+/// Verbs that are also plural nouns ("AI projects, including …"): a comma or stop after
+/// them means they are nouns.
+const NOUN_LIKE_VERBS: &[&str] = &[
+    "reports",
+    "estimates",
+    "projects",
+    "forecasts",
+    "finds",
+    "forecast",
+];
+
+const DOCUMENT_NOUNS: &[&str] = &[
+    "report",
+    "reports",
+    "study",
+    "studies",
+    "survey",
+    "surveys",
+    "analysis",
+    "research",
+    "data",
+    "figures",
+    "estimates",
+    "statistics",
+    "paper",
+    "filing",
+    "forecast",
+    "forecasts",
+    "projections",
+    "poll",
+    "audit",
+    "review",
+    "index",
+];
+
+/// Words that make a capitalised name an organisation rather than a person.
+const ORGANISATION_WORDS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "holdings",
+    "research",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "agency",
+    "bureau",
+    "association",
+    "foundation",
+    "council",
+    "commission",
+    "committee",
+    "department",
+    "ministry",
+    "office",
+    "bank",
+    "fund",
+    "partners",
+    "capital",
+    "analytics",
+    "insights",
+    "intelligence",
+    "labs",
+    "lab",
+    "laboratory",
+    "center",
+    "centre",
+    "consulting",
+    "economics",
+    "securities",
+    "markets",
+    "media",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "network",
+    "systems",
+    "technologies",
+    "technology",
+    "software",
+    "services",
+    "cloud",
+    "federal",
+    "national",
+    "international",
+    "global",
+    "union",
+    "reserve",
+    "authority",
+    "board",
+    "court",
+    "government",
+    "administration",
+    "society",
+    "trust",
+    "alliance",
+    "forum",
+    "statistics",
+    "census",
+    "survey",
+    "ventures",
+    "energy",
+    "motors",
+    "health",
+    "world",
+    "street",
+    "platforms",
+    "ai",
+    "web",
+];
+
+/// Capitalised words that start sentences without naming anyone.
+const NOT_SUBJECTS: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "who",
+    "this",
+    "that",
+    "these",
+    "those",
+    "researchers",
+    "analysts",
+    "officials",
+    "police",
+    "scientists",
+    "experts",
+    "investigators",
+    "reporters",
+    "critics",
+    "engineers",
+    "users",
+    "customers",
+    "some",
+    "many",
+    "others",
+    "one",
+    "everyone",
+    "nobody",
+    "someone",
+    "most",
+    "few",
+    "both",
+    "authorities",
+    "executives",
+    "sources",
+    "staff",
+    "employees",
+    "insiders",
+];
+
+/// Words after which a capitalised run can be the subject of a clause.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and",
+    "but",
+    "while",
+    "as",
+    "because",
+    "since",
+    "though",
+    "although",
+    "when",
+    "after",
+    "before",
+    "that",
+    "which",
+    "where",
+    "so",
+    "yet",
+    "meanwhile",
+    "also",
+    "whereas",
+    "if",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "last",
+    "this",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "earlier",
+    "later",
+    "separately",
+    "still",
+    "however",
+];
+
+pub(crate) fn check_unattributed_claim(ctx: &LintContext<'_>, article: &Article) {
+    let paragraphs = prose::paragraphs(ctx);
+    let all_text: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let surnames = surnames(&all_text);
+    for paragraph in &paragraphs {
+        if paragraph.has_citation(article) {
+            continue;
+        }
+        for range in attributions(&paragraph.text, &surnames) {
+            report(ctx, paragraph, range);
+        }
+    }
+}
+
+fn report(ctx: &LintContext<'_>, paragraph: &ProseBlock<'_>, range: Range<usize>) {
+    let phrase = paragraph.text[range.clone()].trim();
+    ctx.push(
+        ctx.diagnostic(
+            &UnattributedClaim::META,
+            paragraph.span_of(range.clone()),
+            format!("`{phrase}` attributes a claim, but the paragraph cites no source"),
+        )
+        .with_help("list the document under `[[sources]]` and link it: `[a report](source:<id>)`"),
+    );
+}
+
+/// A word of the text with its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Token<'t> {
+    text: &'t str,
+    range: (usize, usize),
+}
+
+impl Token<'_> {
+    fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_word(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_alphanumeric)
+    }
+
+    /// Shaped like a personal name: "Maria", "O’Brien", "Smith-Jones"; not "IDC",
+    /// `OpenAI` or `MarketsandMarkets`.
+    fn is_name_like(&self) -> bool {
+        let mut chars = self.text.chars();
+        let first_upper = chars.next().is_some_and(char::is_uppercase);
+        let mut after_joiner = false;
+        let mut rest_ok = true;
+        let mut letters = 0;
+        for c in chars {
+            if matches!(c, '-' | '\'' | '’') {
+                after_joiner = true;
+                continue;
+            }
+            if !c.is_alphabetic() || (c.is_uppercase() && !after_joiner) {
+                rest_ok = false;
+            }
+            after_joiner = false;
+            letters += 1;
+        }
+        first_upper && rest_ok && letters > 0 && !self.is_organisation_word()
+    }
+
+    fn is_organisation_word(&self) -> bool {
+        ORGANISATION_WORDS.contains(&self.lower().trim_end_matches('.'))
+    }
+}
+
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        if c.is_alphanumeric() {
+            while let Some(&(i, next)) = chars.peek() {
+                let joins = matches!(next, '-' | '\'' | '’' | '&')
+                    && text[i + next.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if next.is_alphanumeric() || joins {
+                    end = i + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        out.push(Token {
+            text: &text[start..end],
+            range: (start, end),
+        });
+    }
+    out
+}
+
+/// Last words of the two- and three-word personal names in `texts`, so a later "according
+/// to Chen" reads as the person introduced as "Maria Chen".
+fn surnames(texts: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for text in texts {
+        let tokens = tokens(text);
+        for pair in tokens.windows(2) {
+            if pair[0].is_name_like()
+                && pair[1].is_name_like()
+                && !NOT_SUBJECTS.contains(&pair[0].lower().as_str())
+                && !CLAUSE_OPENERS.contains(&pair[0].lower().as_str())
+                && !matches!(pair[0].lower().as_str(), "according" | "the")
+            {
+                out.push(pair[1].text.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The run of capitalised words starting at token `at` (with "of", "and", "&", "for" inside
+/// a name), as a token index range.
+fn capitalised_run(tokens: &[Token<'_>], at: usize) -> Range<usize> {
+    let mut end = at;
+    while end < tokens.len() && end - at < 6 {
+        if tokens[end].is_capitalised() {
+            end += 1;
+        } else if end > at
+            && matches!(tokens[end].text, "of" | "and" | "&" | "for")
+            && tokens.get(end + 1).is_some_and(Token::is_capitalised)
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    at..end.min(tokens.len())
+}
+
+/// Whether the capitalised words are a person, not an organisation (see the rule's docs).
+fn is_person(run: &[Token<'_>], surnames: &[String]) -> bool {
+    if run.first().is_some_and(|t| t.text == "The") {
+        return false;
+    }
+    match run {
+        [single] => surnames.iter().any(|s| s == single.text),
+        [_, _] | [_, _, _] => run.iter().all(Token::is_name_like),
+        _ => false,
+    }
+}
+
+/// Byte ranges of the attribution phrases in a paragraph's text, merged where they overlap.
+fn attributions(text: &str, surnames: &[String]) -> Vec<Range<usize>> {
+    let tokens = tokens(text);
+    let token_at = |offset: usize| tokens.iter().position(|t| t.range.0 >= offset);
+    let run_end = |after: usize, fallback: usize| {
+        token_at(after).map_or(fallback, |i| {
+            let run = capitalised_run(&tokens, i);
+            if run.is_empty() {
+                fallback
+            } else {
+                tokens[run.end - 1].range.1
+            }
+        })
+    };
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for phrase in DOCUMENT_PHRASES {
+        for range in prose::find_phrase(text, phrase) {
+            if is_source_noun_phrase(text, &range, phrase) {
+                found.push(range.start..run_end(range.end, range.end));
+            }
+        }
+    }
+    for range in prose::find_phrase(text, "according to") {
+        let Some(next) = token_at(range.end) else {
+            continue;
+        };
+        let run = capitalised_run(&tokens, next);
+        if !run.is_empty() {
+            if !is_person(&tokens[run.clone()], surnames) {
+                found.push(range.start..tokens[run.end - 1].range.1);
+            }
+            continue;
+        }
+        // "according to (a|an|the|new|recent|its|…) report": a document within three words.
+        let document = tokens[next..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.is_word())
+            .position(|t| DOCUMENT_NOUNS.contains(&t.lower().as_str()));
+        if let Some(offset) = document {
+            let noun = next + offset;
+            found.push(range.start..run_end(tokens[noun].range.1, tokens[noun].range.1));
+        }
+    }
+    for verb in CLAIM_VERBS {
+        for range in prose::find_phrase(text, verb) {
+            if let Some(claim) = claim_by_subject(&tokens, range, surnames) {
+                found.push(claim);
+            }
+        }
+    }
+    found.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for range in found {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+/// Whether "data from", "figures from" and the like at `range` name a source ("Data from
+/// IDC shows", "citing figures from IDC") rather than describe a transfer ("moves data from
+/// Azure"): they must open a clause or follow a word that introduces evidence. Phrases
+/// with an article ("a report by") always name a document.
+fn is_source_noun_phrase(text: &str, range: &Range<usize>, phrase: &str) -> bool {
+    if phrase.starts_with("a ") || phrase.starts_with("an ") {
+        return true;
+    }
+    let before = text[..range.start].trim_end();
+    let previous = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    before.is_empty()
+        || before.ends_with([',', ';', ':', '(', '—', '–', '.'])
+        || EVIDENCE_WORDS.contains(&previous.as_str())
+}
+
+/// Words after which "data from …" cites evidence.
+const EVIDENCE_WORDS: &[&str] = &[
+    "to",
+    "on",
+    "citing",
+    "cites",
+    "cited",
+    "using",
+    "uses",
+    "used",
+    "analysed",
+    "analyzed",
+    "and",
+    "but",
+    "while",
+    "as",
+    "new",
+    "latest",
+    "recent",
+    "published",
+    "released",
+    "of",
+];
+
+/// "Gartner estimates", "the study found": the claim verb at `verb` with an organisation or
+/// a document as its subject.
+fn claim_by_subject(
+    tokens: &[Token<'_>],
+    verb: Range<usize>,
+    surnames: &[String],
+) -> Option<Range<usize>> {
+    let v = tokens.iter().position(|t| t.range.0 == verb.start)?;
+    let next = tokens.get(v + 1);
+    if NOUN_LIKE_VERBS.contains(&tokens[v].lower().as_str()) && next.is_none_or(|t| !t.is_word()) {
+        return None;
+    }
+    if next.is_some_and(|t| {
+        matches!(
+            t.lower().as_str(),
+            "itself" | "themselves" | "himself" | "herself" | "a" | "an" | "the" | "it" | "them"
+        )
+    }) && tokens[v].lower().starts_with("found")
+    {
+        return None;
+    }
+    let before = tokens.get(v.checked_sub(1)?)?;
+    if DOCUMENT_NOUNS.contains(&before.lower().as_str()) {
+        // Back to the determiner: "the study found", "Gartner’s latest survey found".
+        let mut start = v - 1;
+        while start > 0 && tokens[start - 1].is_word() && v - start < 4 {
+            start -= 1;
+            if matches!(
+                tokens[start].lower().as_str(),
+                "the" | "a" | "an" | "its" | "their"
+            ) {
+                break;
+            }
+        }
+        return Some(tokens[start].range.0..verb.end);
+    }
+    if !before.is_capitalised() {
+        return None;
+    }
+    // The capitalised run ending right before the verb.
+    let mut start = v - 1;
+    while start > 0
+        && tokens[start - 1].is_capitalised()
+        && !CLAUSE_OPENERS.contains(&tokens[start - 1].lower().as_str())
+        && v - start < 5
+    {
+        start -= 1;
+    }
+    let run = &tokens[start..v];
+    let opens_clause = start == 0 || {
+        let previous = &tokens[start - 1];
+        !previous.is_word()
+            || previous.text.chars().all(|c| c.is_ascii_digit())
+            || CLAUSE_OPENERS.contains(&previous.lower().as_str())
+    };
+    let sentence_start = start == 0 || matches!(tokens[start - 1].text, "." | "!" | "?");
+    if !opens_clause
+        || is_person(run, surnames)
+        || (run.len() == 1
+            && (NOT_SUBJECTS.contains(&run[0].lower().as_str())
+                || sentence_start && run[0].text == "The"))
+    {
+        return None;
+    }
+    Some(run[0].range.0..verb.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrases(text: &str) -> Vec<&str> {
+        let surnames = surnames(&[text]);
+        attributions(text, &surnames)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn documents_and_organisations_are_attributions() {
+        assert_eq!(
+            phrases("According to a report by MarketsandMarkets, the market grows."),
+            ["According to a report by MarketsandMarkets"]
+        );
+        assert_eq!(
+            phrases("It will grow, according to Gartner."),
+            ["according to Gartner"]
+        );
+        assert_eq!(
+            phrases("Gartner estimates that spending will rise."),
+            ["Gartner estimates"]
+        );
+        assert_eq!(
+            phrases("Spending rose, and IDC projected more."),
+            ["IDC projected"]
+        );
+        assert_eq!(
+            phrases("When Microsoft reported its results, shares fell."),
+            ["Microsoft reported"]
+        );
+        assert_eq!(
+            phrases("In 2024 Gartner estimated that few would."),
+            ["Gartner estimated"]
+        );
+        assert_eq!(
+            phrases("The study found that 80% agreed."),
+            ["The study found"]
+        );
+        assert_eq!(phrases("It cites data from the World Bank."), ["data from"]);
+        assert_eq!(phrases("Data from IDC shows a rise."), ["Data from IDC"]);
+    }
+
+    #[test]
+    fn people_and_nouns_are_not() {
+        assert!(phrases("“We are ready,” said Maria Chen.").is_empty());
+        assert!(phrases("Maria Chen said the deal was done.").is_empty());
+        assert!(phrases("The deal was done, according to Maria Chen.").is_empty());
+        assert!(phrases("Maria Chen runs the lab. It is done, according to Chen.").is_empty());
+        assert!(phrases("Maria Chen found that the deal was done.").is_empty());
+        assert!(phrases("They have built AI projects, including Copilot.").is_empty());
+        assert!(phrases("Researchers found that it works.").is_empty());
+        assert!(phrases("It works, according to people familiar with the talks.").is_empty());
+        assert!(phrases("OpenAI found a partner in Amazon.").is_empty());
+        assert!(phrases("The tool moves data from Azure to AWS overnight.").is_empty());
+    }
+}

@@ -1,0 +1,142 @@
+use comrak::nodes::{AstNode, NodeValue};
+use serde::Deserialize;
+
+use crate::article::Article;
+use crate::diagnostic::Span;
+use crate::lint::LintContext;
+use crate::lint::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a link whose whole text is a vague phrase such as "here", "click here",
+    /// "source", "link", "this", "read more" or "more" (compared without case, surrounding
+    /// space or final punctuation). Links in the body and in `[[updates]]` texts are checked.
+    ///
+    /// ## Why is this bad?
+    /// Screen-reader users often jump from link to link, hearing only the link text; "here"
+    /// says nothing about where it leads. Search engines read link text the same way.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// Microsoft described the new terms in a blog post ([source](source:ms-partnership-2025)).
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// Microsoft described the new terms [in a blog post](source:ms-partnership-2025).
+    /// ```
+    ///
+    /// ## Options
+    /// `phrases` (list of strings) replaces the default list:
+    /// `[lint.options] MD006 = { phrases = ["here", "this article"] }`.
+    pub(crate) struct VagueLinkText {
+        code: "MD006",
+        name: "vague-link-text",
+        severity: Warning,
+        fix: None,
+        scope: Article,
+        summary: "link text like \"here\", \"click here\", \"source\", \"link\"",
+    }
+}
+
+/// Options of MD006.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub(crate) struct VagueLinkTextOptions {
+    pub(crate) phrases: Vec<String>,
+}
+
+impl Default for VagueLinkTextOptions {
+    fn default() -> Self {
+        VagueLinkTextOptions {
+            phrases: [
+                "here",
+                "click here",
+                "source",
+                "link",
+                "this",
+                "read more",
+                "more",
+            ]
+            .map(String::from)
+            .to_vec(),
+        }
+    }
+}
+
+pub(crate) fn check_vague_link_text(ctx: &LintContext<'_>, article: &Article) {
+    let options: VagueLinkTextOptions = ctx.options(&VagueLinkText::META);
+    let phrases: Vec<String> = options.phrases.iter().map(|p| normalise(p)).collect();
+    let is_vague = |text: &str| {
+        let text = normalise(text);
+        !text.is_empty() && phrases.contains(&text)
+    };
+    for (node, text) in links(ctx.root) {
+        if is_vague(&text) {
+            report(ctx, ctx.span_of(node.data.borrow().sourcepos), &text, "");
+        }
+    }
+    for (i, update) in article.updates.iter().enumerate() {
+        let arena = comrak::Arena::new();
+        let root = crate::markdown::parse(&arena, &update.text);
+        let value = article.value_span(&format!("updates[{i}].text"));
+        for (node, text) in links(root) {
+            if is_vague(&text) {
+                let span = span_in_value(article, value, &update.text, node).unwrap_or(value);
+                report(ctx, span, &text, " in an update");
+            }
+        }
+    }
+}
+
+fn report(ctx: &LintContext<'_>, span: Span, text: &str, place: &str) {
+    ctx.push(
+        ctx.diagnostic(
+            &VagueLinkText::META,
+            span,
+            format!("vague link text `{}`{place}", text.trim()),
+        )
+        .with_help("make the link text say where it leads (the document or publisher)"),
+    );
+}
+
+/// The file span of `link` in an update's TOML string, when the string is on one line and
+/// holds the text verbatim (no escapes), so positions in the text are positions in the file.
+fn span_in_value<'a>(
+    article: &Article,
+    value: Span,
+    text: &str,
+    link: &'a AstNode<'a>,
+) -> Option<Span> {
+    let raw = article.source.get(value.start..value.end)?;
+    let quote = raw.get(..1).filter(|q| *q == "\"" || *q == "'")?;
+    let content = raw.strip_prefix(quote)?.strip_suffix(quote)?;
+    if content != text || text.contains('\n') {
+        return None;
+    }
+    let pos = link.data.borrow().sourcepos;
+    let start = value.start + 1 + pos.start.column.checked_sub(1)?;
+    let end = value.start + 1 + pos.end.column;
+    (pos.start.line == 1 && pos.end.line == 1 && end < value.end).then(|| Span::new(start, end))
+}
+
+/// Every link of a tree with its text.
+fn links<'a>(root: &'a AstNode<'a>) -> Vec<(&'a AstNode<'a>, String)> {
+    root.descendants()
+        .filter(|node| matches!(node.data.borrow().value, NodeValue::Link(_)))
+        .map(|node| {
+            let mut text = String::new();
+            crate::read_time::collect_inline_text(node, &mut text);
+            (node, text)
+        })
+        .collect()
+}
+
+fn normalise(text: &str) -> String {
+    text.trim()
+        .trim_end_matches(['.', ',', ':', ';', '!', '?', '…'])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}

@@ -1,0 +1,319 @@
+//! Markdown and editorial rules beyond their fixtures: fixes that converge, rule options, and
+//! spans that always fall on character boundaries.
+
+use std::path::{Path, PathBuf};
+
+use copydesk::diagnostic::Applicability;
+use copydesk::{Config, Diagnostic, Newsroom};
+
+fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z").expect("valid time")
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
+}
+
+const FRONT: &str = r#"authors = ["ryan-tanaka"]
+desk = "ai"
+status = "published"
+published = 2026-05-06T14:25:00Z
+"#;
+
+/// A one-article newsroom in a temporary directory, with `options` appended to the config.
+struct Desk {
+    dir: tempfile::TempDir,
+}
+
+impl Desk {
+    fn new(options: &str) -> Desk {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let config = std::fs::read_to_string(fixtures().join("copydesk.toml")).expect("config");
+        std::fs::write(
+            dir.path().join("copydesk.toml"),
+            format!("{config}\n{options}"),
+        )
+        .expect("write config");
+        std::fs::create_dir(dir.path().join("authors")).expect("authors directory");
+        std::fs::copy(
+            fixtures().join("authors/ryan-tanaka.toml"),
+            dir.path().join("authors/ryan-tanaka.toml"),
+        )
+        .expect("copy author");
+        Desk { dir }
+    }
+
+    fn write(&self, slug: &str, text: &str) -> PathBuf {
+        let path = self.dir.path().join(format!("{slug}.md"));
+        std::fs::write(&path, text).expect("write article");
+        path
+    }
+
+    fn lint(&self) -> Vec<Diagnostic> {
+        let config = Config::load(&self.dir.path().join("copydesk.toml")).expect("valid config");
+        assert!(
+            config
+                .lint
+                .is_enabled(copydesk::lint::find("ED005").expect("rule"))
+        );
+        Newsroom::load(self.dir.path())
+            .expect("newsroom loads")
+            .lint(now())
+            .diagnostics
+    }
+}
+
+fn article(slug: &str, title: &str, dek: &str, body: &str) -> String {
+    format!("+++\ntitle = {title}\nslug = \"{slug}\"\ndek = {dek}\n{FRONT}+++\n\n{body}\n")
+}
+
+fn codes(diagnostics: &[Diagnostic]) -> Vec<&str> {
+    diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+/// Applies every safe fix of `code` once; returns how many edits were made.
+fn fix(path: &Path, diagnostics: &[Diagnostic], code: &str) -> usize {
+    let mut text = std::fs::read_to_string(path).expect("read article");
+    let mut edits: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == code)
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| f.applicability == Applicability::Safe)
+        .flat_map(|f| f.edits.iter())
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    for pair in edits.windows(2) {
+        assert!(pair[1].span.end <= pair[0].span.start, "edits overlap");
+    }
+    for edit in &edits {
+        text.replace_range(edit.span.start..edit.span.end, &edit.replacement);
+    }
+    std::fs::write(path, text).expect("write fixed article");
+    edits.len()
+}
+
+/// Fixes `code` until it stops firing (at most five rounds) and returns the final text.
+fn fix_until_clean(desk: &Desk, path: &Path, code: &str) -> String {
+    for _ in 0..5 {
+        let diagnostics = desk.lint();
+        if !codes(&diagnostics).contains(&code) {
+            return std::fs::read_to_string(path).expect("read article");
+        }
+        assert!(
+            fix(path, &diagnostics, code) > 0,
+            "{code} fired without a fix"
+        );
+    }
+    panic!("{code} fixes did not converge");
+}
+
+const LEDE: &str = "OpenAI has renegotiated its deal with Microsoft, ending the exclusivity that tied its products to Azure.";
+
+#[test]
+fn heading_skip_fixes_converge_to_one_level_steps() {
+    let desk = Desk::new("");
+    let body = format!(
+        "{LEDE}\n\n## The Road Here\n\nThe partnership began with a supercomputer.\n\n#### The First Investment\n\nMicrosoft invested $1 billion.\n\n###### The Second Investment\n\nMore money followed."
+    );
+    let path = desk.write(
+        "skips",
+        &article("skips", "\"Skips\"", "\"Two skipped levels.\"", &body),
+    );
+    let text = fix_until_clean(&desk, &path, "MD002");
+    assert!(text.contains("\n### The First Investment\n"), "{text}");
+    assert!(text.contains("\n#### The Second Investment\n"), "{text}");
+    assert!(desk.lint().is_empty(), "{:?}", codes(&desk.lint()));
+}
+
+#[test]
+fn mixed_quote_fixes_make_title_dek_and_body_typographic() {
+    let desk = Desk::new("");
+    let body = "Microsoft will remain OpenAI’s primary cloud partner, and “nothing changes,” it said; Azure’s role and Microsoft’s revenue share stay. \"It's done,\" said Satya Nadella, Microsoft’s chief executive. Code like `print('x')` keeps its quotes.";
+    let path = desk.write(
+        "quotes",
+        &article(
+            "quotes",
+            r#""OpenAI Breaks Microsoft's Hold""#,
+            r#""The \"exclusive\" era ends.""#,
+            body,
+        ),
+    );
+    let text = fix_until_clean(&desk, &path, "ED005");
+    assert!(
+        text.contains("title = \"OpenAI Breaks Microsoft’s Hold\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("dek = \"The “exclusive” era ends.\""),
+        "{text}"
+    );
+    assert!(text.contains("“It’s done,” said"), "{text}");
+    assert!(text.contains("`print('x')`"), "{text}");
+    assert!(desk.lint().is_empty(), "{:?}", codes(&desk.lint()));
+}
+
+#[test]
+fn mixed_quote_fixes_respect_toml_string_kinds() {
+    // Straight majority; the literal-string title cannot hold `'`, so its apostrophe has no
+    // fix, but its typographic double quotes can become `"`.
+    let desk = Desk::new("");
+    let body = "It's OpenAI's deal now, and Microsoft's \"preferred\" status is what's left. Satya Nadella said it's fine.";
+    let path = desk.write(
+        "literal",
+        &article(
+            "literal",
+            "'The “Deal” Isn’t Done'",
+            "\"Microsoft's grip loosens.\"",
+            body,
+        ),
+    );
+    let diagnostics = desk.lint();
+    let ed005: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "ED005")
+        .collect();
+    assert_eq!(ed005.len(), 3, "{ed005:#?}");
+    assert_eq!(ed005.iter().filter(|d| d.fix.is_some()).count(), 2);
+    fix(&path, &diagnostics, "ED005");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains("title = 'The \"Deal\" Isn’t Done'"), "{text}");
+    let after = desk.lint();
+    assert_eq!(
+        codes(&after),
+        ["ED005"],
+        "only the unfixable apostrophe remains"
+    );
+}
+
+#[test]
+fn options_change_what_fires() {
+    let body = format!(
+        "{LEDE} Microsoft [described the terms here](https://example.com/terms) and [here](https://example.com/faq). It is worth noting that Azure stays first."
+    );
+    let text = article("options", "\"Options\"", "\"The options work.\"", &body);
+
+    let desk = Desk::new("");
+    desk.write("options", &text);
+    assert_eq!(codes(&desk.lint()), ["MD006", "ED006"]);
+
+    let desk = Desk::new(
+        "[lint.options]\nMD006 = { phrases = [\"described the terms here\"] }\nED006 = { phrases = [\"azure stays\"] }\nED005 = { style = \"straight\" }\n",
+    );
+    desk.write("options", &text);
+    let diagnostics = desk.lint();
+    let found: Vec<_> = diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("MD006", "vague link text `described the terms here`"),
+            ("ED006", "filler phrase `Azure stays`"),
+        ]
+    );
+}
+
+#[test]
+fn quote_style_option_reports_an_article_all_in_the_other_style() {
+    let desk = Desk::new("[lint.options]\nED005 = { style = \"straight\" }\n");
+    desk.write(
+        "curly",
+        &article(
+            "curly",
+            "\"Curly\"",
+            "\"All typographic.\"",
+            "OpenAI’s deal is “done.”",
+        ),
+    );
+    let diagnostics = desk.lint();
+    assert_eq!(codes(&diagnostics), ["ED005", "ED005", "ED005"]);
+    assert!(diagnostics[0].message.contains("is set to straight"));
+}
+
+#[test]
+fn thresholds_are_options() {
+    let root = fixtures();
+    for (code, case, option) in [
+        (
+            "ED002",
+            "fail-restated-paragraph.md",
+            "ED002 = { threshold = 0.9 }",
+        ),
+        (
+            "ED008",
+            "fail-copied-article",
+            "ED008 = { threshold = 0.99 }",
+        ),
+    ] {
+        let desk = Desk::new(&format!("[lint.options]\n{option}\n"));
+        let source = root.join(code).join(case);
+        let files: Vec<PathBuf> = if source.is_dir() {
+            std::fs::read_dir(&source)
+                .expect("case directory")
+                .map(|e| e.expect("entry").path())
+                .collect()
+        } else {
+            vec![source]
+        };
+        for file in files {
+            let name = file.file_name().expect("file name");
+            std::fs::copy(&file, desk.dir.path().join(name)).expect("copy fixture");
+        }
+        assert!(!codes(&desk.lint()).contains(&code), "{code} still fires");
+    }
+}
+
+#[test]
+fn spans_fall_on_character_boundaries() {
+    let desk = Desk::new("");
+    let body = "# Ünïcödé “Héadîng”\n\nAccording to a report by Société Générale, the ©2025 market &amp; its “share” is expected to reach €21 billion by 2025 — naïve. Gartner estimates it’s fine.\n\nAccording to a report by Société Générale, the ©2025 market &amp; its “share” is expected to reach €21 billion by 2025 — naïve. Gartner estimates it’s fine.\n\n<span>日本語</span> In conclusion, \"quotes\" here ![](a.png) [here](https://example.com).";
+    let path = desk.write(
+        "unicode",
+        &article(
+            "unicode",
+            "\"Ünïcödé\"",
+            "\"Dek with ‘quotes’ and 'quotes'.\"",
+            body,
+        ),
+    );
+    let text = std::fs::read_to_string(&path).expect("read");
+    let diagnostics = desk.lint();
+    assert!(diagnostics.len() > 8, "{:?}", codes(&diagnostics));
+    for diagnostic in &diagnostics {
+        let span = diagnostic.span;
+        assert!(
+            text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end)
+                && span.end <= text.len(),
+            "{} at {span:?}",
+            diagnostic.code
+        );
+        for edit in diagnostic.fix.iter().flat_map(|f| &f.edits) {
+            assert!(text.is_char_boundary(edit.span.start) && text.is_char_boundary(edit.span.end));
+        }
+    }
+}
+
+#[test]
+fn mixed_quotes_are_capped_with_a_count() {
+    let desk = Desk::new("");
+    let straight = "It's here. ".repeat(25);
+    let typographic = "It’s there. ".repeat(30);
+    desk.write(
+        "many",
+        &article(
+            "many",
+            "\"Many\"",
+            "\"Many quotes.\"",
+            &format!("{typographic}\n\n{straight}"),
+        ),
+    );
+    let diagnostics = desk.lint();
+    assert_eq!(codes(&diagnostics), ["ED005"; 20]);
+    assert!(
+        diagnostics[19].message.ends_with("(5 more not shown)"),
+        "{}",
+        diagnostics[19].message
+    );
+}
