@@ -37,6 +37,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Lint(args) => commands::lint::run(&args),
         Command::Rule(args) => commands::rule::run(&args),
+        Command::Export(args) => commands::export::run(&args),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

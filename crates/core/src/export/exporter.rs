@@ -198,3 +198,38 @@ pub(crate) fn to_json<T: serde::Serialize>(
     bytes.push(b'\n');
     Ok(bytes)
 }
+
+/// What [`export_to_dir`] wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ExportSummary {
+    /// Articles exported.
+    pub articles: usize,
+    /// Files written.
+    pub files: usize,
+}
+
+/// Builds the model once, runs every format in `formats` over it and puts the result in
+/// `dir` atomically (see [`super::write_atomically`]).
+///
+/// # Errors
+/// Model problems ([`Model::build`]), exporter failures and I/O failures; on any of them a
+/// previous export in `dir` is left as it was.
+pub fn export_to_dir(
+    newsroom: &crate::Newsroom,
+    formats: &[ExportFormat],
+    options: &super::ExportOptions,
+    dir: &Path,
+) -> Result<ExportSummary, ExportError> {
+    let model = Model::build(newsroom, options)?;
+    let mut formats = formats.to_vec();
+    formats.sort_unstable();
+    formats.dedup();
+    let exporters: Vec<&dyn Exporter> = formats.iter().map(|f| f.exporter()).collect();
+    let output = export(&model, &newsroom.config, &exporters)?;
+    super::write_atomically(&output, dir)?;
+    Ok(ExportSummary {
+        articles: model.articles.len(),
+        files: output.len(),
+    })
+}

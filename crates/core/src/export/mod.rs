@@ -14,7 +14,9 @@ pub mod model;
 mod site;
 mod write;
 
-pub use exporter::{ExportContext, ExportFormat, Exporter, Output, export};
+pub use exporter::{
+    ExportContext, ExportFormat, ExportSummary, Exporter, Output, export, export_to_dir,
+};
 pub use json::ExportDocument;
 pub use model::{ExportArticle, ExportOptions, Model, SCHEMA_VERSION, Timestamp};
 pub use write::{EXPORT_MARKER, write_atomically};
