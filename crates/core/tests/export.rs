@@ -338,3 +338,64 @@ fn hugo_builds_the_exported_tree() {
     assert!(page.contains("ending the exclusivity that had tied its products to Azure"));
     assert!(page.contains("class=\"citation\""));
 }
+
+/// Python's feedparser reads the RSS and Atom feeds without complaint (CI installs it; see
+/// docs/export-ci.txt).
+#[test]
+fn feedparser_reads_rss_and_atom() {
+    let has_feedparser = std::process::Command::new("python3")
+        .args(["-c", "import feedparser"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_feedparser {
+        eprintln!("skipped: Python feedparser is not installed (pip install feedparser)");
+        return;
+    }
+    let (_, model) = example();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = run(&[ExportFormat::Rss, ExportFormat::Atom]);
+    for (path, bytes) in output.files() {
+        fs::write(dir.path().join(path), bytes).expect("write");
+    }
+    let script = r#"
+import calendar, json, sys, feedparser
+out = {}
+for name in sys.argv[1:]:
+    feed = feedparser.parse(name)
+    out[name] = {
+        "bozo": int(feed.bozo),
+        "error": str(feed.get("bozo_exception", "")),
+        "titles": [e.title for e in feed.entries],
+        "published": [calendar.timegm(e.published_parsed) for e in feed.entries],
+        "authors": [e.get("author", "") for e in feed.entries],
+    }
+print(json.dumps(out))
+"#;
+    let result = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg("rss.xml")
+        .arg("atom.xml")
+        .current_dir(dir.path())
+        .output()
+        .expect("python runs");
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let parsed: serde_json::Value = serde_json::from_slice(&result.stdout).expect("JSON");
+    let titles: Vec<&str> = model.articles.iter().map(|a| a.title.as_str()).collect();
+    let published: Vec<i64> = model
+        .articles
+        .iter()
+        .map(|a| a.published.expect("dated").0.timestamp())
+        .collect();
+    for file in ["rss.xml", "atom.xml"] {
+        let feed = &parsed[file];
+        assert_eq!(feed["bozo"], 0, "{file}: {}", feed["error"]);
+        assert_eq!(feed["titles"], serde_json::json!(titles), "{file}");
+        assert_eq!(feed["published"], serde_json::json!(published), "{file}");
+        assert_eq!(feed["authors"][0], "Ryan Tanaka", "{file}");
+    }
+}
