@@ -18,7 +18,9 @@ fn exports_several_formats_in_one_run() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("out");
     copydesk()
-        .args(["export", "--format", "json,rss", "--format", "jsonld", "--out"])
+        .args([
+            "export", "--format", "json,rss", "--format", "jsonld", "--out",
+        ])
         .arg(&out)
         .arg("--root")
         .arg(example())

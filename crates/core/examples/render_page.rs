@@ -58,7 +58,11 @@ fn render_page(model: &Model, article: &ExportArticle) -> String {
         }
         page.push('\n');
     }
-    let _ = writeln!(page, "Also available via RSS feed: {}\n", model.site.feeds.rss);
+    let _ = writeln!(
+        page,
+        "Also available via RSS feed: {}\n",
+        model.site.feeds.rss
+    );
     if !article.related.is_empty() {
         let _ = writeln!(page, "Related Articles\n");
         for teaser in &article.related {

@@ -171,7 +171,9 @@ pub enum ExportError {
         path: PathBuf,
     },
     /// Two exporters (or one, twice) wrote the same file.
-    #[error("`{path}` is written by both `{first}` and `{second}`; export them to separate directories")]
+    #[error(
+        "`{path}` is written by both `{first}` and `{second}`; export them to separate directories"
+    )]
     DuplicatePath {
         /// The file.
         path: PathBuf,

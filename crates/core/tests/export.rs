@@ -1,6 +1,7 @@
 //! Exporting the example newsroom: snapshots of every format, schema validation, feeds read
 //! by a real parser, determinism and atomic replacement of the output directory.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -29,10 +30,21 @@ fn text(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).expect("exports are UTF-8")
 }
 
+/// Reports a missing external consumer: a skip locally, a failure where
+/// `COPYDESK_REQUIRE_CONSUMERS` is set (CI installs them; see docs/export-ci.txt).
+#[allow(clippy::print_stderr)] // a skipped check must be visible in the test output
+fn skip_without(tool: &str, install: &str) {
+    assert!(
+        std::env::var_os("COPYDESK_REQUIRE_CONSUMERS").is_none(),
+        "{tool} is required but not installed ({install})"
+    );
+    eprintln!("skipped: {tool} is not installed ({install})");
+}
+
 fn listing(output: &Output) -> String {
     let mut all = String::new();
     for (path, bytes) in output.files() {
-        all.push_str(&format!("=== {} ===\n{}\n", path.display(), text(bytes)));
+        let _ = writeln!(all, "=== {} ===\n{}", path.display(), text(bytes));
     }
     all
 }
@@ -84,7 +96,8 @@ fn the_model_has_what_the_sample_page_shows() {
 
 #[test]
 fn every_json_file_validates_against_the_committed_schema() {
-    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/export.schema.json");
+    let schema_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/export.schema.json");
     let schema: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(schema_path).expect("schema committed"))
             .expect("schema is JSON");
@@ -96,7 +109,10 @@ fn every_json_file_validates_against_the_committed_schema() {
     assert_eq!(output.len(), 3 + 3);
     for (path, bytes) in output.files() {
         let value: serde_json::Value = serde_json::from_slice(bytes).expect("valid JSON");
-        let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", path.display());
         assert_eq!(value["schema_version"], export::SCHEMA_VERSION);
     }
@@ -124,7 +140,13 @@ fn json_ld_carries_the_required_properties() {
     .expect("JSON");
     assert_eq!(value["@context"], "https://schema.org");
     assert_eq!(value["@type"], "NewsArticle");
-    for key in ["headline", "image", "datePublished", "dateModified", "publisher"] {
+    for key in [
+        "headline",
+        "image",
+        "datePublished",
+        "dateModified",
+        "publisher",
+    ] {
         assert!(!value[key].is_null(), "{key} missing");
     }
     assert_eq!(value["author"][0]["@type"], "Person");
@@ -138,14 +160,23 @@ fn json_ld_carries_the_required_properties() {
 fn feeds_parse_with_feed_rs() {
     let (_, model) = example();
     let expected: Vec<&str> = model.articles.iter().map(|a| a.title.as_str()).collect();
-    let output = run(&[ExportFormat::Jsonfeed, ExportFormat::Rss, ExportFormat::Atom]);
+    let output = run(&[
+        ExportFormat::Jsonfeed,
+        ExportFormat::Rss,
+        ExportFormat::Atom,
+    ]);
     for file in ["feed.json", "rss.xml", "atom.xml"] {
         let feed = feed_rs::parser::parse(output.get(file).expect("written"))
             .unwrap_or_else(|e| panic!("{file} does not parse: {e}"));
         let titles: Vec<String> = feed
             .entries
             .iter()
-            .map(|e| e.title.as_ref().map(|t| t.content.clone()).unwrap_or_default())
+            .map(|e| {
+                e.title
+                    .as_ref()
+                    .map(|t| t.content.clone())
+                    .unwrap_or_default()
+            })
             .collect();
         assert_eq!(titles, expected, "{file}");
         for (entry, article) in feed.entries.iter().zip(&model.articles) {
@@ -158,7 +189,10 @@ fn feeds_parse_with_feed_rs() {
             assert_eq!(entry.links[0].href, article.url, "{file}");
         }
         if file == "rss.xml" {
-            assert_eq!(feed.entries[0].authors[0].name.as_deref(), Some("Ryan Tanaka"));
+            assert_eq!(
+                feed.entries[0].authors[0].name.as_deref(),
+                Some("Ryan Tanaka")
+            );
         }
     }
 }
@@ -254,7 +288,11 @@ fn a_failed_export_leaves_the_previous_one_and_no_temporary_directory() {
     let error = write_atomically(&output, &out).expect_err("the clash fails the write");
     assert!(matches!(error, ExportError::Io(_)), "{error}");
     assert_eq!(names(&out), before, "previous export untouched");
-    assert_eq!(names(parent.path()), ["site"], "no temporary directory left");
+    assert_eq!(
+        names(parent.path()),
+        ["site"],
+        "no temporary directory left"
+    );
 
     write_atomically(&run(&[ExportFormat::Rss]), &out).expect("a later export replaces it");
     assert_eq!(names(&out), [".copydesk-export", "rss.xml"]);
@@ -278,7 +316,10 @@ fn formats_that_share_a_path_are_refused() {
     let exporters: Vec<&dyn Exporter> =
         vec![ExportFormat::Hugo.exporter(), ExportFormat::Zola.exporter()];
     let error = export::export(&model, &newsroom.config, &exporters).expect_err("clash");
-    assert!(matches!(error, ExportError::DuplicatePath { .. }), "{error}");
+    assert!(
+        matches!(error, ExportError::DuplicatePath { .. }),
+        "{error}"
+    );
 }
 
 #[test]
@@ -297,7 +338,7 @@ fn drafts_are_exported_only_when_asked() {
 #[test]
 fn hugo_builds_the_exported_tree() {
     let Ok(version) = std::process::Command::new("hugo").arg("version").output() else {
-        eprintln!("skipped: `hugo` is not installed (apt-get install -y hugo)");
+        skip_without("hugo", "apt-get install -y hugo");
         return;
     };
     assert!(version.status.success());
@@ -320,8 +361,11 @@ fn hugo_builds_the_exported_tree() {
         "<h1>{{ .Title }}</h1><p class=\"dek\">{{ .Params.dek }}</p><p>{{ .Params.read_time.minutes }} min read · {{ .Params.source_count }} sources</p>{{ .Content }}",
     )
     .expect("layout");
-    fs::write(layouts.join("list.html"), "{{ range .Pages }}{{ .Title }}{{ end }}")
-        .expect("layout");
+    fs::write(
+        layouts.join("list.html"),
+        "{{ range .Pages }}{{ .Title }}{{ end }}",
+    )
+    .expect("layout");
     let status = std::process::Command::new("hugo")
         .arg("--quiet")
         .current_dir(site.path())
@@ -348,7 +392,7 @@ fn feedparser_reads_rss_and_atom() {
         .output()
         .is_ok_and(|o| o.status.success());
     if !has_feedparser {
-        eprintln!("skipped: Python feedparser is not installed (pip install feedparser)");
+        skip_without("Python feedparser", "pip install feedparser");
         return;
     }
     let (_, model) = example();

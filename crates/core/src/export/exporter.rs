@@ -187,10 +187,7 @@ pub fn export(
 }
 
 /// Serialises `value` as pretty JSON with a final newline.
-pub(crate) fn to_json<T: serde::Serialize>(
-    path: &Path,
-    value: &T,
-) -> Result<Vec<u8>, ExportError> {
+pub(crate) fn to_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<Vec<u8>, ExportError> {
     let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| ExportError::Serialize {
         path: path.display().to_string(),
         message: e.to_string(),

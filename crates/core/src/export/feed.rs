@@ -237,10 +237,8 @@ impl Exporter for AtomExporter {
 fn atom(ctx: &ExportContext<'_>) -> io::Result<Vec<u8>> {
     let site = &ctx.model.site;
     // An empty feed still needs an `updated`; the Unix epoch keeps it deterministic.
-    let updated = feed_updated(ctx).map_or_else(
-        || "1970-01-01T00:00:00Z".to_string(),
-        |t| t.to_rfc3339(),
-    );
+    let updated =
+        feed_updated(ctx).map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |t| t.to_rfc3339());
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
     writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
     writer

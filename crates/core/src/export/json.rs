@@ -14,13 +14,16 @@ use crate::error::ExportError;
 #[serde(tag = "kind", rename_all = "lowercase")]
 #[schemars(title = "copydesk export")]
 #[non_exhaustive]
+// Documents are built one at a time and serialised at once; boxing the large variants would
+// only add noise to every construction site.
+#[allow(clippy::large_enum_variant)]
 pub enum ExportDocument {
     /// `articles/<slug>.json`.
     Article {
         /// [`super::SCHEMA_VERSION`].
         schema_version: u32,
         /// The article.
-        article: Box<ExportArticle>,
+        article: ExportArticle,
     },
     /// `index.json`: the site and every article as a teaser, newest first.
     Index {
@@ -71,7 +74,7 @@ impl Exporter for JsonExporter {
                 PathBuf::from(format!("articles/{}.json", article.slug)),
                 &ExportDocument::Article {
                     schema_version: version,
-                    article: Box::new(article.clone()),
+                    article: article.clone(),
                 },
             )?;
         }

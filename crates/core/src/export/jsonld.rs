@@ -42,7 +42,10 @@ pub(crate) fn news_article(article: &ExportArticle, site: &SiteInfo) -> Value {
     set("@type", json!("NewsArticle"));
     set("@id", json!(article.url));
     set("url", json!(article.url));
-    set("mainEntityOfPage", json!({ "@type": "WebPage", "@id": article.url }));
+    set(
+        "mainEntityOfPage",
+        json!({ "@type": "WebPage", "@id": article.url }),
+    );
     set("headline", json!(article.title));
     set("description", json!(article.dek));
     set(

