@@ -25,10 +25,7 @@ impl<'a> CorpusContext<'a> {
     fn new(facts: &'a [ArticleFacts], env: LintEnv<'a>) -> Self {
         let mut by_slug: BTreeMap<&str, Vec<&ArticleFacts>> = BTreeMap::new();
         for article in facts {
-            by_slug
-                .entry(article.slug.as_str())
-                .or_default()
-                .push(article);
+            by_slug.entry(article.slug.as_str()).or_default().push(article);
         }
         CorpusContext {
             facts,
@@ -39,13 +36,7 @@ impl<'a> CorpusContext<'a> {
     }
 
     /// Starts a diagnostic for `rule` at `span` of `article`'s file.
-    pub(crate) fn diagnostic(
-        &self,
-        rule: &RuleMeta,
-        article: &ArticleFacts,
-        span: Span,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub(crate) fn diagnostic(&self, rule: &RuleMeta, article: &ArticleFacts, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(rule, article.path.clone(), span, message)
     }
 
@@ -55,11 +46,7 @@ impl<'a> CorpusContext<'a> {
     }
 
     /// A related location in `article` at `position` (facts keep positions, not file texts).
-    pub(crate) fn related(
-        article: &ArticleFacts,
-        position: LineColumn,
-        message: impl Into<String>,
-    ) -> Related {
+    pub(crate) fn related(article: &ArticleFacts, position: LineColumn, message: impl Into<String>) -> Related {
         Related {
             path: article.path.clone(),
             position,
@@ -77,16 +64,11 @@ pub fn lint_corpus(facts: &[ArticleFacts], env: LintEnv<'_>) -> Vec<Diagnostic> 
             check(&ctx);
         }
     }
-    let ignore_of: BTreeMap<&std::path::Path, &[String]> = facts
-        .iter()
-        .map(|f| (&*f.path, f.lint_ignore.as_slice()))
-        .collect();
+    let ignore_of: BTreeMap<&std::path::Path, &[String]> =
+        facts.iter().map(|f| (&*f.path, f.lint_ignore.as_slice())).collect();
     let mut grouped: BTreeMap<std::sync::Arc<std::path::Path>, Vec<Diagnostic>> = BTreeMap::new();
     for diagnostic in ctx.diagnostics.into_inner() {
-        grouped
-            .entry(diagnostic.path.clone())
-            .or_default()
-            .push(diagnostic);
+        grouped.entry(diagnostic.path.clone()).or_default().push(diagnostic);
     }
     let mut out = Vec::new();
     for (path, list) in grouped {
