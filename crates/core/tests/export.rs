@@ -443,3 +443,33 @@ print(json.dumps(out))
         assert_eq!(feed["authors"][0], "Ryan Tanaka", "{file}");
     }
 }
+
+#[test]
+fn unresolvable_references_are_typed_errors() {
+    let (newsroom, _) = example();
+    let build = |edit: &dyn Fn(&mut Newsroom)| {
+        let mut copy = newsroom.clone();
+        edit(&mut copy);
+        Model::build(&copy, &ExportOptions::new()).expect_err("fails")
+    };
+    let error = build(&|n| n.articles[0].authors = vec!["nobody".into()]);
+    assert!(
+        matches!(&error, ExportError::UnknownAuthor { author, .. } if author == "nobody"),
+        "{error}"
+    );
+    let error = build(&|n| n.articles[0].desk = Some("sport".into()));
+    assert!(matches!(error, ExportError::UnknownDesk { .. }), "{error}");
+    let error = build(&|n| {
+        let slug = n.articles[1].slug.clone();
+        n.articles[0].slug = slug;
+    });
+    assert!(
+        matches!(error, ExportError::DuplicateSlug { .. }),
+        "{error}"
+    );
+    let error = build(&|n| n.articles[0].published = None);
+    assert!(
+        matches!(error, ExportError::MissingPublished { .. }),
+        "{error}"
+    );
+}

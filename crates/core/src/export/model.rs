@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::html::{self, ArticleUrls};
@@ -483,10 +484,13 @@ impl Model {
                 .collect(),
         );
 
-        let mut articles = selected
-            .iter()
+        // Rendering is independent per article; rayon keeps the collected order, and the
+        // first error in that order is the one reported, so failures are deterministic too.
+        let results: Vec<Result<ExportArticle, ExportError>> = selected
+            .par_iter()
             .map(|article| build_article(article, newsroom, &article_urls))
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect();
+        let mut articles = results.into_iter().collect::<Result<Vec<_>, _>>()?;
 
         let teasers: HashMap<String, Teaser> = articles
             .iter()
