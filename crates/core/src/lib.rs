@@ -14,6 +14,10 @@
 //! # Ok::<(), copydesk::LoadError>(())
 //! ```
 //!
+//! [`export::Model::build`] resolves the newsroom into typed, serialisable structs for
+//! renderers (authors expanded, citations numbered, bodies as safe HTML), from which
+//! [`export::ExportFormat`]s write JSON, HTML, feeds, JSON-LD and Hugo or Zola trees.
+//!
 //! Parsing never panics and never prints: content problems come back as [`Diagnostic`]s,
 //! tool failures (I/O, an invalid `copydesk.toml`) as typed errors.
 

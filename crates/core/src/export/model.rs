@@ -4,7 +4,7 @@
 //! [`crate::article`] so that refactoring the parser cannot change public output. Everything a
 //! page needs is resolved here: authors expanded, desks named, sources numbered in order of
 //! first citation, related articles as teasers, read time, a table of contents and the body as
-//! HTML. Body rendering lives in [`super::html`]; the formats in the sibling modules.
+//! HTML. Body rendering lives in the private `html` module; the formats in the sibling modules.
 //!
 //! # URLs
 //! Articles live at `{base_url}/articles/{slug}/`, desks at `{base_url}/desks/{id}/` and
