@@ -446,7 +446,8 @@ pub fn generate(options: &Options) -> anyhow::Result<Manifest> {
             article.year, article.month, article.slug
         );
         let path = out.join(&relative);
-        fs::create_dir_all(path.parent().expect("article paths have a parent"))
+        let parent = path.parent().context("article paths have a parent")?;
+        fs::create_dir_all(parent)
             .with_context(|| format!("cannot create `{}`", path.display()))?;
         fs::write(&path, &text).with_context(|| format!("cannot write `{}`", path.display()))?;
         bytes += text.len() as u64;

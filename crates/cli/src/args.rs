@@ -32,6 +32,8 @@ pub(crate) enum Command {
     NewArticle(NewArticleArgs),
     /// Add an author file under the authors directory.
     NewAuthor(NewAuthorArgs),
+    /// Export articles as JSON, HTML, feeds, JSON-LD or a Hugo or Zola content tree.
+    Export(ExportArgs),
 }
 
 /// Where the newsroom is.
@@ -146,6 +148,28 @@ pub(crate) struct NewAuthorArgs {
     pub(crate) dry_run: bool,
     #[command(flatten)]
     pub(crate) root: RootArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Export articles for renderers. Every format is made from one parse of the newsroom and written into a temporary directory beside --out, which then replaces --out, so a failed export leaves the previous one intact. --out must be empty, absent or a previous export.",
+    after_help = "Examples:\n  copydesk export --format json --out build/json\n  copydesk export --format rss --format atom --format jsonfeed --out public/feeds\n  copydesk export --format hugo --out site-content"
+)]
+pub(crate) struct ExportArgs {
+    #[command(flatten)]
+    pub(crate) root: RootArgs,
+    /// Formats to write; repeat the flag or separate with commas.
+    #[arg(long, short, value_enum, required = true, value_delimiter = ',')]
+    pub(crate) format: Vec<copydesk::export::ExportFormat>,
+    /// Output directory, replaced as a whole.
+    #[arg(long, short, value_name = "DIR")]
+    pub(crate) out: PathBuf,
+    /// Export drafts, articles in review and retracted ones too.
+    #[arg(long)]
+    pub(crate) include_drafts: bool,
+    /// Record this generation time (RFC 3339) in the output; without it output has no clock in it.
+    #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
+    pub(crate) now: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 fn parse_now(text: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {

@@ -40,6 +40,7 @@ fn main() -> ExitCode {
         Command::Init(args) => commands::init::run(&args),
         Command::NewArticle(args) => commands::new_article::run(&args),
         Command::NewAuthor(args) => commands::new_author::run(&args),
+        Command::Export(args) => commands::export::run(&args),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

@@ -116,4 +116,90 @@ pub enum Error {
     /// Scaffolding a newsroom, article or author.
     #[error(transparent)]
     Scaffold(#[from] crate::scaffold::ScaffoldError),
+    /// Exporting.
+    #[error(transparent)]
+    Export(#[from] ExportError),
+}
+
+/// Why an export could not be produced or written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// Two exported articles share a slug, so their files and URLs would collide.
+    #[error("slug `{slug}` is used by both `{first}` and `{second}`")]
+    DuplicateSlug {
+        /// The shared slug.
+        slug: String,
+        /// The first article's file.
+        first: PathBuf,
+        /// The second article's file.
+        second: PathBuf,
+    },
+    /// A published article has no `published` date.
+    #[error("published article `{slug}` has no `published` date")]
+    MissingPublished {
+        /// The article.
+        slug: String,
+    },
+    /// An article names an author with no author file.
+    #[error("article `{slug}` names unknown author `{author}`")]
+    UnknownAuthor {
+        /// The article.
+        slug: String,
+        /// The author id.
+        author: String,
+    },
+    /// An article names a desk that `copydesk.toml` does not declare.
+    #[error("article `{slug}` names unknown desk `{desk}`")]
+    UnknownDesk {
+        /// The article.
+        slug: String,
+        /// The desk id.
+        desk: String,
+    },
+    /// A document could not be serialised.
+    #[error("cannot write `{path}`: {message}")]
+    Serialize {
+        /// The output file.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// An exporter produced a path that is absolute or leaves the output directory.
+    #[error("exporter `{exporter}` produced the unsafe path `{path}`")]
+    UnsafePath {
+        /// The exporter.
+        exporter: &'static str,
+        /// The path.
+        path: PathBuf,
+    },
+    /// Two exporters (or one, twice) wrote the same file.
+    #[error(
+        "`{path}` is written by both `{first}` and `{second}`; export them to separate directories"
+    )]
+    DuplicatePath {
+        /// The file.
+        path: PathBuf,
+        /// The exporter that wrote it first.
+        first: &'static str,
+        /// The exporter that wrote it again.
+        second: &'static str,
+    },
+    /// The output directory exists, is not empty and was not written by an export.
+    #[error("`{path}` exists and was not written by `copydesk export`; refusing to replace it")]
+    NotAnExport {
+        /// The output directory.
+        path: PathBuf,
+    },
+    /// A third-party exporter failed.
+    #[error("exporter `{exporter}` failed: {message}")]
+    Exporter {
+        /// The exporter.
+        exporter: &'static str,
+        /// What went wrong.
+        message: String,
+    },
+    /// Reading or writing a file.
+    #[error(transparent)]
+    Io(#[from] IoError),
 }

@@ -14,6 +14,10 @@
 //! # Ok::<(), copydesk::LoadError>(())
 //! ```
 //!
+//! [`export::Model::build`] resolves the newsroom into typed, serialisable structs for
+//! renderers (authors expanded, citations numbered, bodies as safe HTML), from which
+//! [`export::ExportFormat`]s write JSON, HTML, feeds, JSON-LD and Hugo or Zola trees.
+//!
 //! Parsing never panics and never prints: content problems come back as [`Diagnostic`]s,
 //! tool failures (I/O, an invalid `copydesk.toml`) as typed errors.
 
@@ -23,6 +27,7 @@ pub mod config;
 mod date;
 pub mod diagnostic;
 mod error;
+pub mod export;
 pub mod fs;
 pub mod id;
 pub mod lint;
@@ -40,7 +45,7 @@ pub use config::{Config, Desk, Site};
 pub use date::{DateError, DateOrDateTime, RawDate};
 pub use diagnostic::render::{DiagnosticFormat, LintReport, RenderOptions};
 pub use diagnostic::{Diagnostic, LineColumn, LineIndex, Severity, Span};
-pub use error::{ConfigError, ConfigProblem, Error, IoError, LoadError};
+pub use error::{ConfigError, ConfigProblem, Error, ExportError, IoError, LoadError};
 pub use newsroom::{Newsroom, SourceMap, find_root, lint_files, list_files};
 pub use read_time::{ReadTime, ReadTimeSettings};
 pub use scaffold::ScaffoldError;

@@ -44,6 +44,10 @@ pub fn all() -> Vec<NamedSchema> {
             file_name: "diagnostics.schema.json",
             schema: generate::<crate::diagnostic::render::JsonReport>("diagnostics.schema.json"),
         },
+        NamedSchema {
+            file_name: "export.schema.json",
+            schema: generate::<crate::export::ExportDocument>("export.schema.json"),
+        },
     ]
 }
 
