@@ -87,7 +87,10 @@ where
             let span = error.span().map_or(Span::at(0), Span::from);
             // The recovering parser often reports a cascade on one line; the first is the cause.
             let same_line = problems.last().is_some_and(|last| {
-                let (from, to) = (last.span.start.min(span.start), last.span.start.max(span.start));
+                let (from, to) = (
+                    last.span.start.min(span.start),
+                    last.span.start.max(span.start),
+                );
                 !text.get(from..to).unwrap_or("\n").contains('\n')
             });
             if !same_line {

@@ -18,10 +18,16 @@ fn article(title: &str, slug: &str) -> String {
 
 fn newsroom() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    write(&dir.path().join("copydesk.toml"), "[desks.ai]\nname = \"AI\"\n");
+    write(
+        &dir.path().join("copydesk.toml"),
+        "[desks.ai]\nname = \"AI\"\n",
+    );
     write(&dir.path().join("authors/ryan.toml"), "name = \"Ryan\"\n");
     write(&dir.path().join("articles/2026/a.md"), &article("A", "a"));
-    write(&dir.path().join("articles/2026/b.md"), "+++\ntitle = \"B\"\n");
+    write(
+        &dir.path().join("articles/2026/b.md"),
+        "+++\ntitle = \"B\"\n",
+    );
     write(&dir.path().join("articles/2026/c.md"), &article("C", "c"));
     dir
 }
@@ -41,7 +47,15 @@ fn a_bad_file_among_good_ones_is_reported_and_the_rest_load_in_order() {
     let found: Vec<_> = report
         .diagnostics
         .iter()
-        .map(|d| (d.path.file_name().and_then(|n| n.to_str()).unwrap_or_default(), d.code.as_str()))
+        .map(|d| {
+            (
+                d.path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default(),
+                d.code.as_str(),
+            )
+        })
         .collect();
     assert_eq!(found, [("b.md", "FM000")]);
     assert_eq!(report.files_checked, 3);
@@ -50,7 +64,10 @@ fn a_bad_file_among_good_ones_is_reported_and_the_rest_load_in_order() {
 #[test]
 fn gitignored_and_hidden_files_are_skipped() {
     let dir = newsroom();
-    write(&dir.path().join(".gitignore"), "articles/2026/b.md\nscratch/\n");
+    write(
+        &dir.path().join(".gitignore"),
+        "articles/2026/b.md\nscratch/\n",
+    );
     write(&dir.path().join("articles/scratch/d.md"), "not an article");
     write(&dir.path().join("articles/.draft.md"), "not an article");
     let newsroom = Newsroom::load(dir.path()).expect("loads");
@@ -60,8 +77,12 @@ fn gitignored_and_hidden_files_are_skipped() {
 #[test]
 fn the_root_is_found_from_a_subdirectory() {
     let dir = newsroom();
-    let newsroom = Newsroom::load(dir.path().join("articles/2026")).expect("loads from below the root");
-    assert_eq!(newsroom.root.canonicalize().ok(), dir.path().canonicalize().ok());
+    let newsroom =
+        Newsroom::load(dir.path().join("articles/2026")).expect("loads from below the root");
+    assert_eq!(
+        newsroom.root.canonicalize().ok(),
+        dir.path().canonicalize().ok()
+    );
 }
 
 #[test]
@@ -72,7 +93,10 @@ fn a_missing_config_or_articles_directory_is_a_typed_error() {
         Err(LoadError::Config(ConfigError::NotFound { .. }))
     ));
     write(&empty.path().join("copydesk.toml"), "");
-    assert!(matches!(Newsroom::load(empty.path()), Err(LoadError::Io(_))));
+    assert!(matches!(
+        Newsroom::load(empty.path()),
+        Err(LoadError::Io(_))
+    ));
     write(&empty.path().join("copydesk.toml"), "[site\n");
     assert!(matches!(
         Newsroom::load(empty.path()),
@@ -85,13 +109,23 @@ fn a_missing_config_or_articles_directory_is_a_typed_error() {
 fn symlinks_out_of_the_newsroom_are_not_followed() {
     let dir = newsroom();
     let outside = tempfile::tempdir().expect("temp dir");
-    write(&outside.path().join("secret.md"), &article("Secret", "secret"));
-    std::os::unix::fs::symlink(outside.path().join("secret.md"), dir.path().join("articles/secret.md")).expect("symlink");
+    write(
+        &outside.path().join("secret.md"),
+        &article("Secret", "secret"),
+    );
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.md"),
+        dir.path().join("articles/secret.md"),
+    )
+    .expect("symlink");
     let newsroom = Newsroom::load(dir.path()).expect("loads");
     assert!(newsroom.articles.iter().all(|a| a.slug != "secret"));
     let report = newsroom.lint(now());
     assert!(
-        report.diagnostics.iter().any(|d| d.message.contains("outside the newsroom")),
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("outside the newsroom")),
         "{:?}",
         report.diagnostics
     );

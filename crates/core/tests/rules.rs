@@ -32,7 +32,8 @@ fn render(report: &copydesk::LintReport) -> String {
         color: false,
     };
     let mut out = Vec::new();
-    copydesk::diagnostic::render::render(report, DiagnosticFormat::Full, &options, &mut out).expect("render to memory");
+    copydesk::diagnostic::render::render(report, DiagnosticFormat::Full, &options, &mut out)
+        .expect("render to memory");
     String::from_utf8(out).expect("rendered output is UTF-8")
 }
 
@@ -56,17 +57,29 @@ fn every_rule_fires_on_its_failing_fixtures_and_not_on_its_passing_ones() {
         let has_fail = cases.iter().any(|c| !is_pass(c));
         let has_pass = cases.iter().any(|c| is_pass(c));
         if !has_fail || !has_pass {
-            failures.push(format!("{code}: needs at least one failing and one passing fixture"));
+            failures.push(format!(
+                "{code}: needs at least one failing and one passing fixture"
+            ));
         }
         for case in cases {
             let report = lint_case(&case);
-            let name = case.file_stem().and_then(|s| s.to_str()).expect("UTF-8 case name").to_string();
+            let name = case
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("UTF-8 case name")
+                .to_string();
             let fired = report.diagnostics.iter().any(|d| d.code.as_str() == code);
             if is_pass(&case) && !report.diagnostics.is_empty() {
-                failures.push(format!("{code}/{name}: expected clean, got:\n{}", render(&report)));
+                failures.push(format!(
+                    "{code}/{name}: expected clean, got:\n{}",
+                    render(&report)
+                ));
             }
             if !is_pass(&case) && !fired {
-                failures.push(format!("{code}/{name}: expected {code}, got:\n{}", render(&report)));
+                failures.push(format!(
+                    "{code}/{name}: expected {code}, got:\n{}",
+                    render(&report)
+                ));
             }
             insta::assert_snapshot!(format!("{code}_{name}"), render(&report));
         }
@@ -75,5 +88,7 @@ fn every_rule_fires_on_its_failing_fixtures_and_not_on_its_passing_ones() {
 }
 
 fn is_pass(case: &Path) -> bool {
-    case.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("pass"))
+    case.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("pass"))
 }

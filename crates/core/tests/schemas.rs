@@ -44,7 +44,14 @@ fn the_example_front_matter_validates_against_the_article_schema() {
         "sources": [{ "id": "ms", "title": "Blog", "published": "2025-01-21" }],
         "extra": { "anything": [1, 2] }
     });
-    assert!(validator.is_valid(&good), "{:?}", validator.iter_errors(&good).map(|e| e.to_string()).collect::<Vec<_>>());
+    assert!(
+        validator.is_valid(&good),
+        "{:?}",
+        validator
+            .iter_errors(&good)
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+    );
     let bad = serde_json::json!({ "titel": "x", "status": "live" });
     assert!(!validator.is_valid(&bad));
 }

@@ -3,6 +3,8 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
 
 use super::context::LintEnv;
 use super::engine::{ArticleFacts, apply_settings};
@@ -25,7 +27,10 @@ impl<'a> CorpusContext<'a> {
     fn new(facts: &'a [ArticleFacts], env: LintEnv<'a>) -> Self {
         let mut by_slug: BTreeMap<&str, Vec<&ArticleFacts>> = BTreeMap::new();
         for article in facts {
-            by_slug.entry(article.slug.as_str()).or_default().push(article);
+            by_slug
+                .entry(article.slug.as_str())
+                .or_default()
+                .push(article);
         }
         CorpusContext {
             facts,
@@ -36,7 +41,13 @@ impl<'a> CorpusContext<'a> {
     }
 
     /// Starts a diagnostic for `rule` at `span` of `article`'s file.
-    pub(crate) fn diagnostic(&self, rule: &RuleMeta, article: &ArticleFacts, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn diagnostic(
+        &self,
+        rule: &RuleMeta,
+        article: &ArticleFacts,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic::new(rule, article.path.clone(), span, message)
     }
 
@@ -46,7 +57,11 @@ impl<'a> CorpusContext<'a> {
     }
 
     /// A related location in `article` at `position` (facts keep positions, not file texts).
-    pub(crate) fn related(article: &ArticleFacts, position: LineColumn, message: impl Into<String>) -> Related {
+    pub(crate) fn related(
+        article: &ArticleFacts,
+        position: LineColumn,
+        message: impl Into<String>,
+    ) -> Related {
         Related {
             path: article.path.clone(),
             position,
@@ -55,8 +70,8 @@ impl<'a> CorpusContext<'a> {
     }
 }
 
-/// Runs every enabled corpus rule over `facts` and applies configuration, including each
-/// article's own `[lint] ignore`.
+/// Runs every enabled corpus rule over `facts` and applies configuration and each article's
+/// suppressions, then reports the suppressions that stayed unused (`MD000`).
 pub fn lint_corpus(facts: &[ArticleFacts], env: LintEnv<'_>) -> Vec<Diagnostic> {
     let ctx = CorpusContext::new(facts, env);
     for (rule, check) in CORPUS_CHECKS {
@@ -64,16 +79,24 @@ pub fn lint_corpus(facts: &[ArticleFacts], env: LintEnv<'_>) -> Vec<Diagnostic> 
             check(&ctx);
         }
     }
-    let ignore_of: BTreeMap<&std::path::Path, &[String]> =
-        facts.iter().map(|f| (&*f.path, f.lint_ignore.as_slice())).collect();
-    let mut grouped: BTreeMap<std::sync::Arc<std::path::Path>, Vec<Diagnostic>> = BTreeMap::new();
+    let mut grouped: BTreeMap<Arc<Path>, Vec<Diagnostic>> = BTreeMap::new();
     for diagnostic in ctx.diagnostics.into_inner() {
-        grouped.entry(diagnostic.path.clone()).or_default().push(diagnostic);
+        grouped
+            .entry(diagnostic.path.clone())
+            .or_default()
+            .push(diagnostic);
     }
     let mut out = Vec::new();
-    for (path, list) in grouped {
-        let ignore = ignore_of.get(&*path).copied().unwrap_or_default();
-        out.extend(apply_settings(list, env, ignore));
+    for article in facts {
+        let list = grouped.remove(&article.path).unwrap_or_default();
+        let mut suppressions = article.suppressions.clone();
+        out.extend(suppressions.apply(apply_settings(list, env)));
+        let unused = suppressions.unused(&article.path, env);
+        out.extend(apply_settings(unused, env));
+    }
+    // Diagnostics about files that have no facts (none today) keep configuration only.
+    for list in grouped.into_values() {
+        out.extend(apply_settings(list, env));
     }
     out
 }

@@ -11,6 +11,7 @@ pub mod registry;
 mod rule;
 pub(crate) mod rules;
 mod settings;
+mod suppression;
 
 pub use context::{LintContext, LintEnv};
 pub use corpus::{CorpusContext, lint_corpus};

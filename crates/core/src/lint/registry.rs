@@ -7,6 +7,7 @@ use super::context::LintContext;
 use super::corpus::CorpusContext;
 use super::rule::RuleMeta;
 use super::rules::front_matter as fm;
+use super::rules::markdown as md;
 use super::settings::parse_options;
 use crate::article::Article;
 
@@ -27,6 +28,7 @@ pub static RULES: &[RuleMeta] = &[
     fm::TitleLength::META,
     fm::MissingDek::META,
     fm::EmptyBody::META,
+    md::InvalidSuppression::META,
 ];
 
 /// The per-article checks, each with the rule it reports.
