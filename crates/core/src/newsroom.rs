@@ -12,9 +12,10 @@ use crate::article::Article;
 use crate::author::Author;
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::render::LintReport;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Applicability, Diagnostic, RuleCode, Span};
 use crate::error::{ConfigError, IoError, LoadError};
 use crate::lint::rules::front_matter::InvalidFrontMatter;
+use crate::lint::fix::fix_until_stable;
 use crate::lint::{LintEnv, lint_article, lint_corpus};
 
 /// The text of every file that has diagnostics, so renderers can show excerpts.
@@ -193,10 +194,88 @@ impl Newsroom {
         })
     }
 
+    /// Applies the safe fixes of every article to a fixed point, in memory: each file with a
+    /// safe fix is re-linted (with the whole newsroom, so corpus rules see the change) and
+    /// fixed again, at most `max_rounds` times. The newsroom is left holding the fixed texts,
+    /// so a following [`Newsroom::lint`] reports what remains. Nothing is written to disk.
+    pub fn fix(&mut self, now: DateTime<FixedOffset>, max_rounds: usize) -> Vec<FileFix> {
+        let report = self.lint(now);
+        let paths: std::collections::BTreeSet<Arc<Path>> = report
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|fix| fix.applicability == Applicability::Safe)
+            })
+            .map(|d| d.path.clone())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+            .collect();
+        let mut changed = Vec::new();
+        for path in paths {
+            let Some(original) = self.source_of(&path) else {
+                continue;
+            };
+            let result = fix_until_stable(&original, max_rounds, |text| {
+                self.set_article_text(&path, text);
+                self.lint(now)
+                    .diagnostics
+                    .into_iter()
+                    .filter(|d| d.path == path)
+                    .collect()
+            });
+            self.set_article_text(&path, &result.text);
+            if *result.text != *original {
+                changed.push(FileFix {
+                    path,
+                    original,
+                    fixed: Arc::from(result.text),
+                    codes: result.fixed,
+                    converged: result.converged,
+                });
+            }
+        }
+        changed
+    }
+
+    /// Replaces the text of the article file at `path` (as if it had been read from disk).
+    fn set_article_text(&mut self, path: &Path, text: &str) {
+        self.articles.retain(|article| &*article.path != path);
+        self.diagnostics.retain(|diagnostic| &*diagnostic.path != path);
+        self.sources.remove(path);
+        let parsed = Article::parse(path, text);
+        if !parsed.diagnostics.is_empty() {
+            self.sources.insert(Arc::from(path), Arc::from(text));
+            self.diagnostics.extend(parsed.diagnostics);
+        }
+        if let Some(article) = parsed.article {
+            let at = self
+                .articles
+                .partition_point(|other| *other.path < *article.path);
+            self.articles.insert(at, article);
+        }
+    }
+
     /// The article with `slug`.
     pub fn article(&self, slug: &str) -> Option<&Article> {
         self.articles.iter().find(|article| article.slug == slug)
     }
+}
+
+/// A file [`Newsroom::fix`] changed.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct FileFix {
+    /// The file.
+    pub path: Arc<Path>,
+    /// Its text before fixing.
+    pub original: Arc<str>,
+    /// Its text after fixing.
+    pub fixed: Arc<str>,
+    /// How many fixes of each code were applied.
+    pub codes: BTreeMap<RuleCode, usize>,
+    /// Whether fixing reached a fixed point within the rounds allowed.
+    pub converged: bool,
 }
 
 /// Files that were read but did not become articles (their diagnostics still count).

@@ -7,6 +7,7 @@
 mod context;
 mod corpus;
 mod engine;
+pub mod fix;
 pub mod registry;
 mod rule;
 pub(crate) mod rules;

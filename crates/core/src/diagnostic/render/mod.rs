@@ -3,7 +3,9 @@
 
 mod concise;
 mod full;
+mod github;
 mod json;
+mod sarif;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -25,6 +27,10 @@ pub enum DiagnosticFormat {
     Concise,
     /// A JSON document described by `schemas/diagnostics.schema.json`.
     Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::message`), shown as annotations.
+    Github,
+    /// A SARIF 2.1.0 log, for code-scanning services.
+    Sarif,
 }
 
 /// Diagnostics with the texts of their files.
@@ -133,5 +139,7 @@ pub fn render(
         DiagnosticFormat::Full => full::render(report, options, out),
         DiagnosticFormat::Concise => concise::render(report, options, out),
         DiagnosticFormat::Json => json::render(report, options, out),
+        DiagnosticFormat::Github => github::render(report, options, out),
+        DiagnosticFormat::Sarif => sarif::render(report, options, out),
     }
 }
