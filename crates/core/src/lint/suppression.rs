@@ -329,6 +329,7 @@ impl Collector<'_> {
             );
             return;
         }
+        let mut unmatched = Vec::new();
         for &(code, at) in codes {
             let before = self.open.len();
             let entries = &mut self.entries;
@@ -342,11 +343,31 @@ impl Collector<'_> {
                 !closes
             });
             if self.open.len() == before {
-                self.problem(
-                    at,
-                    format!("`{ENABLE} {code}` has no open `{DISABLE} {code}` before it"),
-                );
+                unmatched.push((code, at));
             }
+        }
+        // A comment that ends nothing does nothing: removing it is safe, but only when none
+        // of its codes ends a range.
+        let removable = unmatched.len() == codes.len();
+        let title = "remove the `copydesk-enable` comment";
+        for (code, at) in unmatched {
+            let mut diagnostic = Diagnostic::new(
+                &InvalidSuppression::META,
+                self.article.path.clone(),
+                at,
+                format!("`{ENABLE} {code}` has no open `{DISABLE} {code}` before it"),
+            );
+            if removable {
+                diagnostic = diagnostic.with_help(title).with_fix(Fix {
+                    title: title.into(),
+                    applicability: Applicability::Safe,
+                    edits: vec![Edit {
+                        span: removal_span(&self.article.source, comment),
+                        replacement: String::new(),
+                    }],
+                });
+            }
+            self.problems.push(diagnostic);
         }
     }
 

@@ -43,9 +43,10 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// An unused suppression comment is removed (with its line when the comment stands alone
-    /// on it). Comments never reach readers, so the fix is safe. Unknown codes, unused
-    /// front matter entries and unmatched `copydesk-enable` comments are left to the author.
+    /// An unused suppression comment, and a `copydesk-enable` comment that ends no range, is
+    /// removed (with its line when the comment stands alone on it). Comments never reach
+    /// readers, so the fix is safe. When only some codes of a comment are unused, and for
+    /// unknown codes and unused front matter entries, the edit is left to the author.
     pub(crate) struct InvalidSuppression {
         code: "MD000",
         name: "invalid-suppression",
