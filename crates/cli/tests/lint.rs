@@ -154,7 +154,7 @@ fn suppressions_used_unused_and_unknown() {
     newsroom.article(
         "unused",
         "Microsoft Keeps Its Stake",
-        &format!("<!-- copydesk-disable ED -->\n<!-- copydesk-disable-next-line FM008 -->\n{PROSE}"),
+        &format!("<!-- copydesk-disable FM -->\n<!-- copydesk-disable-next-line FM008 -->\n{PROSE}"),
     );
     newsroom.article(
         "unknown",
@@ -178,7 +178,7 @@ fn fix_applies_safe_fixes_until_stable_and_keeps_the_rest() {
     assert_eq!(code, 0);
     // The disable comment goes in round one, the enable it leaves unmatched in round two.
     assert!(stderr.contains("fixed articles/2026/05/fixable.md: MD000 (3)"), "{stderr}");
-    assert_eq!(stdout, "articles/2026/05/long-title.md:2:10: FM006 title is 122 characters long; the limit is 110");
+    assert_eq!(stdout, "articles/2026/05/long-title.md:2:9: FM006 title is 119 characters, over the limit of 110");
     let expected = article_text(
         "fixable",
         "Microsoft Keeps Its Stake",
