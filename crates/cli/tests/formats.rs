@@ -18,7 +18,12 @@ fn newsroom() -> TempNewsroom {
     );
     newsroom.write(
         "articles/2026/05/bad.md",
-        &article_text("bad", "Microsoft Loosens Its Grip", "color = \"red\"\n", PROSE),
+        &article_text(
+            "bad",
+            "Microsoft Loosens Its Grip",
+            "color = \"red\"\n",
+            PROSE,
+        ),
     );
     newsroom
 }
@@ -63,7 +68,10 @@ fn sarif_output_validates_against_the_sarif_schema() {
     assert_eq!(log["version"], "2.1.0");
     let results = log["runs"][0]["results"].as_array().expect("results");
     assert_eq!(results.len(), 3);
-    assert!(results.iter().any(|r| r.get("fixes").is_some()), "the MD000 fix is carried");
+    assert!(
+        results.iter().any(|r| r.get("fixes").is_some()),
+        "the MD000 fix is carried"
+    );
     validate(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json"),
         &log,

@@ -12,7 +12,8 @@ fn with_findings() -> TempNewsroom {
     newsroom.article("long-title", LONG_TITLE, PROSE);
     newsroom.write(
         "articles/2026/05/no-desk.md",
-        &article_text("no-desk", "Microsoft Loosens Its Grip", "", PROSE).replace("desk = \"ai\"\n", ""),
+        &article_text("no-desk", "Microsoft Loosens Its Grip", "", PROSE)
+            .replace("desk = \"ai\"\n", ""),
     );
     newsroom.article(
         "stale-comment",
@@ -75,7 +76,11 @@ fn sarif_format() {
     let driver = &mut sarif["runs"][0]["tool"]["driver"];
     let rules = driver["rules"].as_array().expect("rules listed");
     assert_eq!(rules.len(), copydesk::lint::RULES.len());
-    assert!(rules.iter().all(|r| r["help"]["markdown"].as_str().is_some_and(|d| d.contains("## What it does"))));
+    assert!(rules.iter().all(|r| {
+        r["help"]["markdown"]
+            .as_str()
+            .is_some_and(|d| d.contains("## What it does"))
+    }));
     // The rule list is the registry; the results are what this test is about.
     driver["rules"] = serde_json::json!("[every rule]");
     driver["version"] = serde_json::json!("[version]");
@@ -91,8 +96,14 @@ fn exit_status_follows_fail_on() {
     newsroom.article("long-title", LONG_TITLE, PROSE);
     newsroom.lint(&[]).assert().code(0);
     newsroom.lint(&["--fail-on", "warning"]).assert().code(1);
-    newsroom.lint(&["--fail-on", "warning", "--ignore", "FM006"]).assert().code(0);
-    newsroom.lint(&["--fail-on", "warning", "--select", "MD"]).assert().code(0);
+    newsroom
+        .lint(&["--fail-on", "warning", "--ignore", "FM006"])
+        .assert()
+        .code(0);
+    newsroom
+        .lint(&["--fail-on", "warning", "--select", "MD"])
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -108,7 +119,10 @@ fn usage_and_tool_errors_exit_2() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("copydesk.toml"));
 
     let newsroom = TempNewsroom::new();
-    newsroom.write("copydesk.toml", &format!("{}\n[lint]\nselct = [\"ALL\"]\n", common::CONFIG));
+    newsroom.write(
+        "copydesk.toml",
+        &format!("{}\n[lint]\nselct = [\"ALL\"]\n", common::CONFIG),
+    );
     let output = newsroom.lint(&[]).output().expect("runs");
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -116,7 +130,10 @@ fn usage_and_tool_errors_exit_2() {
 
     let newsroom = TempNewsroom::new();
     newsroom.article("clean", "Microsoft Loosens Its Grip", PROSE);
-    newsroom.cmd(&["lint", "--now", "yesterday"]).assert().code(2);
+    newsroom
+        .cmd(&["lint", "--now", "yesterday"])
+        .assert()
+        .code(2);
     let outside = tempfile::tempdir().expect("temp dir");
     std::fs::write(outside.path().join("x.md"), "x").expect("write");
     let output = newsroom
@@ -149,12 +166,19 @@ fn suppressions_used_unused_and_unknown() {
     let newsroom = TempNewsroom::new();
     newsroom.write(
         "articles/2026/05/ignored.md",
-        &article_text("ignored", LONG_TITLE, "\n[lint]\nignore = [\"FM006\"]\n", PROSE),
+        &article_text(
+            "ignored",
+            LONG_TITLE,
+            "\n[lint]\nignore = [\"FM006\"]\n",
+            PROSE,
+        ),
     );
     newsroom.article(
         "unused",
         "Microsoft Keeps Its Stake",
-        &format!("<!-- copydesk-disable FM -->\n<!-- copydesk-disable-next-line FM008 -->\n{PROSE}"),
+        &format!(
+            "<!-- copydesk-disable FM -->\n<!-- copydesk-disable-next-line FM008 -->\n{PROSE}"
+        ),
     );
     newsroom.article(
         "unknown",
@@ -177,8 +201,14 @@ fn fix_applies_safe_fixes_until_stable_and_keeps_the_rest() {
     let (stdout, stderr, code) = run(&newsroom, &["--fix", "--format", "concise"]);
     assert_eq!(code, 0);
     // The disable comment goes in round one, the enable it leaves unmatched in round two.
-    assert!(stderr.contains("fixed articles/2026/05/fixable.md: MD000 (3)"), "{stderr}");
-    assert_eq!(stdout, "articles/2026/05/long-title.md:2:9: FM006 title is 119 characters, over the limit of 110");
+    assert!(
+        stderr.contains("fixed articles/2026/05/fixable.md: MD000 (3)"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stdout,
+        "articles/2026/05/long-title.md:2:9: FM006 title is 119 characters, over the limit of 110"
+    );
     let expected = article_text(
         "fixable",
         "Microsoft Keeps Its Stake",
@@ -196,11 +226,15 @@ fn fix_applies_safe_fixes_until_stable_and_keeps_the_rest() {
 fn fix_on_a_file_without_fixable_findings_writes_nothing() {
     let newsroom = TempNewsroom::new();
     let path = newsroom.article("long-title", LONG_TITLE, PROSE);
-    let modified = std::fs::metadata(newsroom.path(&path)).and_then(|m| m.modified()).expect("mtime");
+    let modified = std::fs::metadata(newsroom.path(&path))
+        .and_then(|m| m.modified())
+        .expect("mtime");
     let (_, stderr, code) = run(&newsroom, &["--fix", "--fail-on", "warning"]);
     assert_eq!(code, 1);
     assert!(!stderr.contains("fixed"), "{stderr}");
-    let after = std::fs::metadata(newsroom.path(&path)).and_then(|m| m.modified()).expect("mtime");
+    let after = std::fs::metadata(newsroom.path(&path))
+        .and_then(|m| m.modified())
+        .expect("mtime");
     assert_eq!(modified, after);
 }
 
@@ -212,7 +246,10 @@ fn diff_prints_the_fixes_and_writes_nothing() {
     let (stdout, stderr, code) = run(&newsroom, &["--diff", "--fail-on", "warning"]);
     assert_eq!(newsroom.read(&path), before);
     assert_eq!(code, 0, "no finding remains once the fixes are applied");
-    assert!(stderr.contains("would fix articles/2026/05/fixable.md: MD000 (3)"), "{stderr}");
+    assert!(
+        stderr.contains("would fix articles/2026/05/fixable.md: MD000 (3)"),
+        "{stderr}"
+    );
     insta::assert_snapshot!("diff", stdout);
 }
 

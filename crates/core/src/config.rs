@@ -308,13 +308,13 @@ impl Config {
             ("paths.articles", &paths.articles),
             ("paths.authors", &paths.authors),
         ] {
-            if let Some(dir) = value {
-                if !crate::fs::is_safe_relative(Path::new(dir)) {
-                    problems.push(
-                        key,
-                        format!("`{dir}` must be a relative path inside the newsroom"),
-                    );
-                }
+            if let Some(dir) = value
+                && !crate::fs::is_safe_relative(Path::new(dir))
+            {
+                problems.push(
+                    key,
+                    format!("`{dir}` must be a relative path inside the newsroom"),
+                );
             }
         }
         if let Some(dir) = paths.articles {

@@ -1,4 +1,4 @@
-//! The one place comrak is configured: CommonMark with GitHub extensions, as SPEC section 1 says.
+//! The one place comrak is configured: `CommonMark` with GitHub extensions, as SPEC section 1 says.
 //!
 //! Bodies are parsed on their own (not with comrak's front matter support) and comrak's
 //! 1-based line and byte-column positions are mapped back to whole-file byte offsets with

@@ -14,8 +14,8 @@ use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::render::LintReport;
 use crate::diagnostic::{Applicability, Diagnostic, RuleCode, Span};
 use crate::error::{ConfigError, IoError, LoadError};
-use crate::lint::rules::front_matter::InvalidFrontMatter;
 use crate::lint::fix::fix_until_stable;
+use crate::lint::rules::front_matter::InvalidFrontMatter;
 use crate::lint::{LintEnv, lint_article, lint_corpus};
 
 /// The text of every file that has diagnostics, so renderers can show excerpts.
@@ -174,10 +174,10 @@ impl Newsroom {
         }
         let mut sources = self.sources.clone();
         for diagnostic in &diagnostics {
-            if !sources.contains_key(&diagnostic.path) {
-                if let Some(text) = self.source_of(&diagnostic.path) {
-                    sources.insert(diagnostic.path.clone(), text);
-                }
+            if !sources.contains_key(&diagnostic.path)
+                && let Some(text) = self.source_of(&diagnostic.path)
+            {
+                sources.insert(diagnostic.path.clone(), text);
             }
         }
         let files_checked = self.articles.len() + parsed_failures(&self.diagnostics, &parsed);
@@ -241,7 +241,8 @@ impl Newsroom {
     /// Replaces the text of the article file at `path` (as if it had been read from disk).
     fn set_article_text(&mut self, path: &Path, text: &str) {
         self.articles.retain(|article| &*article.path != path);
-        self.diagnostics.retain(|diagnostic| &*diagnostic.path != path);
+        self.diagnostics
+            .retain(|diagnostic| &*diagnostic.path != path);
         self.sources.remove(path);
         let parsed = Article::parse(path, text);
         if !parsed.diagnostics.is_empty() {

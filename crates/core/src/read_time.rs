@@ -110,7 +110,7 @@ impl ReadTime {
                     count.add(TextCount::of(&block_text));
                 }
                 NodeValue::CodeBlock(code) if settings.count_code => {
-                    count.add(TextCount::of(&code.literal))
+                    count.add(TextCount::of(&code.literal));
                 }
                 NodeValue::Image(_) => images += 1,
                 _ => {}

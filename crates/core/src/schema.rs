@@ -48,6 +48,9 @@ pub fn all() -> Vec<NamedSchema> {
 }
 
 /// The text of a schema file as committed: pretty JSON with a final newline.
+///
+/// # Panics
+/// Never: a JSON value always serialises.
 pub fn to_file_text(schema: &serde_json::Value) -> String {
     let mut text = serde_json::to_string_pretty(schema).expect("a JSON value always serialises");
     text.push('\n');

@@ -16,10 +16,11 @@ pub(crate) fn run(args: &RuleArgs) -> anyhow::Result<Status> {
         return Ok(Status::Clean);
     }
     if args.all {
+        let header = ["code", "name", "severity", "fix", "summary"];
         writeln!(
             out,
             "{:<6} {:<28} {:<8} {:<9} {}",
-            "code", "name", "severity", "fix", "summary"
+            header[0], header[1], header[2], header[3], header[4]
         )?;
         for rule in RULES {
             let fix = match rule.fix {

@@ -86,18 +86,15 @@ pub fn article_text(slug: &str, title: &str, extra: &str, body: &str) -> String 
     )
 }
 
-pub const PROSE: &str =
-    "OpenAI can now sell its models through other cloud providers, the companies said on Tuesday.\n";
+pub const PROSE: &str = "OpenAI can now sell its models through other cloud providers, the companies said on Tuesday.\n";
 
 pub const LONG_TITLE: &str = "OpenAI Breaks Microsoft’s Hold on Its Cloud Business in a Renegotiated Deal That Ends Azure Exclusivity After Six Years";
 
 /// Output as text, with the newsroom's path replaced and the timing of the summary line
 /// (`checked 2 files in 3.21ms:`) replaced by `[TIME]`.
 pub fn normalise(newsroom: &TempNewsroom, bytes: &[u8]) -> String {
-    let text = String::from_utf8_lossy(bytes).replace(
-        &newsroom.root().display().to_string(),
-        "[ROOT]",
-    );
+    let text =
+        String::from_utf8_lossy(bytes).replace(&newsroom.root().display().to_string(), "[ROOT]");
     text.lines()
         .map(|line| match (line.find(" in "), line.find(": ")) {
             (Some(start), Some(end)) if line.starts_with("checked ") && start < end => {

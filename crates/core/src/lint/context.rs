@@ -71,6 +71,10 @@ impl<'a> LintContext<'a> {
     }
 
     /// The file span of a tree node's source position.
+    #[allow(
+        dead_code,
+        reason = "for the Markdown and editorial rules that report on body nodes"
+    )]
     pub(crate) fn span_of(&self, pos: Sourcepos) -> Span {
         self.positions.span(pos)
     }

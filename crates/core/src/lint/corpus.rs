@@ -13,6 +13,10 @@ use super::rule::RuleMeta;
 use crate::diagnostic::{Diagnostic, LineColumn, Related, Span};
 
 /// What a corpus rule sees: every article's facts, indexed by slug, and a diagnostic sink.
+#[allow(
+    dead_code,
+    reason = "read by the corpus rules (duplicate slugs, links between articles)"
+)]
 pub struct CorpusContext<'a> {
     /// Facts of every article, in path order.
     pub(crate) facts: &'a [ArticleFacts],
@@ -23,6 +27,11 @@ pub struct CorpusContext<'a> {
     diagnostics: RefCell<Vec<Diagnostic>>,
 }
 
+#[allow(
+    dead_code,
+    clippy::unused_self,
+    reason = "used by the corpus rules; `diagnostic` takes `self` to match `LintContext`"
+)]
 impl<'a> CorpusContext<'a> {
     fn new(facts: &'a [ArticleFacts], env: LintEnv<'a>) -> Self {
         let mut by_slug: BTreeMap<&str, Vec<&ArticleFacts>> = BTreeMap::new();

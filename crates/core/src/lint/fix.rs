@@ -219,7 +219,12 @@ mod tests {
 
     #[test]
     fn a_fix_that_never_settles_stops_after_max_rounds() {
-        let lint = |text: &str| vec![diagnostic(&[(text.len(), text.len(), "!")], Applicability::Safe)];
+        let lint = |text: &str| {
+            vec![diagnostic(
+                &[(text.len(), text.len(), "!")],
+                Applicability::Safe,
+            )]
+        };
         let result = fix_until_stable("a", 4, lint);
         assert_eq!(result.text, "a!!!!");
         assert!(!result.converged);

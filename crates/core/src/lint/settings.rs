@@ -103,7 +103,7 @@ impl LintSettings {
                     settings.options.insert(rule.code.as_str(), table);
                 }
                 Err(message) => {
-                    errors.push((key, format!("invalid options for {}: {message}", rule.code)))
+                    errors.push((key, format!("invalid options for {}: {message}", rule.code)));
                 }
             }
         }
@@ -148,6 +148,8 @@ impl LintSettings {
     }
 }
 
+// `None`: not a level at all; `Some(None)`: the level `off`.
+#[allow(clippy::option_option)]
 fn parse_severity(level: &str) -> Option<Option<Severity>> {
     match level {
         "error" => Some(Some(Severity::Error)),

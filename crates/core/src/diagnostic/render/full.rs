@@ -23,7 +23,7 @@ pub(super) fn render(
     let mut positions = Positions::new(report);
     for diagnostic in &report.diagnostics {
         let (text, start, _) = positions.of(diagnostic);
-        let path = format!("{}", options.display_path(&diagnostic.path));
+        let path = options.display_path(&diagnostic.path);
         let excerpt = Excerpt::around(&text, diagnostic);
         let level = match diagnostic.severity {
             Severity::Error => Level::ERROR,

@@ -60,7 +60,10 @@ mod tests {
 
     #[test]
     fn data_and_properties_are_escaped_as_github_requires() {
-        assert_eq!(escape_data("100% done\r\nnext: a, b"), "100%25 done%0D%0Anext: a, b");
+        assert_eq!(
+            escape_data("100% done\r\nnext: a, b"),
+            "100%25 done%0D%0Anext: a, b"
+        );
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
     }
 }

@@ -11,7 +11,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use json::{JsonDiagnostic, JsonEdit, JsonFix, JsonPosition, JsonReport};
+pub use json::{
+    DIAGNOSTICS_SCHEMA_VERSION, JsonDiagnostic, JsonEdit, JsonFix, JsonPosition, JsonReport,
+};
 
 use super::{Diagnostic, LineColumn, LineIndex, Severity};
 use crate::newsroom::SourceMap;

@@ -76,10 +76,12 @@ fn to_i64(n: usize) -> i64 {
 /// an absolute path as a `file:` URI.
 fn uri(shown: &str) -> String {
     let path = std::path::Path::new(shown);
-    if path.is_absolute() {
-        if let Ok(url) = url::Url::from_file_path(path) {
-            return url.to_string();
-        }
+    if let Some(url) = path
+        .is_absolute()
+        .then(|| url::Url::from_file_path(path).ok())
+        .flatten()
+    {
+        return url.to_string();
     }
     // Joining onto a dummy base percent-encodes the path the way a URL parser expects;
     // the base is then cut off again.
