@@ -419,6 +419,79 @@ fn codes(text: &str, offset: usize) -> Vec<(&str, Span)> {
 mod tests {
     use super::*;
 
+    const TEXT: &str = "+++\ntitle = \"T\"\nauthors = [\"a\"]\ndesk = \"ai\"\nstatus = \"draft\"\n+++\n\n\
+        <!-- copydesk-disable-next-line FM006 -->\n\
+        <!-- copydesk-disable-next-line FM008 -->\n\
+        \n\
+        line one\n\
+        line two\n\
+        <!-- copydesk-disable FM -->\n\
+        line three <!-- copydesk-enable FM -->\n\
+        line four\n";
+
+    /// The suppressions of `TEXT` and the synthetic diagnostics that survive them.
+    fn survivors(at: &[(&str, &str)]) -> (Vec<String>, Suppressions) {
+        let article = Article::parse("t.md", TEXT).article.expect("parses");
+        let arena = comrak::Arena::new();
+        let root = crate::markdown::parse(&arena, article.body());
+        let positions = BodyPositions::new(article.body(), article.layout.body.start);
+        let (mut suppressions, problems) = Suppressions::collect(&article, root, &positions);
+        assert!(problems.is_empty(), "{problems:?}");
+        let diagnostics = at
+            .iter()
+            .map(|(code, needle)| {
+                let offset = TEXT.find(needle).expect("needle in text");
+                let rule = registry::find(code).expect("known code");
+                Diagnostic::new(rule, article.path.clone(), Span::at(offset), *needle)
+            })
+            .collect();
+        let kept = suppressions
+            .apply(diagnostics)
+            .into_iter()
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        (kept, suppressions)
+    }
+
+    #[test]
+    fn next_line_skips_blank_lines_and_stacked_comments() {
+        let (kept, _) = survivors(&[
+            ("FM006", "line one"),
+            ("FM008", "ne one"),
+            ("FM006", "line two"),
+            ("FM001", "line one"),
+        ]);
+        assert_eq!(kept, vec!["FM006 line two", "FM001 line one"]);
+    }
+
+    #[test]
+    fn ranges_end_at_their_enable_comment_and_families_match() {
+        let (kept, _) = survivors(&[
+            ("FM003", "line three"),
+            ("FM003", "line four"),
+            ("MD000", "line three"),
+        ]);
+        assert_eq!(kept, vec!["FM003 line four", "MD000 line three"]);
+    }
+
+    #[test]
+    fn only_suppressions_that_silenced_nothing_are_unused() {
+        let (_, suppressions) = survivors(&[("FM006", "line one"), ("FM003", "line three")]);
+        let config = crate::Config::default();
+        let authors = std::collections::BTreeMap::new();
+        let env = LintEnv {
+            config: &config,
+            authors: &authors,
+            now: chrono::DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z").expect("valid"),
+        };
+        let unused: Vec<_> = suppressions
+            .unused(&Arc::from(Path::new("t.md")), env)
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(unused, vec!["suppression of `FM008` suppresses nothing"]);
+    }
+
     #[test]
     fn codes_split_on_commas_and_spaces_with_spans() {
         let codes = codes(" ED003, ED005 MD ", 10);
