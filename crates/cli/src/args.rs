@@ -69,7 +69,7 @@ pub(crate) struct LintArgs {
     /// Apply the safe fixes, write the changed files, and report what changed on stderr.
     #[arg(long)]
     pub(crate) fix: bool,
-    /// Print the safe fixes as a unified diff instead of writing them.
+    /// Print the safe fixes as a unified diff instead of the diagnostics; writes nothing.
     #[arg(long)]
     pub(crate) diff: bool,
     /// Run only these rules: codes, families (ED) or ALL; replaces `[lint] select`.
