@@ -74,7 +74,7 @@ fn to_i64(n: usize) -> i64 {
 
 /// A relative path as a URI reference (`/` separators, reserved characters percent-encoded);
 /// an absolute path as a `file:` URI.
-fn uri(shown: &str) -> String {
+fn to_uri(shown: &str) -> String {
     let path = std::path::Path::new(shown);
     if let Some(url) = path
         .is_absolute()
@@ -142,7 +142,7 @@ fn results(report: &LintReport, options: &RenderOptions) -> Vec<sarif::Result> {
         .iter()
         .map(|diagnostic| {
             let (text, start, end) = positions.of(diagnostic);
-            let uri = uri(&options.display_path(&diagnostic.path));
+            let uri = to_uri(&options.display_path(&diagnostic.path));
             let location = sarif::Location::builder()
                 .physical_location(
                     sarif::PhysicalLocation::builder()
@@ -164,19 +164,44 @@ fn results(report: &LintReport, options: &RenderOptions) -> Vec<sarif::Result> {
                 .map_or(-1, to_i64);
             let index = LineIndex::new(&text);
             let fixes: Vec<_> = fix(diagnostic, &text, &index, &uri).into_iter().collect();
+            let related: Vec<sarif::Location> = diagnostic
+                .related
+                .iter()
+                .map(|related| {
+                    let at = sarif::Region::builder()
+                        .start_line(to_i64(related.position.line))
+                        .start_column(to_i64(related.position.column))
+                        .build();
+                    sarif::Location::builder()
+                        .physical_location(
+                            sarif::PhysicalLocation::builder()
+                                .artifact_location(
+                                    sarif::ArtifactLocation::builder()
+                                        .uri(to_uri(&options.display_path(&related.path)))
+                                        .build(),
+                                )
+                                .region(at)
+                                .build(),
+                        )
+                        .message(
+                            sarif::Message::builder()
+                                .text(related.message.clone())
+                                .build(),
+                        )
+                        .build()
+                })
+                .collect();
             let builder = sarif::Result::builder()
                 .rule_id(diagnostic.code.as_str())
                 .rule_index(rule_index)
                 .level(level(diagnostic.severity))
                 .message(sarif::Message::builder().text(message).build())
                 .locations(vec![location]);
-            if fixes.is_empty() {
-                builder.build()
-            } else {
-                let mut result = builder.build();
-                result.fixes = Some(fixes);
-                result
-            }
+            // Empty lists are left out rather than written as `[]`.
+            let mut result = builder.build();
+            result.fixes = Some(fixes).filter(|list| !list.is_empty());
+            result.related_locations = Some(related).filter(|list| !list.is_empty());
+            result
         })
         .collect()
 }
@@ -216,8 +241,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn related_places_become_related_locations() {
+        use std::path::Path;
+        use std::sync::Arc;
+
+        use crate::diagnostic::{Diagnostic, Related, Span};
+
+        let path: Arc<Path> = Arc::from(Path::new("a.md"));
+        let diagnostic = Diagnostic::new(&RULES[0], path.clone(), Span::new(0, 3), "first")
+            .with_related(Related {
+                path: Arc::from(Path::new("b.md")),
+                position: LineColumn { line: 2, column: 7 },
+                message: "the other copy".into(),
+            });
+        let mut sources = crate::SourceMap::new();
+        sources.insert(path, Arc::from("+++\n"));
+        let report = LintReport::new(vec![diagnostic], sources, 1);
+        let log =
+            serde_json::to_value(document(&report, &RenderOptions::default())).expect("serialises");
+        let result = &log["runs"][0]["results"][0];
+        assert_eq!(result["ruleId"], "FM000");
+        assert!(result.get("fixes").is_none());
+        let related = &result["relatedLocations"][0];
+        assert_eq!(related["message"]["text"], "the other copy");
+        assert_eq!(
+            related["physicalLocation"]["artifactLocation"]["uri"],
+            "b.md"
+        );
+        assert_eq!(related["physicalLocation"]["region"]["startLine"], 2);
+    }
+
+    #[test]
     fn paths_become_uri_references() {
-        assert_eq!(uri("articles/2026/a b.md"), "articles/2026/a%20b.md");
-        assert_eq!(uri("/tmp/x.md"), "file:///tmp/x.md");
+        assert_eq!(to_uri("articles/2026/a b.md"), "articles/2026/a%20b.md");
+        assert_eq!(to_uri("/tmp/x.md"), "file:///tmp/x.md");
     }
 }
