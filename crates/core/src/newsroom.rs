@@ -14,7 +14,7 @@ use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::render::LintReport;
 use crate::diagnostic::{Applicability, Diagnostic, RuleCode, Span};
 use crate::error::{ConfigError, IoError, LoadError};
-use crate::lint::fix::fix_until_stable;
+use crate::lint::fix::apply_safe_fixes;
 use crate::lint::rules::front_matter::InvalidFrontMatter;
 use crate::lint::{LintEnv, lint_article, lint_corpus};
 
@@ -194,48 +194,62 @@ impl Newsroom {
         })
     }
 
-    /// Applies the safe fixes of every article to a fixed point, in memory: each file with a
-    /// safe fix is re-linted (with the whole newsroom, so corpus rules see the change) and
-    /// fixed again, at most `max_rounds` times. The newsroom is left holding the fixed texts,
-    /// so a following [`Newsroom::lint`] reports what remains. Nothing is written to disk.
+    /// Applies the safe fixes of every article to a fixed point, in memory. Each round lints
+    /// the whole newsroom once (so corpus rules see every change) and applies the safe fixes of
+    /// every article file; rounds repeat until one fixes nothing, at most `max_rounds` times.
+    /// The newsroom is left holding the fixed texts, so a following [`Newsroom::lint`] reports
+    /// what remains. Nothing is written to disk.
     pub fn fix(&mut self, now: DateTime<FixedOffset>, max_rounds: usize) -> Vec<FileFix> {
-        let report = self.lint(now);
-        let paths: std::collections::BTreeSet<Arc<Path>> = report
-            .diagnostics
-            .iter()
-            .filter(|d| {
-                d.fix
+        let mut changed: BTreeMap<Arc<Path>, FileFix> = BTreeMap::new();
+        for round in 0..=max_rounds {
+            let mut fixable: BTreeMap<Arc<Path>, Vec<Diagnostic>> = BTreeMap::new();
+            for diagnostic in self.lint(now).diagnostics {
+                let safe = diagnostic
+                    .fix
                     .as_ref()
-                    .is_some_and(|fix| fix.applicability == Applicability::Safe)
-            })
-            .map(|d| d.path.clone())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
-            .collect();
-        let mut changed = Vec::new();
-        for path in paths {
-            let Some(original) = self.source_of(&path) else {
-                continue;
-            };
-            let result = fix_until_stable(&original, max_rounds, |text| {
-                self.set_article_text(&path, text);
-                self.lint(now)
-                    .diagnostics
-                    .into_iter()
-                    .filter(|d| d.path == path)
-                    .collect()
-            });
-            self.set_article_text(&path, &result.text);
-            if *result.text != *original {
-                changed.push(FileFix {
-                    path,
-                    original,
-                    fixed: Arc::from(result.text),
-                    codes: result.fixed,
-                    converged: result.converged,
+                    .is_some_and(|fix| fix.applicability == Applicability::Safe);
+                if safe && diagnostic.path.extension().is_some_and(|ext| ext == "md") {
+                    fixable
+                        .entry(diagnostic.path.clone())
+                        .or_default()
+                        .push(diagnostic);
+                }
+            }
+            let mut progressed = false;
+            for (path, diagnostics) in fixable {
+                let Some(text) = self.source_of(&path) else {
+                    continue;
+                };
+                let applied = apply_safe_fixes(&text, &diagnostics);
+                if applied.fixed.is_empty() || *applied.text == *text {
+                    continue;
+                }
+                let entry = changed.entry(path.clone()).or_insert_with(|| FileFix {
+                    path: path.clone(),
+                    original: text.clone(),
+                    fixed: text.clone(),
+                    codes: BTreeMap::new(),
+                    converged: true,
                 });
+                if round == max_rounds {
+                    entry.converged = false;
+                    continue;
+                }
+                for code in applied.fixed {
+                    *entry.codes.entry(code).or_default() += 1;
+                }
+                entry.fixed = Arc::from(applied.text.as_str());
+                self.set_article_text(&path, &applied.text);
+                progressed = true;
+            }
+            if !progressed {
+                break;
             }
         }
         changed
+            .into_values()
+            .filter(|file| file.fixed != file.original)
+            .collect()
     }
 
     /// Replaces the text of the article file at `path` (as if it had been read from disk).
