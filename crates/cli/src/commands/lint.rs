@@ -34,8 +34,10 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     };
     let mut out = std::io::BufWriter::new(stdout.lock());
 
+    let mut fixed = 0;
     if args.fix || args.diff {
         let changed = newsroom.fix(now, MAX_ROUNDS);
+        fixed = changed.iter().flat_map(|f| f.codes.values()).sum::<usize>();
         for file in &changed {
             let shown = options.display_path(&file.path);
             if args.diff {
@@ -56,8 +58,13 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
         let errors = report.count(Severity::Error);
         let warnings = report.count(Severity::Warning);
         let infos = report.count(Severity::Info);
+        let fixes = match (args.fix || args.diff, args.diff) {
+            (false, _) => String::new(),
+            (true, false) => format!(" ({fixed} fixed)"),
+            (true, true) => format!(" after {fixed} fix{}", if fixed == 1 { "" } else { "es" }),
+        };
         eprintln!(
-            "checked {} file{} in {:.2?}: {errors} error{}, {warnings} warning{}, {infos} info",
+            "checked {} file{} in {:.2?}: {errors} error{}, {warnings} warning{}, {infos} info{fixes}",
             report.files_checked,
             plural(report.files_checked),
             started.elapsed(),
