@@ -219,7 +219,10 @@ fn fix_applies_safe_fixes_until_stable_and_keeps_the_rest() {
     assert_eq!(newsroom.read(&untouched), before_untouched);
     // Fixed means stable: a second run changes nothing.
     let (_, stderr, _) = run(&newsroom, &["--fix", "--ignore", "FM006"]);
-    assert!(!stderr.contains("fixed articles") && stderr.contains("(0 fixed)"), "{stderr}");
+    assert!(
+        !stderr.contains("fixed articles") && stderr.contains("(0 fixed)"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -231,7 +234,10 @@ fn fix_on_a_file_without_fixable_findings_writes_nothing() {
         .expect("mtime");
     let (_, stderr, code) = run(&newsroom, &["--fix", "--fail-on", "warning"]);
     assert_eq!(code, 1);
-    assert!(!stderr.contains("fixed articles") && stderr.contains("(0 fixed)"), "{stderr}");
+    assert!(
+        !stderr.contains("fixed articles") && stderr.contains("(0 fixed)"),
+        "{stderr}"
+    );
     let after = std::fs::metadata(newsroom.path(&path))
         .and_then(|m| m.modified())
         .expect("mtime");
