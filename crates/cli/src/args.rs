@@ -77,6 +77,18 @@ pub(crate) struct LintArgs {
     /// Print nothing but the diagnostics (no summary line).
     #[arg(long, short)]
     pub(crate) quiet: bool,
+    /// Apply the safe fixes, write the changed files, and report what changed on stderr.
+    #[arg(long)]
+    pub(crate) fix: bool,
+    /// Print the safe fixes as a unified diff instead of the diagnostics; writes nothing.
+    #[arg(long)]
+    pub(crate) diff: bool,
+    /// Run only these rules: codes, families (ED) or ALL; replaces `[lint] select`.
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub(crate) select: Vec<String>,
+    /// Also skip these rules: codes or families; added to `[lint] ignore`.
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub(crate) ignore: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -84,9 +96,21 @@ pub(crate) struct RuleArgs {
     /// A rule code (ED003) or name (unattributed-claim).
     #[arg(required_unless_present = "all", value_name = "CODE|NAME")]
     pub(crate) rule: Option<String>,
-    /// List every rule: code, name, default severity, whether fixable.
+    /// List every rule: code, name, default severity, whether fixable, summary.
     #[arg(long, conflicts_with = "rule")]
     pub(crate) all: bool,
+    /// Output format of `--all`.
+    #[arg(long, value_enum, default_value = "text", requires = "all")]
+    pub(crate) format: RuleFormat,
+}
+
+/// How `copydesk rule --all` prints the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RuleFormat {
+    /// An aligned table.
+    Text,
+    /// A JSON array of the rules' metadata.
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -12,8 +12,9 @@ use crate::article::Article;
 use crate::author::Author;
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::render::LintReport;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Applicability, Diagnostic, RuleCode, Span};
 use crate::error::{ConfigError, IoError, LoadError};
+use crate::lint::fix::apply_safe_fixes;
 use crate::lint::rules::front_matter::InvalidFrontMatter;
 use crate::lint::{LintEnv, lint_article, lint_corpus};
 
@@ -45,7 +46,9 @@ pub fn find_root(start: &Path) -> Result<PathBuf, ConfigError> {
     } else {
         start
     };
-    let absolute = std::path::absolute(start_dir).unwrap_or_else(|_| start_dir.to_path_buf());
+    let absolute = crate::fs::normalize(
+        &std::path::absolute(start_dir).unwrap_or_else(|_| start_dir.to_path_buf()),
+    );
     absolute
         .ancestors()
         .find(|dir| dir.join(CONFIG_FILE).is_file())
@@ -178,6 +181,83 @@ impl Newsroom {
         })
     }
 
+    /// Applies the safe fixes of every article to a fixed point, in memory. Each round lints
+    /// the whole newsroom once (so corpus rules see every change) and applies the safe fixes of
+    /// every article file; rounds repeat until one fixes nothing, at most `max_rounds` times.
+    /// The newsroom is left holding the fixed texts, so a following [`Newsroom::lint`] reports
+    /// what remains. Nothing is written to disk.
+    pub fn fix(&mut self, now: DateTime<FixedOffset>, max_rounds: usize) -> Vec<FileFix> {
+        let mut changed: BTreeMap<Arc<Path>, FileFix> = BTreeMap::new();
+        for round in 0..=max_rounds {
+            let mut fixable: BTreeMap<Arc<Path>, Vec<Diagnostic>> = BTreeMap::new();
+            for diagnostic in self.lint(now).diagnostics {
+                let safe = diagnostic
+                    .fix
+                    .as_ref()
+                    .is_some_and(|fix| fix.applicability == Applicability::Safe);
+                if safe && diagnostic.path.extension().is_some_and(|ext| ext == "md") {
+                    fixable
+                        .entry(diagnostic.path.clone())
+                        .or_default()
+                        .push(diagnostic);
+                }
+            }
+            let mut progressed = false;
+            for (path, diagnostics) in fixable {
+                let Some(text) = self.source_of(&path) else {
+                    continue;
+                };
+                let applied = apply_safe_fixes(&text, &diagnostics);
+                if applied.fixed.is_empty() || *applied.text == *text {
+                    continue;
+                }
+                let entry = changed.entry(path.clone()).or_insert_with(|| FileFix {
+                    path: path.clone(),
+                    original: text.clone(),
+                    fixed: text.clone(),
+                    codes: BTreeMap::new(),
+                    converged: true,
+                });
+                if round == max_rounds {
+                    entry.converged = false;
+                    continue;
+                }
+                for code in applied.fixed {
+                    *entry.codes.entry(code).or_default() += 1;
+                }
+                entry.fixed = Arc::from(applied.text.as_str());
+                self.set_article_text(&path, &applied.text);
+                progressed = true;
+            }
+            if !progressed {
+                break;
+            }
+        }
+        changed
+            .into_values()
+            .filter(|file| file.fixed != file.original)
+            .collect()
+    }
+
+    /// Replaces the text of the article file at `path` (as if it had been read from disk).
+    fn set_article_text(&mut self, path: &Path, text: &str) {
+        self.articles.retain(|article| &*article.path != path);
+        self.diagnostics
+            .retain(|diagnostic| &*diagnostic.path != path);
+        self.sources.remove(path);
+        let parsed = Article::parse(path, text);
+        if !parsed.diagnostics.is_empty() {
+            self.sources.insert(Arc::from(path), Arc::from(text));
+            self.diagnostics.extend(parsed.diagnostics);
+        }
+        if let Some(article) = parsed.article {
+            let at = self
+                .articles
+                .partition_point(|other| *other.path < *article.path);
+            self.articles.insert(at, article);
+        }
+    }
+
     /// The article with `slug`.
     pub fn article(&self, slug: &str) -> Option<&Article> {
         self.articles.iter().find(|article| article.slug == slug)
@@ -293,6 +373,22 @@ pub fn lint_files(
     }
     diagnostics.extend(corpus);
     Ok(LintReport::new(diagnostics, sources, files.len()))
+}
+
+/// A file [`Newsroom::fix`] changed.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct FileFix {
+    /// The file.
+    pub path: Arc<Path>,
+    /// Its text before fixing.
+    pub original: Arc<str>,
+    /// Its text after fixing.
+    pub fixed: Arc<str>,
+    /// How many fixes of each code were applied.
+    pub codes: BTreeMap<RuleCode, usize>,
+    /// Whether fixing reached a fixed point within the rounds allowed.
+    pub converged: bool,
 }
 
 /// Files that were read but did not become articles (their diagnostics still count).

@@ -1,12 +1,11 @@
-//! Safe fixes converge: for every fixable rule, applying the safe fixes found in its failing
-//! single-file fixtures and linting again leaves none of the fixed findings, and a case whose
-//! findings were all fixable lints clean.
+//! Every safe fix offered on the rule fixtures (`fixtures/rules/<CODE>/<case>`) converges: fixing
+//! reaches a fixed point, leaves no safe fix behind, and removes the finding it was offered
+//! for. The fixed text of each file that changed is snapshotted as `<CODE>_<case>_fixed`.
 
 use std::path::{Path, PathBuf};
 
-use copydesk::diagnostic::Applicability;
-use copydesk::lint::{FixAvailability, RULES};
-use copydesk::{Config, Newsroom};
+use copydesk::lint::fix::MAX_ROUNDS;
+use copydesk::{Applicability, Config, Newsroom};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
@@ -16,91 +15,74 @@ fn now() -> chrono::DateTime<chrono::FixedOffset> {
     chrono::DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z").expect("valid time")
 }
 
-fn lint(root: &Path, file: &Path) -> copydesk::LintReport {
+fn newsroom_of(case: &Path) -> Newsroom {
+    let root = fixtures();
     let config = Config::load(&root.join("copydesk.toml")).expect("fixture config is valid");
-    Newsroom::load_files(root.to_path_buf(), config, &[file.to_path_buf()])
-        .expect("fixture newsroom loads")
-        .lint(now())
-}
-
-/// A copy of the fixture newsroom (configuration and authors, no articles).
-fn scratch_newsroom() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temporary directory");
-    std::fs::copy(
-        fixtures().join("copydesk.toml"),
-        dir.path().join("copydesk.toml"),
-    )
-    .expect("copy config");
-    let authors = dir.path().join("authors");
-    std::fs::create_dir(&authors).expect("authors directory");
-    for entry in std::fs::read_dir(fixtures().join("authors")).expect("fixture authors") {
-        let path = entry.expect("author entry").path();
-        std::fs::copy(&path, authors.join(path.file_name().expect("file name")))
-            .expect("copy author");
-    }
-    dir
+    let files = if case.is_dir() {
+        copydesk::list_files(&root, case, "md").expect("case directory lists")
+    } else {
+        vec![case.to_path_buf()]
+    };
+    Newsroom::load_files(root, config, &files).expect("fixture newsroom loads")
 }
 
 #[test]
-fn safe_fixes_converge() {
+fn safe_fixes_converge_and_leave_nothing_to_fix() {
     let mut failures = Vec::new();
-    for rule in RULES.iter().filter(|r| r.fix != FixAvailability::None) {
+    for rule in copydesk::lint::RULES {
         let code = rule.code.as_str();
         let Ok(entries) = std::fs::read_dir(fixtures().join(code)) else {
             continue;
         };
         let mut cases: Vec<PathBuf> = entries
-            .map(|entry| entry.expect("fixture entry").path())
-            .filter(|path| path.extension().is_some_and(|e| e == "md"))
+            .map(|entry| entry.expect("readable fixture entry").path())
+            .filter(|path| path.is_dir() || path.extension().is_some_and(|e| e == "md"))
             .collect();
         cases.sort();
         for case in cases {
-            let report = lint(&fixtures(), &case);
-            let mut fixes: Vec<_> = report
+            let name = case
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            let mut newsroom = newsroom_of(&case);
+            let before = newsroom.lint(now());
+            let fixed_here: Vec<_> = before
                 .diagnostics
                 .iter()
-                .filter_map(|d| d.fix.as_ref().map(|fix| (d, fix)))
-                .filter(|(_, fix)| fix.applicability == Applicability::Safe)
+                .filter(|d| {
+                    d.fix
+                        .as_ref()
+                        .is_some_and(|f| f.applicability == Applicability::Safe)
+                })
+                .map(|d| (d.path.clone(), d.code))
                 .collect();
-            if fixes.is_empty() {
-                continue;
-            }
-            let all_fixable = fixes.len() == report.diagnostics.len();
-            let mut edits: Vec<_> = fixes.iter_mut().flat_map(|(_, fix)| &fix.edits).collect();
-            edits.sort_by_key(|edit| edit.span.start);
-            let mut text = std::fs::read_to_string(&case).expect("fixture reads");
-            let mut limit = text.len();
-            for edit in edits.iter().rev() {
-                // Overlapping edits wait for the next round, as `--fix` does.
-                if edit.span.end <= limit {
-                    text.replace_range(edit.span.start..edit.span.end, &edit.replacement);
-                    limit = edit.span.start;
+            let changed = newsroom.fix(now(), MAX_ROUNDS);
+            let after = newsroom.lint(now());
+            for file in &changed {
+                if !file.converged {
+                    failures.push(format!("{code}/{name}: fixes did not converge"));
                 }
+                let shown = file.path.strip_prefix(fixtures()).unwrap_or(&file.path);
+                insta::assert_snapshot!(
+                    format!("{code}_{name}_fixed"),
+                    file.fixed.to_string(),
+                    &format!("{} after `--fix`", shown.display())
+                );
             }
-            let scratch = scratch_newsroom();
-            let dir = scratch.path().join(code);
-            std::fs::create_dir(&dir).expect("case directory");
-            let fixed = dir.join(case.file_name().expect("case file name"));
-            std::fs::write(&fixed, &text).expect("write fixed case");
-            let after = lint(scratch.path(), &fixed);
-            let name = case.display();
-            let left: Vec<_> = after
-                .diagnostics
-                .iter()
-                .filter(|d| fixes.iter().any(|(before, _)| before.code == d.code))
-                .map(|d| format!("{} {}", d.code, d.message))
-                .collect();
-            if !left.is_empty() {
-                failures.push(format!("{name}: still reports {left:?} after fixing"));
-            }
-            if all_fixable && !after.diagnostics.is_empty() {
+            for leftover in after.diagnostics.iter().filter(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|f| f.applicability == Applicability::Safe)
+            }) {
                 failures.push(format!(
-                    "{name}: not clean after fixing: {:?}",
-                    after
-                        .diagnostics
-                        .iter()
-                        .map(|d| format!("{} {}", d.code, d.message))
-                        .collect::<Vec<_>>()
+                    "{code}/{name}: safe fix left behind: {}",
+                    leftover.message
+                ));
+            }
+            if !fixed_here.is_empty() && changed.is_empty() {
+                failures.push(format!(
+                    "{code}/{name}: safe fixes offered but nothing changed"
                 ));
             }
         }

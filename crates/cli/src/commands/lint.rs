@@ -1,11 +1,12 @@
-//! `copydesk lint`: load, lint, render, and map the result to an exit status.
+//! `copydesk lint`: load, lint (and fix), render, and map the result to an exit status.
 
 use std::io::{IsTerminal as _, Write as _};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context as _;
-use copydesk::{Config, RenderOptions, Severity};
+use copydesk::lint::fix::{MAX_ROUNDS, unified_diff};
+use copydesk::{Config, DiagnosticFormat, FileFix, Newsroom, RenderOptions, Severity};
 
 use super::locate_root;
 use crate::Status;
@@ -17,29 +18,56 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
         args.root.root.as_deref(),
         args.paths.first().map(PathBuf::as_path),
     )?;
-    let config = Config::load(&root.join(copydesk::config::CONFIG_FILE))?;
+    let mut config = Config::load(&root.join(copydesk::config::CONFIG_FILE))?;
+    apply_overlays(&mut config, args)?;
     let files = article_files(&root, &config, &args.paths)?;
     let now = args
         .now
         .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
-    let report = copydesk::lint_files(&root, &config, &files, now)?;
 
-    let base = std::env::current_dir().ok().or(Some(root));
+    let base = std::env::current_dir().ok().or(Some(root.clone()));
     let stdout = std::io::stdout();
     let options = RenderOptions {
         base,
         color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let mut out = std::io::BufWriter::new(stdout.lock());
-    copydesk::diagnostic::render::render(&report, args.format, &options, &mut out)?;
+
+    let mut fixed = 0;
+    let report = if args.fix || args.diff {
+        // Fixing needs every article's text at hand; plain linting streams instead.
+        let mut newsroom = Newsroom::load_files(root.clone(), config, &files)?;
+        let changed = newsroom.fix(now, MAX_ROUNDS);
+        fixed = changed.iter().flat_map(|f| f.codes.values()).sum::<usize>();
+        for file in &changed {
+            let shown = options.display_path(&file.path);
+            if args.diff {
+                write!(out, "{}", unified_diff(&shown, &file.original, &file.fixed))?;
+            } else {
+                copydesk::fs::write_atomically(&root, &file.path, &file.fixed)?;
+            }
+            report_fix(file, &shown, args.diff);
+        }
+        newsroom.lint(now)
+    } else {
+        copydesk::lint_files(&root, &config, &files, now)?
+    };
+    if !args.diff {
+        copydesk::diagnostic::render::render(&report, args.format, &options, &mut out)?;
+    }
     out.flush()?;
 
-    if !args.quiet && args.format == copydesk::DiagnosticFormat::Full {
+    if !args.quiet && args.format == DiagnosticFormat::Full {
         let errors = report.count(Severity::Error);
         let warnings = report.count(Severity::Warning);
         let infos = report.count(Severity::Info);
+        let fixes = match (args.fix || args.diff, args.diff) {
+            (false, _) => String::new(),
+            (true, false) => format!(" ({fixed} fixed)"),
+            (true, true) => format!(" after {fixed} fix{}", if fixed == 1 { "" } else { "es" }),
+        };
         eprintln!(
-            "checked {} file{} in {:.2?}: {errors} error{}, {warnings} warning{}, {infos} info",
+            "checked {} file{} in {:.2?}: {errors} error{}, {warnings} warning{}, {infos} info{fixes}",
             report.files_checked,
             plural(report.files_checked),
             started.elapsed(),
@@ -59,16 +87,52 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     })
 }
 
+/// `--select` and `--ignore`, merged into `[lint]` like a config file's lists.
+fn apply_overlays(config: &mut Config, args: &LintArgs) -> anyhow::Result<()> {
+    for (flag, selector) in args
+        .select
+        .iter()
+        .map(|s| ("--select", s))
+        .chain(args.ignore.iter().map(|s| ("--ignore", s)))
+    {
+        if !copydesk::lint::is_known_selector(selector) {
+            anyhow::bail!(
+                "{flag}: unknown rule code or family `{selector}`; `copydesk rule --all` lists them"
+            );
+        }
+    }
+    if !args.select.is_empty() {
+        config.lint.set_select(args.select.clone());
+    }
+    config.lint.extend_ignore(args.ignore.iter().cloned());
+    Ok(())
+}
+
+/// One stderr line per changed file: `fixed path: CODE (n), …`.
+fn report_fix(file: &FileFix, shown: &str, dry_run: bool) {
+    let codes: Vec<String> = file
+        .codes
+        .iter()
+        .map(|(code, n)| format!("{code} ({n})"))
+        .collect();
+    let verb = if dry_run { "would fix" } else { "fixed" };
+    eprintln!("{verb} {shown}: {}", codes.join(", "));
+    if !file.converged {
+        eprintln!(
+            "warning: fixes to {shown} did not settle after {MAX_ROUNDS} rounds; run again or fix by hand"
+        );
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// The article files to lint: every article, or those under the paths given.
-fn article_files(
-    root: &std::path::Path,
-    config: &Config,
-    paths: &[PathBuf],
-) -> anyhow::Result<Vec<PathBuf>> {
+/// The article files to lint: every article, or those the paths name. A directory contributes
+/// only the `.md` files inside the articles directory (a directory containing it contributes
+/// the articles directory), so READMEs beside the articles are not linted; a file named
+/// explicitly is always linted.
+fn article_files(root: &Path, config: &Config, paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     let articles_dir = root.join(&config.paths.articles);
     if paths.is_empty() {
         return Ok(copydesk::list_files(root, &articles_dir, "md")?);
@@ -77,6 +141,7 @@ fn article_files(
     for path in paths {
         let absolute = std::path::absolute(path)
             .with_context(|| format!("cannot resolve `{}`", path.display()))?;
+        let absolute = copydesk::fs::normalize(&absolute);
         if !absolute.starts_with(root) {
             anyhow::bail!(
                 "`{}` is outside the newsroom at `{}`",
@@ -86,10 +151,12 @@ fn article_files(
         }
         let metadata = std::fs::metadata(&absolute)
             .with_context(|| format!("cannot read `{}`", path.display()))?;
-        if metadata.is_dir() {
-            files.extend(copydesk::list_files(root, &absolute, "md")?);
-        } else {
+        if !metadata.is_dir() {
             files.push(absolute);
+        } else if absolute.starts_with(&articles_dir) {
+            files.extend(copydesk::list_files(root, &absolute, "md")?);
+        } else if articles_dir.starts_with(&absolute) && articles_dir.is_dir() {
+            files.extend(copydesk::list_files(root, &articles_dir, "md")?);
         }
     }
     files.sort();

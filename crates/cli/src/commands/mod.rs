@@ -23,6 +23,7 @@ pub(crate) fn locate_root(
                 anyhow::bail!("no `copydesk.toml` in `{}`", root.display());
             }
             return std::path::absolute(root)
+                .map(|root| copydesk::fs::normalize(&root))
                 .with_context(|| format!("cannot resolve `{}`", root.display()));
         }
         (None, Some(path)) => path.to_path_buf(),

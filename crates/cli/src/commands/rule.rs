@@ -5,12 +5,23 @@ use std::io::Write as _;
 use copydesk::lint::{FixAvailability, RULES, find};
 
 use crate::Status;
-use crate::args::RuleArgs;
+use crate::args::{RuleArgs, RuleFormat};
 
 pub(crate) fn run(args: &RuleArgs) -> anyhow::Result<Status> {
     let mut out = std::io::stdout().lock();
+    if args.all && args.format == RuleFormat::Json {
+        // RuleMeta's serde shape (code, name, severity, fix, scope, status, since, summary).
+        serde_json::to_writer_pretty(&mut out, RULES)?;
+        writeln!(out)?;
+        return Ok(Status::Clean);
+    }
     if args.all {
-        writeln!(out, "{:<6} {:<28} {:<8} fix", "code", "name", "severity")?;
+        let header = ["code", "name", "severity", "fix", "summary"];
+        writeln!(
+            out,
+            "{:<6} {:<28} {:<8} {:<9} {}",
+            header[0], header[1], header[2], header[3], header[4]
+        )?;
         for rule in RULES {
             let fix = match rule.fix {
                 FixAvailability::None => "",
@@ -19,10 +30,11 @@ pub(crate) fn run(args: &RuleArgs) -> anyhow::Result<Status> {
             };
             writeln!(
                 out,
-                "{:<6} {:<28} {:<8} {fix}",
+                "{:<6} {:<28} {:<8} {fix:<9} {}",
                 rule.code,
                 rule.name,
-                rule.severity.as_str()
+                rule.severity.as_str(),
+                rule.summary
             )?;
         }
         return Ok(Status::Clean);

@@ -3,6 +3,8 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
 
 use super::context::LintEnv;
 use super::engine::{ArticleFacts, apply_settings};
@@ -11,6 +13,10 @@ use super::rule::RuleMeta;
 use crate::diagnostic::{Diagnostic, LineColumn, Related, Span};
 
 /// What a corpus rule sees: every article's facts, indexed by slug, and a diagnostic sink.
+#[allow(
+    dead_code,
+    reason = "read by the corpus rules (duplicate slugs, links between articles)"
+)]
 pub struct CorpusContext<'a> {
     /// Facts of every article, in path order.
     pub(crate) facts: &'a [ArticleFacts],
@@ -23,6 +29,11 @@ pub struct CorpusContext<'a> {
     diagnostics: RefCell<Vec<Diagnostic>>,
 }
 
+#[allow(
+    dead_code,
+    clippy::unused_self,
+    reason = "used by the corpus rules; `diagnostic` takes `self` to match `LintContext`"
+)]
 impl<'a> CorpusContext<'a> {
     fn new(facts: &'a [ArticleFacts], env: LintEnv<'a>) -> Self {
         let mut by_slug: BTreeMap<&str, Vec<&ArticleFacts>> = BTreeMap::new();
@@ -82,8 +93,8 @@ impl<'a> CorpusContext<'a> {
     }
 }
 
-/// Runs every enabled corpus rule over `facts` and applies configuration, including each
-/// article's own `[lint] ignore`.
+/// Runs every enabled corpus rule over `facts` and applies configuration and each article's
+/// suppressions, then reports the suppressions that stayed unused (`MD000`).
 pub fn lint_corpus(facts: &[ArticleFacts], env: LintEnv<'_>) -> Vec<Diagnostic> {
     let ctx = CorpusContext::new(facts, env);
     for (rule, check) in CORPUS_CHECKS {
@@ -91,11 +102,7 @@ pub fn lint_corpus(facts: &[ArticleFacts], env: LintEnv<'_>) -> Vec<Diagnostic> 
             check(&ctx);
         }
     }
-    let ignore_of: BTreeMap<&std::path::Path, &[String]> = facts
-        .iter()
-        .map(|f| (&*f.path, f.lint_ignore.as_slice()))
-        .collect();
-    let mut grouped: BTreeMap<std::sync::Arc<std::path::Path>, Vec<Diagnostic>> = BTreeMap::new();
+    let mut grouped: BTreeMap<Arc<Path>, Vec<Diagnostic>> = BTreeMap::new();
     for diagnostic in ctx.diagnostics.into_inner() {
         grouped
             .entry(diagnostic.path.clone())
@@ -103,9 +110,16 @@ pub fn lint_corpus(facts: &[ArticleFacts], env: LintEnv<'_>) -> Vec<Diagnostic> 
             .push(diagnostic);
     }
     let mut out = Vec::new();
-    for (path, list) in grouped {
-        let ignore = ignore_of.get(&*path).copied().unwrap_or_default();
-        out.extend(apply_settings(list, env, ignore));
+    for article in facts {
+        let list = grouped.remove(&article.path).unwrap_or_default();
+        let mut suppressions = article.suppressions.clone();
+        out.extend(suppressions.apply(apply_settings(list, env)));
+        let unused = suppressions.unused(&article.path, env);
+        out.extend(apply_settings(unused, env));
+    }
+    // Diagnostics about files that have no facts (none today) keep configuration only.
+    for list in grouped.into_values() {
+        out.extend(apply_settings(list, env));
     }
     out
 }

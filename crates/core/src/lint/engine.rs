@@ -7,7 +7,7 @@ use super::context::{LintContext, LintEnv};
 use super::registry::{self, ARTICLE_CHECKS};
 use super::rules::editorial::{Signature, near_duplicate_facts};
 use super::rules::references as rf;
-use super::settings::selector_matches;
+use super::suppression::Suppressions;
 use crate::article::{Article, Status};
 use crate::diagnostic::{Diagnostic, LineColumn, LineIndex, Span};
 use crate::read_time::ReadTime;
@@ -28,8 +28,6 @@ pub struct ArticleFacts {
     pub slug_span: Span,
     /// Line and column of `slug_span`, for notes in other files' diagnostics.
     pub slug_position: LineColumn,
-    /// The article's own `[lint] ignore`, applied to corpus diagnostics too.
-    pub lint_ignore: Vec<String>,
     // Cross-references, for the corpus rules RF004, RF008 and RF009.
     /// The slugs in `related`, in order.
     pub related: Vec<SlugReference>,
@@ -40,6 +38,12 @@ pub struct ArticleFacts {
     pub(crate) body_minhash: Option<Signature>,
     pub(crate) body_span: Span,
     pub(crate) body_position: LineColumn,
+    // Suppressions. What the article's suppression comments and `[lint] ignore` cover, as
+    // byte ranges with their codes, and which of them already silenced a per-article
+    // diagnostic. `lint_corpus` applies them to corpus diagnostics of this file and only then
+    // reports the ones that stayed unused (MD000), so a comment that silences a corpus rule
+    // is not reported as unused by the per-article pass.
+    pub(crate) suppressions: Suppressions,
 }
 
 /// A reference by slug from one article to another (`related` entry or `article:` link).
@@ -65,7 +69,9 @@ pub struct LintOutcome {
 }
 
 /// Lints one parsed article: parses its body once, runs every enabled per-article rule on the
-/// tree, and applies configuration. `parse_diagnostics` are the parser's findings for the file.
+/// tree, and applies configuration and the article's suppressions. `parse_diagnostics` are the
+/// parser's findings for the file. Unused suppressions are reported by
+/// [`lint_corpus`](super::lint_corpus), once corpus diagnostics had their chance to use them.
 pub fn lint_article(
     article: &Article,
     parse_diagnostics: Vec<Diagnostic>,
@@ -82,11 +88,14 @@ pub fn lint_article(
     }
     let line_index = LineIndex::new(&article.source);
     let (related, article_links) = rf::cross_references(&ctx, &line_index);
+    let (mut suppressions, suppression_problems) =
+        Suppressions::collect(article, root, &ctx.positions);
     let read_time =
         ReadTime::estimate(root, &env.config.read_time).with_override(article.read_time);
     let mut diagnostics = parse_diagnostics;
     diagnostics.extend(ctx.into_diagnostics());
-    let diagnostics = apply_settings(diagnostics, env, &article.lint_ignore);
+    diagnostics.extend(suppression_problems);
+    let diagnostics = suppressions.apply(apply_settings(diagnostics, env));
     let slug_span = article
         .spans
         .value("slug")
@@ -100,12 +109,12 @@ pub fn lint_article(
             read_time,
             slug_span,
             slug_position: line_index.position(&article.source, slug_span.start),
-            lint_ignore: article.lint_ignore.clone(),
             related,
             article_links,
             body_minhash,
             body_span,
             body_position: line_index.position(&article.source, body_span.start),
+            suppressions,
         },
     }
 }
@@ -113,22 +122,16 @@ pub fn lint_article(
 /// Applies the newsroom's lint configuration to diagnostics of a file that has no article
 /// (one whose front matter could not be read).
 pub fn apply_config(diagnostics: Vec<Diagnostic>, env: LintEnv<'_>) -> Vec<Diagnostic> {
-    apply_settings(diagnostics, env, &[])
+    apply_settings(diagnostics, env)
 }
 
 /// Drops diagnostics of disabled or ignored rules and applies severity overrides.
-pub(crate) fn apply_settings(
-    diagnostics: Vec<Diagnostic>,
-    env: LintEnv<'_>,
-    article_ignore: &[String],
-) -> Vec<Diagnostic> {
+/// Suppressions are applied afterwards, by [`Suppressions::apply`].
+pub(crate) fn apply_settings(diagnostics: Vec<Diagnostic>, env: LintEnv<'_>) -> Vec<Diagnostic> {
     diagnostics
         .into_iter()
         .filter_map(|mut diagnostic| {
             let rule = registry::find(diagnostic.code.as_str())?;
-            if article_ignore.iter().any(|s| selector_matches(s, rule)) {
-                return None;
-            }
             diagnostic.severity = env.config.lint.severity_of(rule)?;
             Some(diagnostic)
         })

@@ -1,16 +1,19 @@
 //! The lint engine: rule metadata, the code table, settings, and running rules on articles.
 //!
 //! Rules live one per file under `rules/`; this module runs them and applies configuration
-//! (selection, severity overrides, an article's own `[lint] ignore`). Rendering of diagnostics
-//! is in `diagnostic::render`.
+//! (selection, severity overrides) and suppressions (`suppression.rs`: comments in the body and
+//! the front matter's `[lint] ignore`), centrally and after the rules ran. [`fix`] applies the
+//! safe fixes rules offer. Rendering of diagnostics is in `diagnostic::render`.
 
 mod context;
 mod corpus;
 mod engine;
+pub mod fix;
 pub mod registry;
 mod rule;
 pub(crate) mod rules;
 mod settings;
+mod suppression;
 
 pub use context::{LintContext, LintEnv};
 pub use corpus::{CorpusContext, lint_corpus};

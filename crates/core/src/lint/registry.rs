@@ -20,16 +20,8 @@ pub(crate) type ArticleCheck = fn(&LintContext<'_>, &Article);
 /// A corpus-wide check, run on every article's facts.
 pub(crate) type CorpusCheck = fn(&CorpusContext<'_>);
 
-/// Every rule, in code order.
+/// Every rule, by family in the order of the documentation (FM, RF, TL, MD, ED), then by code.
 pub static RULES: &[RuleMeta] = &[
-    ed::DuplicateParagraph::META,
-    ed::NearDuplicateParagraph::META,
-    ed::UnattributedClaim::META,
-    ed::StaleForecast::META,
-    ed::MixedQuotes::META,
-    ed::FillerPhrase::META,
-    ed::DekRepeatsLede::META,
-    ed::NearDuplicateArticle::META,
     fm::InvalidFrontMatter::META,
     fm::MissingField::META,
     fm::UnknownField::META,
@@ -39,13 +31,6 @@ pub static RULES: &[RuleMeta] = &[
     fm::TitleLength::META,
     fm::MissingDek::META,
     fm::EmptyBody::META,
-    md::BodyH1::META,
-    md::HeadingSkip::META,
-    md::DuplicateHeading::META,
-    md::EmptySection::META,
-    md::ImageMissingAlt::META,
-    md::VagueLinkText::META,
-    md::RawHtml::META,
     rf::UnknownAuthor::META,
     rf::UnknownDesk::META,
     rf::DuplicateSlug::META,
@@ -60,6 +45,22 @@ pub static RULES: &[RuleMeta] = &[
     tl::UpdatesOutOfOrder::META,
     tl::UpdateBeforePublished::META,
     tl::StaleUpdated::META,
+    md::InvalidSuppression::META,
+    md::BodyH1::META,
+    md::HeadingSkip::META,
+    md::DuplicateHeading::META,
+    md::EmptySection::META,
+    md::ImageMissingAlt::META,
+    md::VagueLinkText::META,
+    md::RawHtml::META,
+    ed::DuplicateParagraph::META,
+    ed::NearDuplicateParagraph::META,
+    ed::UnattributedClaim::META,
+    ed::StaleForecast::META,
+    ed::MixedQuotes::META,
+    ed::FillerPhrase::META,
+    ed::DekRepeatsLede::META,
+    ed::NearDuplicateArticle::META,
 ];
 
 /// The per-article checks, each with the rule it reports.
@@ -161,10 +162,18 @@ mod tests {
             assert!(["FM", "RF", "TL", "MD", "ED"].contains(&family), "{code}");
             assert!(digits.bytes().all(|b| b.is_ascii_digit()), "{code}");
         }
-        let codes: Vec<_> = RULES.iter().map(|r| r.code.as_str()).collect();
+        let families = ["FM", "RF", "TL", "MD", "ED"];
+        let key = |code: &str| {
+            let family = families.iter().position(|f| code.starts_with(f));
+            (family, code.to_string())
+        };
+        let codes: Vec<_> = RULES.iter().map(|r| key(r.code.as_str())).collect();
         let mut sorted = codes.clone();
-        sorted.sort_unstable();
-        assert_eq!(codes, sorted, "RULES must stay in code order");
+        sorted.sort();
+        assert_eq!(
+            codes, sorted,
+            "RULES must stay in family order, then code order"
+        );
     }
 
     #[test]

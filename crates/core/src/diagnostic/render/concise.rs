@@ -14,12 +14,11 @@ pub(super) fn render(
         let (_, start, _) = positions.of(diagnostic);
         writeln!(
             out,
-            "{}:{}:{}: {} [{}] {}",
+            "{}:{}:{}: {} {}",
             options.display_path(&diagnostic.path),
             start.line,
             start.column,
             diagnostic.code,
-            diagnostic.severity,
             one_line(&diagnostic.message)
         )?;
     }

@@ -11,7 +11,7 @@ use super::{LintReport, Positions, RenderOptions};
 use crate::diagnostic::{Applicability, Severity};
 
 /// The version of the JSON diagnostics format.
-pub(crate) const DIAGNOSTICS_SCHEMA_VERSION: u32 = 1;
+pub const DIAGNOSTICS_SCHEMA_VERSION: u32 = 1;
 
 /// The whole JSON document.
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -48,6 +48,19 @@ pub struct JsonDiagnostic {
     pub help: Option<String>,
     /// Fix, when one is known.
     pub fix: Option<JsonFix>,
+    /// Other places involved (the other copy of a duplicate, say).
+    pub related: Vec<JsonRelated>,
+}
+
+/// Another place a diagnostic refers to.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct JsonRelated {
+    /// File path as shown to the user.
+    pub path: String,
+    /// 1-based line and column (characters).
+    pub position: JsonPosition,
+    /// What is there.
+    pub message: String,
 }
 
 /// A line and column.
@@ -119,6 +132,18 @@ impl JsonReport {
                             })
                             .collect(),
                     }),
+                    related: d
+                        .related
+                        .iter()
+                        .map(|r| JsonRelated {
+                            path: options.display_path(&r.path),
+                            position: JsonPosition {
+                                line: r.position.line,
+                                column: r.position.column,
+                            },
+                            message: r.message.clone(),
+                        })
+                        .collect(),
                 }
             })
             .collect();

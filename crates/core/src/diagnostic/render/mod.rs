@@ -3,13 +3,18 @@
 
 mod concise;
 mod full;
+mod github;
 mod json;
+mod sarif;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use json::{JsonDiagnostic, JsonEdit, JsonFix, JsonPosition, JsonReport};
+pub use json::{
+    DIAGNOSTICS_SCHEMA_VERSION, JsonDiagnostic, JsonEdit, JsonFix, JsonPosition, JsonRelated,
+    JsonReport,
+};
 
 use super::{Diagnostic, LineColumn, LineIndex, Severity};
 use crate::newsroom::SourceMap;
@@ -25,6 +30,10 @@ pub enum DiagnosticFormat {
     Concise,
     /// A JSON document described by `schemas/diagnostics.schema.json`.
     Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::message`), shown as annotations.
+    Github,
+    /// A SARIF 2.1.0 log, for code-scanning services.
+    Sarif,
 }
 
 /// Diagnostics with the texts of their files.
@@ -76,11 +85,12 @@ pub struct RenderOptions {
 impl RenderOptions {
     /// How `path` is shown: relative to `base` when inside it, with `/` separators.
     pub fn display_path(&self, path: &Path) -> String {
-        let shown = self
-            .base
-            .as_deref()
-            .and_then(|base| path.strip_prefix(base).ok())
-            .unwrap_or(path);
+        let Some(base) = self.base.as_deref() else {
+            return path.to_string_lossy().replace('\\', "/");
+        };
+        // Compare `..`-free spellings, so `a/b/../c` and `a/c` are the same place.
+        let (base, path) = (crate::fs::normalize(base), crate::fs::normalize(path));
+        let shown = path.strip_prefix(&base).unwrap_or(&path);
         shown.to_string_lossy().replace('\\', "/")
     }
 }
@@ -133,5 +143,7 @@ pub fn render(
         DiagnosticFormat::Full => full::render(report, options, out),
         DiagnosticFormat::Concise => concise::render(report, options, out),
         DiagnosticFormat::Json => json::render(report, options, out),
+        DiagnosticFormat::Github => github::render(report, options, out),
+        DiagnosticFormat::Sarif => sarif::render(report, options, out),
     }
 }
