@@ -358,11 +358,8 @@ fn load_file<T>(
 /// file costs nothing; the read itself is capped too, in case the file grows meanwhile.
 fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     use std::io::Read as _;
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read file: {e}"))?;
-    let metadata = file
-        .metadata()
-        .map_err(|e| format!("cannot read file: {e}"))?;
-    // A FIFO or device named `*.md` would block or never end.
+    // Checked before opening: opening a FIFO named `*.md` blocks, a device may never end.
+    let metadata = std::fs::metadata(path).map_err(|e| format!("cannot read file: {e}"))?;
     if !metadata.is_file() {
         return Err("not a regular file; not read".into());
     }
@@ -374,6 +371,7 @@ fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     if metadata.len() > max_bytes {
         return Err(too_large());
     }
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read file: {e}"))?;
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
     file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
