@@ -61,7 +61,7 @@ fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("+++\n".to_string()),
         Just("title = \"Microsoft’s “new” deal — ünïcode\"\n".to_string()),
-        Just("title = 'It's \"quoted\"'\n".to_string()),
+        Just("title = \"It's \\\"quoted\\\"\"\n".to_string()),
         Just("dek = \"A dek.\"\n".to_string()),
         Just("authors = [\"ryan-tanaka\"]\n".to_string()),
         Just("desk = \"ai\"\n".to_string()),
@@ -89,8 +89,59 @@ fn fragment() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Front-matter lines that are valid TOML on their own, so most blocks parse.
+fn field() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("title = \"Microsoft’s “new” deal — ünïcode\"\n".to_string()),
+        Just("dek = \"It's a \\\"dek\\\".\"\n".to_string()),
+        Just("authors = [\"ryan-tanaka\"]\n".to_string()),
+        Just("desk = \"ai\"\n".to_string()),
+        Just("status = \"published\"\n".to_string()),
+        Just("published = 2026-05-06T14:25:00Z\n".to_string()),
+        Just("updated = \"May 6, 2026\"\n".to_string()),
+        Just("tags = [\"AI\", \"ai\", \"\"]\n".to_string()),
+        "title = \"[a-zA-Z’é \"]{0,20}\"\n".prop_map(|s| s.replace("\"\"", "\"")),
+    ]
+}
+
+fn tables() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("[[sources]]\nid = \"src\"\nurl = \"https://example.com/a\"\n".to_string()),
+        Just("[[updates]]\nat = 2026-05-07T09:00:00Z\ntext = \"Adds “terms”.\"\n".to_string()),
+        Just("[[updates]]\nat = 2026-05-06T16:00:00Z\nkind = \"correction\"\ntext = \"Fixes a \\\"quote\\\".\"\n".to_string()),
+    ]
+}
+
+/// Mostly a front-matter block of fragments then a body of fragments, sometimes any mix.
 fn article_text() -> impl Strategy<Value = String> {
-    prop::collection::vec(fragment(), 0..24).prop_map(|parts| parts.concat())
+    prop_oneof![
+        1 => prop::collection::vec(fragment(), 0..24).prop_map(|parts| parts.concat()),
+        4 => (
+            prop::sample::subsequence(
+                vec!["title", "dek", "authors", "desk", "status", "published"],
+                0..=6
+            ),
+            prop::collection::vec(field(), 0..4),
+            prop::collection::vec(tables(), 0..4),
+            prop::collection::vec(fragment(), 0..16),
+        )
+            .prop_map(|(keys, fields, tables, body)| {
+                let mut front = String::new();
+                for key in keys {
+                    front.push_str(match key {
+                        "title" => "title = \"Generated article\"\n",
+                        "dek" => "dek = \"A dek.\"\n",
+                        "authors" => "authors = [\"ryan-tanaka\"]\n",
+                        "desk" => "desk = \"ai\"\n",
+                        "status" => "status = \"published\"\n",
+                        _ => "published = 2026-05-06T14:25:00Z\n",
+                    });
+                }
+                front.extend(fields);
+                front.extend(tables);
+                format!("+++\n{front}+++\n\n{}", body.concat())
+            }),
+    ]
 }
 
 /// Applies the safe edits that do not overlap, last first, as `--fix` does in one round.
