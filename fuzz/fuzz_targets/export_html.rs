@@ -22,8 +22,11 @@ fn newsroom() -> &'static Newsroom {
         .expect("write config");
         std::fs::create_dir_all(root.join("authors")).expect("authors dir");
         std::fs::create_dir_all(root.join("articles")).expect("articles dir");
-        std::fs::write(root.join("authors/ryan-tanaka.toml"), "name = \"Ryan Tanaka\"\n")
-            .expect("write author");
+        std::fs::write(
+            root.join("authors/ryan-tanaka.toml"),
+            "name = \"Ryan Tanaka\"\n",
+        )
+        .expect("write author");
         Newsroom::load(&root).expect("newsroom loads")
     })
 }
@@ -73,8 +76,7 @@ fn attributes(html: &str) -> Vec<(String, String)> {
                     i += 1;
                 } else {
                     let start = i;
-                    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>'
-                    {
+                    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
                         i += 1;
                     }
                     value = html[start..i].to_string();
@@ -105,7 +107,10 @@ fuzz_target!(|text: &str| {
         let lower = html.to_ascii_lowercase();
         assert!(!lower.contains("<script"), "{path:?}: {html}");
         for (name, value) in attributes(&html) {
-            assert!(!name.starts_with("on"), "{path:?}: event attribute `{name}` in {html}");
+            assert!(
+                !name.starts_with("on"),
+                "{path:?}: event attribute `{name}` in {html}"
+            );
             let value: String = value
                 .chars()
                 .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())

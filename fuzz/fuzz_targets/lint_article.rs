@@ -42,7 +42,10 @@ fuzz_target!(|text: &str| {
     let outcome = lint_article(&article, parsed.diagnostics, env);
     for diagnostic in &outcome.diagnostics {
         let span = diagnostic.span;
-        assert!(span.start <= span.end && span.end <= text.len(), "{diagnostic:?}");
+        assert!(
+            span.start <= span.end && span.end <= text.len(),
+            "{diagnostic:?}"
+        );
         assert!(
             text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
             "{diagnostic:?}"
@@ -50,7 +53,10 @@ fuzz_target!(|text: &str| {
         if let Some(fix) = &diagnostic.fix {
             for edit in &fix.edits {
                 let range = edit.span;
-                assert!(range.start <= range.end && range.end <= text.len(), "{diagnostic:?}");
+                assert!(
+                    range.start <= range.end && range.end <= text.len(),
+                    "{diagnostic:?}"
+                );
                 assert!(
                     text.is_char_boundary(range.start) && text.is_char_boundary(range.end),
                     "{diagnostic:?}"

@@ -8,7 +8,10 @@ fuzz_target!(|data: &[u8]| {
     let (parsed, text) = copydesk::Article::parse_bytes("articles/fuzz.md", data);
     for diagnostic in &parsed.diagnostics {
         let span = diagnostic.span;
-        assert!(span.start <= span.end && span.end <= text.len(), "{diagnostic:?}");
+        assert!(
+            span.start <= span.end && span.end <= text.len(),
+            "{diagnostic:?}"
+        );
         assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
     }
 });
