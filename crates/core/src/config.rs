@@ -37,6 +37,17 @@ pub struct RawConfig {
     pub export: Option<RawExport>,
     /// Scaffolding settings for `copydesk new-article`.
     pub new_article: Option<RawNewArticle>,
+    /// Resource limits that keep one odd file from stalling a run.
+    pub limits: Option<RawLimits>,
+}
+
+/// `[limits]`.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLimits {
+    /// Largest article or author file, in bytes, that is read and parsed; a larger file is
+    /// reported as `FM000` and skipped. Defaults to 10485760 (10 MiB).
+    pub max_file_bytes: Option<u64>,
 }
 
 /// `[site]`.
@@ -170,6 +181,17 @@ pub struct ExportSettings {
     pub feed_items: usize,
 }
 
+/// Resource limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file, in bytes, that is read and parsed.
+    pub max_file_bytes: u64,
+}
+
+/// The default `limits.max_file_bytes`: far above any real article, far below what would
+/// stall a lint run in CI.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
 /// The validated configuration.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
@@ -188,6 +210,8 @@ pub struct Config {
     pub export: ExportSettings,
     /// Template for new articles, relative to the root.
     pub new_article_template: Option<PathBuf>,
+    /// Resource limits.
+    pub limits: Limits,
 }
 
 impl Default for Config {
@@ -213,6 +237,9 @@ impl Default for Config {
                 feed_items: 20,
             },
             new_article_template: None,
+            limits: Limits {
+                max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            },
         }
     }
 }
@@ -262,6 +289,12 @@ impl Config {
         };
         for problem in parsed.problems {
             problems.push_span(problem.span, problem.message, problem.help);
+        }
+        if text.starts_with("---")
+            && let Some(first) = problems.list.first_mut()
+        {
+            first.help =
+                Some("`copydesk.toml` is TOML (`key = \"value\"`, `[section]`), not YAML".into());
         }
         let config = parsed.value.map(|raw| Config::from_raw(raw, &mut problems));
         match config {
@@ -398,6 +431,16 @@ impl Config {
                 config.export.feed_items = items as usize;
             }
         }
+        if let Some(max) = raw.limits.and_then(|l| l.max_file_bytes) {
+            if max == 0 {
+                problems.push(
+                    "limits.max_file_bytes",
+                    "the file size limit must be at least 1 byte".into(),
+                );
+            } else {
+                config.limits.max_file_bytes = max;
+            }
+        }
         if let Some(template) = raw.new_article.and_then(|n| n.template) {
             if crate::fs::is_safe_relative(Path::new(&template)) {
                 config.new_article_template = Some(PathBuf::from(template));
@@ -430,6 +473,37 @@ mod tests {
                 .collect(),
             Err(other) => vec![other.to_string()],
         }
+    }
+
+    #[test]
+    fn limits_are_read_and_checked() {
+        let config = Config::parse(
+            Path::new("copydesk.toml"),
+            "[limits]\nmax_file_bytes = 2048\n",
+        )
+        .expect("valid");
+        assert_eq!(config.limits.max_file_bytes, 2048);
+        assert_eq!(
+            Config::default().limits.max_file_bytes,
+            DEFAULT_MAX_FILE_BYTES
+        );
+        assert_eq!(
+            problems("[limits]\nmax_file_bytes = 0\n"),
+            ["2:18: the file size limit must be at least 1 byte"]
+        );
+    }
+
+    #[test]
+    fn yaml_config_gets_a_hint_and_one_line_error() {
+        let error = Config::parse(Path::new("copydesk.toml"), "---\nsite: x\n---\n")
+            .expect_err("YAML is not TOML");
+        let text = error.to_string();
+        let first = text.lines().next().expect("a line");
+        assert!(
+            first.starts_with("invalid configuration copydesk.toml:1:"),
+            "{text}"
+        );
+        assert!(first.contains("not YAML"), "{text}");
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub enum ConfigError {
     #[error(transparent)]
     Read(IoError),
     /// The file is not valid.
-    #[error("invalid configuration `{path}`:{}", list_problems(.problems))]
+    #[error("invalid configuration {}", list_problems(.path, .problems))]
     Invalid {
         /// The configuration file.
         path: PathBuf,
@@ -64,14 +64,25 @@ pub enum ConfigError {
     },
 }
 
-fn list_problems(problems: &[ConfigProblem]) -> String {
+/// Every problem as `path:line:column: message (help)`, the first on the error's own line so
+/// a one-line reader (CI log, editor) sees the file and position.
+fn list_problems(path: &std::path::Path, problems: &[ConfigProblem]) -> String {
     use std::fmt::Write as _;
+    if problems.is_empty() {
+        return format!("`{}`", path.display());
+    }
     let mut text = String::new();
-    for problem in problems {
+    for (i, problem) in problems.iter().enumerate() {
+        if i > 0 {
+            text.push_str("\n  ");
+        }
         let _ = write!(
             text,
-            "\n  {}:{}: {}",
-            problem.position.line, problem.position.column, problem.message
+            "{}:{}:{}: {}",
+            path.display(),
+            problem.position.line,
+            problem.position.column,
+            problem.message
         );
         if let Some(help) = &problem.help {
             let _ = write!(text, " ({help})");

@@ -86,7 +86,7 @@ impl Newsroom {
         let loaded_articles: Vec<Loaded<Article>> = files
             .par_iter()
             .map(|path| {
-                load_file(&root, path, |path, text| {
+                load_file(&root, path, config.limits.max_file_bytes, |path, text| {
                     let parsed = Article::parse(path, text);
                     (parsed.article, parsed.diagnostics)
                 })
@@ -281,7 +281,7 @@ fn load_authors(root: &Path, config: &Config) -> Result<LoadedAuthors, LoadError
     let loaded: Vec<Loaded<Author>> = author_files
         .par_iter()
         .map(|path| {
-            load_file(root, path, |path, text| {
+            load_file(root, path, config.limits.max_file_bytes, |path, text| {
                 let parsed = Author::parse(path, text);
                 (parsed.author, parsed.diagnostics)
             })
@@ -331,7 +331,7 @@ pub fn lint_files(
     let outcomes: Vec<FileOutcome> = files
         .par_iter()
         .map(|path| {
-            let loaded = load_file(root, path, |path, text| {
+            let loaded = load_file(root, path, config.limits.max_file_bytes, |path, text| {
                 let parsed = Article::parse(path, text);
                 (parsed.article, parsed.diagnostics)
             });
@@ -409,6 +409,7 @@ fn parsed_failures(
 fn load_file<T>(
     root: &Path,
     path: &Path,
+    max_bytes: u64,
     parse: impl FnOnce(&Path, &str) -> (Option<T>, Vec<Diagnostic>),
 ) -> Loaded<T> {
     let shared: Arc<Path> = Arc::from(path);
@@ -426,15 +427,9 @@ fn load_file<T>(
     if let Err(message) = check_inside_root(root, path) {
         return fail(message, Arc::from(""), Span::at(0));
     }
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_limited(path, max_bytes) {
         Ok(bytes) => bytes,
-        Err(error) => {
-            return fail(
-                format!("cannot read file: {error}"),
-                Arc::from(""),
-                Span::at(0),
-            );
-        }
+        Err(message) => return fail(message, Arc::from(""), Span::at(0)),
     };
     if let Ok(text) = std::str::from_utf8(&bytes) {
         let (value, diagnostics) = parse(path, text);
@@ -453,6 +448,34 @@ fn load_file<T>(
         value: None,
         diagnostics: parsed.diagnostics,
     }
+}
+
+/// Reads a regular file of at most `max_bytes`, checking the size before reading so a huge
+/// file costs nothing; the read itself is capped too, in case the file grows meanwhile.
+fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    // Checked before opening: opening a FIFO named `*.md` blocks, a device may never end.
+    let metadata = std::fs::metadata(path).map_err(|e| format!("cannot read file: {e}"))?;
+    if !metadata.is_file() {
+        return Err("not a regular file; not read".into());
+    }
+    let too_large = || {
+        format!(
+            "file is larger than the limit of {max_bytes} bytes (`limits.max_file_bytes`); not parsed"
+        )
+    };
+    if metadata.len() > max_bytes {
+        return Err(too_large());
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read file: {e}"))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read file: {e}"))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 /// Refuses files whose real location (after symlinks) is outside the newsroom.

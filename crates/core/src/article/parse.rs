@@ -83,7 +83,9 @@ impl Article {
                 let diagnostic = Diagnostic::new(
                     &InvalidFrontMatter::META,
                     path,
-                    Span::new(offset, offset + 1),
+                    // The lossy text holds U+FFFD where the bad bytes were: cover that
+                    // character, so the span stays on character boundaries of `text`.
+                    Span::new(offset, offset + char::REPLACEMENT_CHARACTER.len_utf8()),
                     format!("file is not valid UTF-8 (invalid byte at offset {offset})"),
                 )
                 .with_help(utf8_help(bytes));
