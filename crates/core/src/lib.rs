@@ -46,7 +46,9 @@ pub use date::{DateError, DateOrDateTime, RawDate};
 pub use diagnostic::render::{DiagnosticFormat, LintReport, RenderOptions};
 pub use diagnostic::{Diagnostic, LineColumn, LineIndex, Severity, Span};
 pub use error::{ConfigError, ConfigProblem, Error, ExportError, IoError, LoadError};
-pub use newsroom::{Newsroom, SourceMap, find_root, lint_files, list_files};
+pub use newsroom::{
+    Newsroom, SourceMap, find_root, lint_files, lint_files_with_progress, list_files,
+};
 pub use read_time::{ReadTime, ReadTimeSettings};
 pub use scaffold::ScaffoldError;
 pub use toml_doc::SpanMap;

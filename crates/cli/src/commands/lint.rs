@@ -22,7 +22,9 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     let now = args
         .now
         .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
-    let report = copydesk::lint_files(&root, &config, &files, now)?;
+    let bar = crate::progress::for_files(files.len(), args.quiet);
+    let report = copydesk::lint_files_with_progress(&root, &config, &files, now, &|| bar.inc(1))?;
+    bar.finish_and_clear();
 
     let base = std::env::current_dir().ok().or(Some(root));
     let stdout = std::io::stdout();
