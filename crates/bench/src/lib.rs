@@ -689,22 +689,27 @@ fn render_article(
     let mut paragraphs: Vec<String> = Vec::new();
     let sections = rng.random_range(4..7);
     let mut headings: Vec<&str> = HEADING_WORDS.to_vec();
+    // Sources are cited in order, one per paragraph, until every one has a citation.
+    let mut next_cite = 0;
     for section in 0..sections {
         if section > 0 {
             let pick = rng.random_range(0..headings.len());
             let heading = headings.swap_remove(pick);
             paragraphs.push(format!("## {heading}"));
         }
-        for p in 0..rng.random_range(2..4) {
+        for p in 0..rng.random_range(2..5) {
             let mut body = if article.is_japanese {
                 japanese_paragraph(rng)
             } else {
                 paragraph(rng)
             };
-            let cited = section * 3 + p;
-            if cited < source_count {
+            if p == 0 && next_cite < source_count {
                 let link = LINK_TEXTS.choose(rng).expect("link texts are not empty");
-                let _ = write!(body, " The details are in [{link}](source:src-{cited}).");
+                let _ = write!(
+                    body,
+                    " The details are in [{link}](source:src-{next_cite})."
+                );
+                next_cite += 1;
             }
             paragraphs.push(body);
         }
@@ -723,9 +728,8 @@ fn render_article(
         }
     }
     // Sources beyond the paragraphs available are cited in a closing paragraph.
-    let cited_in_body = (sections * 2).min(source_count);
-    if cited_in_body < source_count {
-        let links: Vec<String> = (cited_in_body..source_count)
+    if next_cite < source_count {
+        let links: Vec<String> = (next_cite..source_count)
             .map(|n| format!("[record {n}](source:src-{n})"))
             .collect();
         paragraphs.push(format!("Further records: {}.", links.join(", ")));

@@ -1,8 +1,9 @@
 //! `copydesk-bench`: generates benchmark newsrooms.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
+use rayon::prelude::*;
 
 /// Benchmark helpers for copydesk.
 #[derive(Debug, Parser)]
@@ -32,6 +33,12 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Read and parse every article of a newsroom in parallel, and nothing else: the floor
+    /// a full lint is measured against.
+    ParseOnly {
+        /// Newsroom root (holding `copydesk.toml`).
+        dir: PathBuf,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -58,6 +65,32 @@ fn main() -> anyhow::Result<()> {
                 manifest.faults.len()
             );
         }
+        Command::ParseOnly { dir } => {
+            let (files, bytes, parsed) = parse_only(&dir)?;
+            println!("parsed {parsed} of {files} articles, {bytes} bytes");
+        }
     }
     Ok(())
+}
+
+/// Reads and parses each article (front matter and Markdown body) once, keeping nothing.
+fn parse_only(root: &Path) -> anyhow::Result<(usize, usize, usize)> {
+    let config = copydesk::Config::load(&root.join(copydesk::config::CONFIG_FILE))?;
+    let files = copydesk::list_files(root, &root.join(&config.paths.articles), "md")?;
+    let (bytes, parsed) = files
+        .par_iter()
+        .map(|path| {
+            let Ok(text) = std::fs::read_to_string(path) else {
+                return (0, 0);
+            };
+            let Some(article) = copydesk::Article::parse(path, &text).article else {
+                return (text.len(), 0);
+            };
+            let arena = comrak::Arena::new();
+            let tree = copydesk::markdown::parse(&arena, article.body());
+            std::hint::black_box(tree);
+            (text.len(), 1)
+        })
+        .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    Ok((files.len(), bytes, parsed))
 }

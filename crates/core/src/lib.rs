@@ -48,7 +48,9 @@ pub use diagnostic::{
     Applicability, Diagnostic, Edit, Fix, LineColumn, LineIndex, RuleCode, Severity, Span,
 };
 pub use error::{ConfigError, ConfigProblem, Error, ExportError, IoError, LoadError};
-pub use newsroom::{FileFix, Newsroom, SourceMap, find_root, lint_files, list_files};
+pub use newsroom::{
+    FileFix, Newsroom, SourceMap, find_root, lint_files, lint_files_with_progress, list_files,
+};
 pub use read_time::{ReadTime, ReadTimeSettings};
 pub use scaffold::ScaffoldError;
 pub use toml_doc::SpanMap;

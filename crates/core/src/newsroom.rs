@@ -322,6 +322,18 @@ pub fn lint_files(
     files: &[PathBuf],
     now: DateTime<FixedOffset>,
 ) -> Result<LintReport, LoadError> {
+    lint_files_with_progress(root, config, files, now, &|| {})
+}
+
+/// [`lint_files`], calling `progress` once per article file as it finishes (from worker
+/// threads, in no particular order), so a caller can show a progress bar.
+pub fn lint_files_with_progress(
+    root: &Path,
+    config: &Config,
+    files: &[PathBuf],
+    now: DateTime<FixedOffset>,
+    progress: &(dyn Fn() + Sync),
+) -> Result<LintReport, LoadError> {
     let authors = load_authors(root, config)?;
     let env = LintEnv {
         config,
@@ -344,6 +356,7 @@ pub fn lint_files(
             };
             let source =
                 (!diagnostics.is_empty()).then(|| (loaded.path.clone(), loaded.text.clone()));
+            progress();
             FileOutcome {
                 diagnostics,
                 facts,

@@ -50,7 +50,11 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
         }
         newsroom.lint(now)
     } else {
-        copydesk::lint_files(&root, &config, &files, now)?
+        let bar = crate::progress::for_files(files.len(), args.quiet);
+        let report =
+            copydesk::lint_files_with_progress(&root, &config, &files, now, &|| bar.inc(1))?;
+        bar.finish_and_clear();
+        report
     };
     if !args.diff {
         copydesk::diagnostic::render::render(&report, args.format, &options, &mut out)?;

@@ -246,6 +246,14 @@ pub(crate) fn jaccard(a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
 
 /// A character folded for phrase matching: lower case, one apostrophe, one double quote.
 fn fold(c: char) -> char {
+    // Prose is mostly ASCII: skip the Unicode case tables for it.
+    if c.is_ascii() {
+        return if c.is_whitespace() {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        };
+    }
     match c {
         '’' | '‘' | 'ʼ' => '\'',
         '“' | '”' => '"',
@@ -260,39 +268,58 @@ fn fold(c: char) -> char {
     }
 }
 
-/// Every match of `phrase` in `text` as byte ranges: case-insensitive, straight and
-/// typographic quotes alike, any run of spaces for a space, whole words only.
-pub(crate) fn find_phrase(text: &str, phrase: &str) -> Vec<Range<usize>> {
-    let needle: Vec<char> = phrase
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .map(fold)
-        .collect();
-    let hay: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold(c))).collect();
-    let mut found = Vec::new();
-    if needle.is_empty() {
-        return found;
+/// A text folded once, for searching many phrases in it without folding it again.
+pub(crate) struct Folded<'t> {
+    text: &'t str,
+    hay: Vec<(usize, char)>,
+}
+
+impl<'t> Folded<'t> {
+    pub(crate) fn new(text: &'t str) -> Self {
+        Folded {
+            text,
+            hay: text.char_indices().map(|(i, c)| (i, fold(c))).collect(),
+        }
     }
-    let mut start = 0;
-    while start < hay.len() {
-        if let Some(end) = match_at(&hay, start, &needle) {
-            let before_ok =
-                start == 0 || !(hay[start - 1].1.is_alphanumeric() && needle[0].is_alphanumeric());
-            let after_ok = end == hay.len()
-                || !(hay[end].1.is_alphanumeric()
-                    && needle.last().is_some_and(|c| c.is_alphanumeric()));
-            if before_ok && after_ok {
-                let byte_end = hay.get(end).map_or(text.len(), |(i, _)| *i);
-                found.push(hay[start].0..byte_end);
-                start = end;
+
+    /// Every match of `phrase` as byte ranges: case-insensitive, straight and typographic
+    /// quotes alike, any run of spaces for a space, whole words only.
+    pub(crate) fn find(&self, phrase: &str) -> Vec<Range<usize>> {
+        let needle: Vec<char> = phrase
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .map(fold)
+            .collect();
+        let hay = &self.hay;
+        let mut found = Vec::new();
+        let Some(&first) = needle.first() else {
+            return found;
+        };
+        let mut start = 0;
+        while start < hay.len() {
+            if hay[start].1 != first {
+                start += 1;
                 continue;
             }
+            if let Some(end) = match_at(hay, start, &needle) {
+                let before_ok =
+                    start == 0 || !(hay[start - 1].1.is_alphanumeric() && first.is_alphanumeric());
+                let after_ok = end == hay.len()
+                    || !(hay[end].1.is_alphanumeric()
+                        && needle.last().is_some_and(|c| c.is_alphanumeric()));
+                if before_ok && after_ok {
+                    let byte_end = hay.get(end).map_or(self.text.len(), |(i, _)| *i);
+                    found.push(hay[start].0..byte_end);
+                    start = end;
+                    continue;
+                }
+            }
+            start += 1;
         }
-        start += 1;
+        found
     }
-    found
 }
 
 /// The end (in chars) of a match of `needle` at `start`, spaces matching runs of spaces.
@@ -356,6 +383,10 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::lint::LintEnv;
+
+    fn find_phrase(text: &str, phrase: &str) -> Vec<Range<usize>> {
+        Folded::new(text).find(phrase)
+    }
 
     /// Runs `check` on the paragraphs of `body`, with the article's source.
     fn with_paragraphs(body: &str, check: impl Fn(&str, &[ProseBlock<'_>])) {

@@ -71,10 +71,11 @@ pub(crate) fn check_filler_phrase(ctx: &LintContext<'_>, _article: &Article) {
     for block in prose::blocks(ctx, |value| {
         matches!(value, NodeValue::Paragraph | NodeValue::Heading(_))
     }) {
+        let folded = prose::Folded::new(&block.text);
         let mut found: Vec<_> = options
             .phrases
             .iter()
-            .flat_map(|phrase| prose::find_phrase(&block.text, phrase))
+            .flat_map(|phrase| folded.find(phrase))
             .collect();
         found.sort_by_key(|range| (range.start, range.end));
         found.dedup();

@@ -102,15 +102,12 @@ pub(crate) fn check_stale_forecast(ctx: &LintContext<'_>, article: &Article) {
 fn stale(sentence: &str, published_year: i32) -> Option<(Range<usize>, i32)> {
     let years = years(sentence);
     let latest = years.iter().map(|(_, year)| *year).max()?;
-    let has = |words: &[&str]| {
-        words
-            .iter()
-            .any(|w| !prose::find_phrase(sentence, w).is_empty())
-    };
+    let folded = prose::Folded::new(sentence);
+    let has = |words: &[&str]| words.iter().any(|w| !folded.find(w).is_empty());
     // Where the first forward-looking cue starts, if any.
     let cue_at = CUES
         .iter()
-        .filter_map(|cue| prose::find_phrase(sentence, cue).first().map(|r| r.start))
+        .filter_map(|cue| folded.find(cue).first().map(|r| r.start))
         .min();
     let in_past = has(PAST_MARKERS);
     for (range, year) in &years {

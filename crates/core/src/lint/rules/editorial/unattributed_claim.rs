@@ -468,15 +468,16 @@ fn attributions(text: &str, surnames: &[String]) -> Vec<Range<usize>> {
             }
         })
     };
+    let folded = prose::Folded::new(text);
     let mut found: Vec<Range<usize>> = Vec::new();
     for phrase in DOCUMENT_PHRASES {
-        for range in prose::find_phrase(text, phrase) {
+        for range in folded.find(phrase) {
             if is_source_noun_phrase(text, &range, phrase) {
                 found.push(range.start..run_end(range.end, range.end));
             }
         }
     }
-    for range in prose::find_phrase(text, "according to") {
+    for range in folded.find("according to") {
         let Some(next) = token_at(range.end) else {
             continue;
         };
@@ -499,7 +500,7 @@ fn attributions(text: &str, surnames: &[String]) -> Vec<Range<usize>> {
         }
     }
     for verb in CLAIM_VERBS {
-        for range in prose::find_phrase(text, verb) {
+        for range in folded.find(verb) {
             if let Some(claim) = claim_by_subject(&tokens, range, surnames) {
                 found.push(claim);
             }
