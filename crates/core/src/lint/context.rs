@@ -37,6 +37,8 @@ pub struct LintContext<'a> {
     pub(crate) positions: BodyPositions,
     /// Newsroom facts.
     pub(crate) env: LintEnv<'a>,
+    /// The body's paragraphs as prose, read once and shared by the editorial rules.
+    paragraphs: std::cell::OnceCell<Vec<crate::lint::rules::prose::ProseBlock<'a>>>,
     diagnostics: RefCell<Vec<Diagnostic>>,
 }
 
@@ -47,8 +49,18 @@ impl<'a> LintContext<'a> {
             root,
             positions: BodyPositions::new(article.body(), article.layout.body.start),
             env,
+            paragraphs: std::cell::OnceCell::new(),
             diagnostics: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The body's paragraphs (in lists and quotes too) as prose, in document order.
+    pub(crate) fn paragraphs(&self) -> &[crate::lint::rules::prose::ProseBlock<'a>] {
+        self.paragraphs.get_or_init(|| {
+            crate::lint::rules::prose::blocks(self, |value| {
+                matches!(value, comrak::nodes::NodeValue::Paragraph)
+            })
+        })
     }
 
     /// Starts a diagnostic for `rule` at `span` of the article's file.

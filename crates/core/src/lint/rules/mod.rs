@@ -4,6 +4,6 @@ pub(crate) mod editorial;
 pub(crate) mod entries;
 pub(crate) mod front_matter;
 pub(crate) mod markdown;
-mod prose;
+pub(crate) mod prose;
 pub(crate) mod references;
 pub(crate) mod timeline;

@@ -167,8 +167,8 @@ pub(crate) fn blocks<'a>(
 }
 
 /// The paragraphs of the body (in lists and quotes too), in document order.
-pub(crate) fn paragraphs<'a>(ctx: &LintContext<'a>) -> Vec<ProseBlock<'a>> {
-    blocks(ctx, |value| matches!(value, NodeValue::Paragraph))
+pub(crate) fn paragraphs<'c, 'a>(ctx: &'c LintContext<'a>) -> &'c [ProseBlock<'a>] {
+    ctx.paragraphs()
 }
 
 /// Builds notes pointing into one article, indexing its lines once, on first use.
@@ -404,7 +404,7 @@ mod tests {
         let arena = comrak::Arena::new();
         let root = crate::markdown::parse(&arena, article.body());
         let ctx = LintContext::new(&article, root, env);
-        check(&text, &paragraphs(&ctx));
+        check(&text, paragraphs(&ctx));
     }
 
     #[test]

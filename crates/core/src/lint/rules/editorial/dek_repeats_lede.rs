@@ -55,7 +55,7 @@ pub(crate) fn check_dek_repeats_lede(ctx: &LintContext<'_>, article: &Article) {
         return;
     }
     let Some(lede) = prose::paragraphs(ctx)
-        .into_iter()
+        .iter()
         .find(|p| !prose::words(&p.text).is_empty())
     else {
         return;

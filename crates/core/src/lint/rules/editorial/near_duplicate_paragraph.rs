@@ -76,7 +76,7 @@ pub(crate) fn check_near_duplicate_paragraph(ctx: &LintContext<'_>, article: &Ar
     let notes = prose::Notes::new(article);
     let options: NearDuplicateParagraphOptions = ctx.options(&NearDuplicateParagraph::META);
     let paragraphs: Vec<_> = prose::paragraphs(ctx)
-        .into_iter()
+        .iter()
         .filter_map(|paragraph| {
             let words = prose::words(&paragraph.text);
             (words.len() >= MIN_WORDS).then(|| {

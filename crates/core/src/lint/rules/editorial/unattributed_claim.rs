@@ -303,7 +303,7 @@ pub(crate) fn check_unattributed_claim(ctx: &LintContext<'_>, article: &Article)
     let paragraphs = prose::paragraphs(ctx);
     let all_text: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
     let surnames = surnames(&all_text);
-    for paragraph in &paragraphs {
+    for paragraph in paragraphs {
         if paragraph.has_citation(article) {
             continue;
         }
