@@ -33,7 +33,6 @@ pub struct LintContext<'a> {
     /// The body's Markdown tree.
     pub(crate) root: &'a AstNode<'a>,
     /// Maps tree positions to file spans.
-    #[allow(dead_code)] // used by the Markdown body rules
     pub(crate) positions: BodyPositions,
     /// Newsroom facts.
     pub(crate) env: LintEnv<'a>,
@@ -84,7 +83,6 @@ impl<'a> LintContext<'a> {
     }
 
     /// The file span of a tree node's source position.
-    #[allow(dead_code)] // used by the Markdown body rules
     pub(crate) fn span_of(&self, pos: Sourcepos) -> Span {
         self.positions.span(pos)
     }

@@ -13,16 +13,10 @@ use super::rule::RuleMeta;
 use crate::diagnostic::{Diagnostic, LineColumn, Related, Span};
 
 /// What a corpus rule sees: every article's facts, indexed by slug, and a diagnostic sink.
-#[allow(
-    dead_code,
-    reason = "read by the corpus rules (duplicate slugs, links between articles)"
-)]
 pub struct CorpusContext<'a> {
     /// Facts of every article, in path order.
     pub(crate) facts: &'a [ArticleFacts],
     /// Articles by slug (several when a slug is duplicated), in path order.
-    // For the reference rules (RF003, RF004, RF008), which look articles up by slug.
-    #[allow(dead_code)]
     pub(crate) by_slug: BTreeMap<&'a str, Vec<&'a ArticleFacts>>,
     /// Newsroom facts.
     pub(crate) env: LintEnv<'a>,
@@ -30,9 +24,8 @@ pub struct CorpusContext<'a> {
 }
 
 #[allow(
-    dead_code,
     clippy::unused_self,
-    reason = "used by the corpus rules; `diagnostic` takes `self` to match `LintContext`"
+    reason = "`diagnostic` takes `self` to match `LintContext`"
 )]
 impl<'a> CorpusContext<'a> {
     fn new(facts: &'a [ArticleFacts], env: LintEnv<'a>) -> Self {
