@@ -158,13 +158,16 @@ impl Newsroom {
                 diagnostics.extend(crate::lint::apply_config(list, env));
             }
         }
+        // One index of article texts, not a scan of every article per diagnostic.
+        let article_sources: BTreeMap<&Path, &Arc<str>> =
+            self.articles.iter().map(|a| (&*a.path, &a.source)).collect();
         let mut sources = self.sources.clone();
         for diagnostic in &diagnostics {
             if sources.contains_key(&diagnostic.path) {
                 continue;
             }
-            if let Some(text) = self.source_of(&diagnostic.path) {
-                sources.insert(diagnostic.path.clone(), text);
+            if let Some(text) = article_sources.get(&*diagnostic.path) {
+                sources.insert(diagnostic.path.clone(), Arc::clone(text));
             }
         }
         let files_checked = self.articles.len() + parsed_failures(&self.diagnostics, &parsed);
