@@ -159,8 +159,11 @@ impl Newsroom {
             }
         }
         // One index of article texts, not a scan of every article per diagnostic.
-        let article_sources: BTreeMap<&Path, &Arc<str>> =
-            self.articles.iter().map(|a| (&*a.path, &a.source)).collect();
+        let article_sources: BTreeMap<&Path, &Arc<str>> = self
+            .articles
+            .iter()
+            .map(|a| (&*a.path, &a.source))
+            .collect();
         let mut sources = self.sources.clone();
         for diagnostic in &diagnostics {
             if sources.contains_key(&diagnostic.path) {
