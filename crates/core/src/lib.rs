@@ -38,6 +38,7 @@ pub mod scaffold;
 pub mod schema;
 mod suggest;
 mod toml_doc;
+mod words;
 
 pub use article::{Article, Image, ParsedArticle, Source, Status, Update, UpdateKind};
 pub use author::{Author, ParsedAuthor, RawAuthor};

@@ -6,7 +6,6 @@
 
 use comrak::nodes::{AstNode, NodeValue};
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Reading rates, from `[read_time]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -76,12 +75,10 @@ impl TextCount {
     pub fn of(text: &str) -> TextCount {
         let cjk_characters = text.chars().filter(|c| is_cjk(*c)).count();
         let words = if cjk_characters == 0 {
-            text.unicode_words().count()
+            crate::words::count(text)
         } else {
             // CJK characters separate the surrounding words instead of joining them.
-            text.split(is_cjk)
-                .map(|run| run.unicode_words().count())
-                .sum()
+            text.split(is_cjk).map(crate::words::count).sum()
         };
         TextCount {
             words,

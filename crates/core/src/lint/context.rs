@@ -1,13 +1,14 @@
 //! What a per-article rule sees: the article, its Markdown tree, the newsroom's known ids and
 //! the settings, plus a sink for diagnostics.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};
 use comrak::nodes::{AstNode, Sourcepos};
 
 use super::rule::RuleMeta;
+use super::rules::prose::{self, ProseBlock};
 use super::settings::parse_options;
 use crate::article::Article;
 use crate::author::Author;
@@ -36,8 +37,8 @@ pub struct LintContext<'a> {
     pub(crate) positions: BodyPositions,
     /// Newsroom facts.
     pub(crate) env: LintEnv<'a>,
-    /// The body's paragraphs as prose, read once and shared by the editorial rules.
-    paragraphs: std::cell::OnceCell<Vec<crate::lint::rules::prose::ProseBlock<'a>>>,
+    /// The body's prose blocks, read once and shared by the rules.
+    prose_blocks: OnceCell<Vec<ProseBlock<'a>>>,
     diagnostics: RefCell<Vec<Diagnostic>>,
 }
 
@@ -48,18 +49,15 @@ impl<'a> LintContext<'a> {
             root,
             positions: BodyPositions::new(article.body(), article.layout.body.start),
             env,
-            paragraphs: std::cell::OnceCell::new(),
+            prose_blocks: OnceCell::new(),
             diagnostics: RefCell::new(Vec::new()),
         }
     }
 
-    /// The body's paragraphs (in lists and quotes too) as prose, in document order.
-    pub(crate) fn paragraphs(&self) -> &[crate::lint::rules::prose::ProseBlock<'a>] {
-        self.paragraphs.get_or_init(|| {
-            crate::lint::rules::prose::blocks(self, |value| {
-                matches!(value, comrak::nodes::NodeValue::Paragraph)
-            })
-        })
+    /// The body's prose blocks (paragraphs, in lists and quotes too; headings; table cells),
+    /// in document order.
+    pub(crate) fn prose_blocks(&self) -> &[ProseBlock<'a>] {
+        self.prose_blocks.get_or_init(|| prose::read_blocks(self))
     }
 
     /// Starts a diagnostic for `rule` at `span` of the article's file.

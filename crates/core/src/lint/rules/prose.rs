@@ -7,10 +7,9 @@
 //! back to the edges of the node that holds them.
 
 use std::cell::OnceCell;
-use std::collections::BTreeSet;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 
+use aho_corasick::AhoCorasick;
 use comrak::nodes::{AstNode, NodeValue};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -27,30 +26,74 @@ struct Segment {
     exact: bool,
 }
 
-/// The prose text of one block (paragraph, heading, table cell) and its source map.
+/// The kinds of block whose text is prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    Paragraph,
+    Heading,
+    TableCell,
+}
+
+impl BlockKind {
+    fn of(value: &NodeValue) -> Option<BlockKind> {
+        match value {
+            NodeValue::Paragraph => Some(BlockKind::Paragraph),
+            NodeValue::Heading(_) => Some(BlockKind::Heading),
+            NodeValue::TableCell => Some(BlockKind::TableCell),
+            _ => None,
+        }
+    }
+}
+
+/// The prose text of one block (paragraph, heading, table cell) and its source map, with the
+/// readings of it the rules share (folded text, word hashes, shingles), each made on first use.
 #[derive(Debug)]
 pub(crate) struct ProseBlock<'a> {
     /// The block node.
     pub(crate) node: &'a AstNode<'a>,
+    /// What kind of block it is.
+    pub(crate) kind: BlockKind,
     /// The text a reader reads, line breaks as spaces.
     pub(crate) text: String,
     /// The whole block in the file.
     pub(crate) span: Span,
     segments: Vec<Segment>,
+    folded: OnceCell<Folded>,
+    words: OnceCell<Vec<u64>>,
+    shingles: OnceCell<Vec<u64>>,
 }
 
 impl<'a> ProseBlock<'a> {
-    /// Reads the prose of `node`.
-    pub(crate) fn new(ctx: &LintContext<'a>, node: &'a AstNode<'a>) -> Self {
+    /// Reads the prose of `node`, a block of `kind`.
+    fn new(ctx: &LintContext<'a>, node: &'a AstNode<'a>, kind: BlockKind) -> Self {
         let span = ctx.span_of(node.data.borrow().sourcepos);
         let mut block = ProseBlock {
             node,
+            kind,
             text: String::new(),
             span,
             segments: Vec::new(),
+            folded: OnceCell::new(),
+            words: OnceCell::new(),
+            shingles: OnceCell::new(),
         };
         block.collect(ctx, node);
         block
+    }
+
+    /// The text folded for phrase matching.
+    pub(crate) fn folded(&self) -> &Folded {
+        self.folded.get_or_init(|| Folded::new(&self.text))
+    }
+
+    /// Hashes of the text's normalised [`word_hashes`].
+    pub(crate) fn words(&self) -> &[u64] {
+        self.words.get_or_init(|| word_hashes(&self.text))
+    }
+
+    /// The text's word [`shingles`].
+    pub(crate) fn shingles(&self) -> &[u64] {
+        self.shingles.get_or_init(|| shingles(self.words()))
     }
 
     fn collect(&mut self, ctx: &LintContext<'a>, node: &'a AstNode<'a>) {
@@ -154,21 +197,33 @@ fn is_autolink<'a>(link: &'a AstNode<'a>, url: &str) -> bool {
     !text.is_empty() && (text == url || url.strip_prefix("mailto:") == Some(text.as_str()))
 }
 
-/// The prose blocks of the body whose node matches `wanted`, in document order.
-pub(crate) fn blocks<'a>(
-    ctx: &LintContext<'a>,
-    wanted: impl Fn(&NodeValue) -> bool,
-) -> Vec<ProseBlock<'a>> {
+/// The prose blocks of the body (paragraphs, also in lists and quotes; headings; table cells),
+/// in document order.
+pub(crate) fn read_blocks<'a>(ctx: &LintContext<'a>) -> Vec<ProseBlock<'a>> {
     ctx.root
         .descendants()
-        .filter(|node| wanted(&node.data.borrow().value))
-        .map(|node| ProseBlock::new(ctx, node))
+        .filter_map(|node| {
+            let kind = BlockKind::of(&node.data.borrow().value)?;
+            Some(ProseBlock::new(ctx, node, kind))
+        })
         .collect()
 }
 
+/// The body's prose blocks of the `kinds` wanted, in document order.
+pub(crate) fn blocks<'c, 'a>(
+    ctx: &'c LintContext<'a>,
+    kinds: &'c [BlockKind],
+) -> impl Iterator<Item = &'c ProseBlock<'a>> {
+    ctx.prose_blocks()
+        .iter()
+        .filter(|block| kinds.contains(&block.kind))
+}
+
 /// The paragraphs of the body (in lists and quotes too), in document order.
-pub(crate) fn paragraphs<'c, 'a>(ctx: &'c LintContext<'a>) -> &'c [ProseBlock<'a>] {
-    ctx.paragraphs()
+pub(crate) fn paragraphs<'c, 'a>(
+    ctx: &'c LintContext<'a>,
+) -> impl Iterator<Item = &'c ProseBlock<'a>> {
+    blocks(ctx, &[BlockKind::Paragraph])
 }
 
 /// Builds notes pointing into one article, indexing its lines once, on first use.
@@ -200,7 +255,7 @@ impl<'a> Notes<'a> {
 
 /// Lower-cased words with apostrophes dropped, so case, spacing, punctuation and straight
 /// versus typographic quotes never make two texts differ.
-pub(crate) fn words(text: &str) -> Vec<String> {
+fn words(text: &str) -> Vec<String> {
     let folded: String = text
         .chars()
         .filter(|c| !matches!(c, '\'' | '’' | '‘' | 'ʼ'))
@@ -209,33 +264,86 @@ pub(crate) fn words(text: &str) -> Vec<String> {
     folded.unicode_words().map(str::to_owned).collect()
 }
 
-/// `text` normalised for comparison: its [`words`] joined by single spaces.
+/// `text` normalised for comparison: its words, lower-cased without apostrophes, joined by
+/// single spaces.
 pub(crate) fn normalise(text: &str) -> String {
     words(text).join(" ")
+}
+
+/// A hash of each word of `text`, lower-cased and without apostrophes, so case, spacing,
+/// punctuation and straight versus typographic quotes never make two texts differ. Equal
+/// word lists hash equally in every run of the same program (a cached index relies on it).
+pub(crate) fn word_hashes(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    crate::words::for_each_word(text, |word| out.push(word_hash(word)));
+    out
+}
+
+/// FNV-1a over the word's lower-cased UTF-8, skipping apostrophes.
+fn word_hash(word: &str) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |byte: u8| hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+    for c in word.chars() {
+        if c.is_ascii() {
+            if c != '\'' {
+                feed(c.to_ascii_lowercase() as u8);
+            }
+        } else if !matches!(c, '’' | '‘' | 'ʼ') {
+            let mut buffer = [0; 4];
+            for lower in c.to_lowercase() {
+                lower.encode_utf8(&mut buffer).bytes().for_each(&mut feed);
+            }
+        }
+    }
+    hash
+}
+
+/// splitmix64's finaliser: spreads every input bit over the whole output.
+pub(crate) fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 /// Words per shingle in every similarity measure.
 pub(crate) const SHINGLE_WORDS: usize = 3;
 
-/// Hashes of the overlapping [`SHINGLE_WORDS`]-word runs of `words` (one shingle of all the
-/// words when there are fewer). The hash only has to agree within one run of the program.
-pub(crate) fn shingles(words: &[String]) -> BTreeSet<u64> {
+/// The distinct hashes, sorted, of the overlapping [`SHINGLE_WORDS`]-word runs of `words`
+/// (word hashes; one shingle of all the words when there are fewer).
+pub(crate) fn shingles(words: &[u64]) -> Vec<u64> {
     if words.is_empty() {
-        return BTreeSet::new();
+        return Vec::new();
     }
-    words
+    let mut out: Vec<u64> = words
         .windows(SHINGLE_WORDS.min(words.len()))
         .map(|window| {
-            let mut hasher = DefaultHasher::new();
-            window.hash(&mut hasher);
-            hasher.finish()
+            window
+                .iter()
+                .fold(0x9E37_79B9_7F4A_7C15, |hash: u64, word| {
+                    mix(hash.rotate_left(23) ^ word)
+                })
         })
-        .collect()
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
-/// Jaccard similarity of two shingle sets (0 when both are empty).
-pub(crate) fn jaccard(a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
-    let shared = a.intersection(b).count();
+/// Jaccard similarity of two sorted shingle sets (0 when both are empty).
+pub(crate) fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     let union = a.len() + b.len() - shared;
     if union == 0 {
         0.0
@@ -268,79 +376,112 @@ fn fold(c: char) -> char {
     }
 }
 
-/// A text folded once, for searching many phrases in it without folding it again.
-pub(crate) struct Folded<'t> {
-    text: &'t str,
-    hay: Vec<(usize, char)>,
+/// A text folded for phrase matching (lower case, one apostrophe, one double quote, each run
+/// of white space one space), with a map back to the text's byte offsets.
+#[derive(Debug)]
+pub(crate) struct Folded {
+    folded: String,
+    /// For every byte of `folded`, and one past its end: the offset in the original text.
+    origin: Vec<usize>,
 }
 
-impl<'t> Folded<'t> {
-    pub(crate) fn new(text: &'t str) -> Self {
-        Folded {
-            text,
-            hay: text.char_indices().map(|(i, c)| (i, fold(c))).collect(),
-        }
-    }
-
-    /// Every match of `phrase` as byte ranges: case-insensitive, straight and typographic
-    /// quotes alike, any run of spaces for a space, whole words only.
-    pub(crate) fn find(&self, phrase: &str) -> Vec<Range<usize>> {
-        let needle: Vec<char> = phrase
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .chars()
-            .map(fold)
-            .collect();
-        let hay = &self.hay;
-        let mut found = Vec::new();
-        let Some(&first) = needle.first() else {
-            return found;
-        };
-        let mut start = 0;
-        while start < hay.len() {
-            if hay[start].1 != first {
-                start += 1;
+impl Folded {
+    pub(crate) fn new(text: &str) -> Self {
+        let mut folded = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len() + 1);
+        for (at, c) in text.char_indices() {
+            let c = fold(c);
+            if c == ' ' && folded.ends_with(' ') {
                 continue;
             }
-            if let Some(end) = match_at(hay, start, &needle) {
-                let before_ok =
-                    start == 0 || !(hay[start - 1].1.is_alphanumeric() && first.is_alphanumeric());
-                let after_ok = end == hay.len()
-                    || !(hay[end].1.is_alphanumeric()
-                        && needle.last().is_some_and(|c| c.is_alphanumeric()));
-                if before_ok && after_ok {
-                    let byte_end = hay.get(end).map_or(self.text.len(), |(i, _)| *i);
-                    found.push(hay[start].0..byte_end);
-                    start = end;
-                    continue;
-                }
+            folded.push(c);
+            origin.resize(folded.len(), at);
+        }
+        origin.push(text.len());
+        Folded { folded, origin }
+    }
+
+    /// Every match of `phrase` as byte ranges of the original text: case-insensitive,
+    /// straight and typographic quotes alike, any run of spaces for a space, whole words only.
+    pub(crate) fn find(&self, phrase: &str) -> Vec<Range<usize>> {
+        let needle = Folded::new(phrase.trim()).folded;
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        let mut from = 0;
+        for start in memchr::memmem::find_iter(self.folded.as_bytes(), needle.as_bytes()) {
+            if start < from {
+                continue;
             }
-            start += 1;
+            let end = start + needle.len();
+            if self.is_whole_word(start, end, &needle) {
+                found.push(self.origin[start]..self.origin[end]);
+                from = end;
+            }
         }
         found
     }
+
+    /// Every whole-word match of any phrase of `set`, as (index of the phrase in the set,
+    /// byte range of the original text), in order of where they end.
+    pub(crate) fn find_any(&self, set: &PhraseSet) -> Vec<(usize, Range<usize>)> {
+        let Some(automaton) = &set.automaton else {
+            let mut found: Vec<_> = set
+                .needles
+                .iter()
+                .flat_map(|(id, needle)| self.find(needle).into_iter().map(move |r| (*id, r)))
+                .collect();
+            found.sort_by_key(|(_, range)| (range.end, range.start));
+            return found;
+        };
+        let mut found = Vec::new();
+        // Matches of one phrase never overlap each other, as in [`Folded::find`].
+        let mut free_from = vec![0; set.needles.len()];
+        for m in automaton.find_overlapping_iter(self.folded.as_str()) {
+            let pattern = m.pattern().as_usize();
+            let (id, needle) = &set.needles[pattern];
+            if m.start() >= free_from[pattern] && self.is_whole_word(m.start(), m.end(), needle) {
+                free_from[pattern] = m.end();
+                found.push((*id, self.origin[m.start()]..self.origin[m.end()]));
+            }
+        }
+        found
+    }
+
+    /// Whether `start..end` of the folded text, a match of `needle`, neither starts nor ends
+    /// inside a word.
+    fn is_whole_word(&self, start: usize, end: usize, needle: &str) -> bool {
+        let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let before = self.folded[..start].chars().next_back();
+        let after = self.folded[end..].chars().next();
+        !(alphanumeric(before) && alphanumeric(needle.chars().next()))
+            && !(alphanumeric(after) && alphanumeric(needle.chars().next_back()))
+    }
 }
 
-/// The end (in chars) of a match of `needle` at `start`, spaces matching runs of spaces.
-fn match_at(hay: &[(usize, char)], start: usize, needle: &[char]) -> Option<usize> {
-    let mut at = start;
-    for &want in needle {
-        let &(_, got) = hay.get(at)?;
-        if want == ' ' {
-            if got != ' ' {
-                return None;
-            }
-            while hay.get(at).is_some_and(|(_, c)| *c == ' ') {
-                at += 1;
-            }
-        } else if got == want {
-            at += 1;
-        } else {
-            return None;
-        }
+/// Phrases folded and compiled once, to find them all in one pass over a text.
+#[derive(Debug)]
+pub(crate) struct PhraseSet {
+    /// The folded phrases with their index in the list given to [`PhraseSet::new`]; empty
+    /// phrases are left out.
+    needles: Vec<(usize, String)>,
+    /// `None` only if the automaton could not be built (a list far beyond any real one);
+    /// the phrases are then searched one by one.
+    automaton: Option<AhoCorasick>,
+}
+
+impl PhraseSet {
+    pub(crate) fn new<S: AsRef<str>>(phrases: &[S]) -> Self {
+        let needles: Vec<(usize, String)> = phrases
+            .iter()
+            .enumerate()
+            .map(|(id, phrase)| (id, Folded::new(phrase.as_ref().trim()).folded))
+            .filter(|(_, needle)| !needle.is_empty())
+            .collect();
+        let automaton = AhoCorasick::new(needles.iter().map(|(_, needle)| needle)).ok();
+        PhraseSet { needles, automaton }
     }
-    Some(at)
 }
 
 /// Byte ranges of the sentences of `text`: a sentence ends at `.`, `!` or `?` (and any
@@ -388,8 +529,25 @@ mod tests {
         Folded::new(text).find(phrase)
     }
 
+    #[test]
+    fn a_phrase_set_finds_what_each_phrase_finds() {
+        let text = "According  to IDC, data from Gartner; according to a report, it’s data.";
+        let phrases = ["according to", "data from", "it's", "data", "", "to"];
+        let folded = Folded::new(text);
+        let mut one_by_one: Vec<_> = phrases
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| folded.find(p).into_iter().map(move |r| (i, r)))
+            .collect();
+        let mut together = folded.find_any(&PhraseSet::new(&phrases));
+        one_by_one.sort_by_key(|(i, r)| (r.start, *i));
+        together.sort_by_key(|(i, r)| (r.start, *i));
+        assert_eq!(together, one_by_one);
+        assert_eq!(&text[together[0].1.clone()], "According  to");
+    }
+
     /// Runs `check` on the paragraphs of `body`, with the article's source.
-    fn with_paragraphs(body: &str, check: impl Fn(&str, &[ProseBlock<'_>])) {
+    fn with_paragraphs(body: &str, check: impl Fn(&str, &[&ProseBlock<'_>])) {
         let text = format!("+++\ntitle = \"T\"\n+++\n\n{body}");
         let article = Article::parse("a.md", &text)
             .article
@@ -404,7 +562,8 @@ mod tests {
         let arena = comrak::Arena::new();
         let root = crate::markdown::parse(&arena, article.body());
         let ctx = LintContext::new(&article, root, env);
-        check(&text, paragraphs(&ctx));
+        let blocks: Vec<&ProseBlock<'_>> = paragraphs(&ctx).collect();
+        check(&text, &blocks);
     }
 
     #[test]
@@ -459,6 +618,15 @@ mod tests {
     }
 
     #[test]
+    fn word_hashes_ignore_case_space_punctuation_and_quote_style() {
+        assert_eq!(
+            word_hashes("OpenAI’s  “big” deal!"),
+            word_hashes("openai's \"big\" deal")
+        );
+        assert_ne!(word_hashes("big deal"), word_hashes("deal big"));
+    }
+
+    #[test]
     fn normalising_ignores_case_space_punctuation_and_quote_style() {
         assert_eq!(
             normalise("OpenAI’s  “big” deal!"),
@@ -483,8 +651,8 @@ mod tests {
 
     #[test]
     fn jaccard_of_identical_and_disjoint_sets() {
-        let a = shingles(&words("one two three four"));
-        let b = shingles(&words("five six seven eight"));
+        let a = shingles(&word_hashes("one two three four"));
+        let b = shingles(&word_hashes("five six seven eight"));
         assert!((jaccard(&a, &a) - 1.0).abs() < f64::EPSILON);
         assert!(jaccard(&a, &b).abs() < f64::EPSILON);
     }

@@ -50,21 +50,17 @@ pub(crate) fn check_dek_repeats_lede(ctx: &LintContext<'_>, article: &Article) {
     let Some(dek) = article.dek.as_deref() else {
         return;
     };
-    let dek_words = prose::words(dek);
+    let dek_words = prose::word_hashes(dek);
     if dek_words.is_empty() {
         return;
     }
-    let Some(lede) = prose::paragraphs(ctx)
-        .iter()
-        .find(|p| !prose::words(&p.text).is_empty())
-    else {
+    let Some(lede) = prose::paragraphs(ctx).find(|p| !p.words().is_empty()) else {
         return;
     };
-    let lede_words = prose::words(&lede.text);
     let dek_shingles = prose::shingles(&dek_words);
-    let lede_shingles = prose::shingles(&lede_words);
-    let same = dek_words == lede_words;
-    if same || prose::jaccard(&dek_shingles, &lede_shingles) >= SIMILARITY {
+    let lede_shingles = lede.shingles();
+    let same = dek_words == lede.words();
+    if same || prose::jaccard(&dek_shingles, lede_shingles) >= SIMILARITY {
         let message = if same {
             "the dek is the first paragraph word for word"
         } else {

@@ -50,7 +50,7 @@ pub(crate) fn check_duplicate_paragraph(ctx: &LintContext<'_>, article: &Article
     let notes = prose::Notes::new(article);
     let mut first_at = BTreeMap::new();
     for paragraph in prose::paragraphs(ctx) {
-        let words = prose::words(&paragraph.text);
+        let words = paragraph.words();
         if words.len() < MIN_WORDS {
             continue;
         }

@@ -1,10 +1,11 @@
-use comrak::nodes::NodeValue;
+use std::sync::{Arc, Mutex, PoisonError};
+
 use serde::Deserialize;
 
 use crate::article::Article;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
-use crate::lint::rules::prose;
+use crate::lint::rules::prose::{self, BlockKind, PhraseSet};
 
 declare_rule! {
     /// ## What it does
@@ -68,14 +69,13 @@ impl Default for FillerPhraseOptions {
 
 pub(crate) fn check_filler_phrase(ctx: &LintContext<'_>, _article: &Article) {
     let options: FillerPhraseOptions = ctx.options(&FillerPhrase::META);
-    for block in prose::blocks(ctx, |value| {
-        matches!(value, NodeValue::Paragraph | NodeValue::Heading(_))
-    }) {
-        let folded = prose::Folded::new(&block.text);
-        let mut found: Vec<_> = options
-            .phrases
-            .iter()
-            .flat_map(|phrase| folded.find(phrase))
+    let phrases = phrase_set(&options.phrases);
+    for block in prose::blocks(ctx, &[BlockKind::Paragraph, BlockKind::Heading]) {
+        let mut found: Vec<_> = block
+            .folded()
+            .find_any(&phrases)
+            .into_iter()
+            .map(|(_, range)| range)
             .collect();
         found.sort_by_key(|range| (range.start, range.end));
         found.dedup();
@@ -91,4 +91,19 @@ pub(crate) fn check_filler_phrase(ctx: &LintContext<'_>, _article: &Article) {
             );
         }
     }
+}
+
+/// The configured phrases compiled for matching. Every article of a run has the same list,
+/// so the last compiled set is kept and reused while the list stays the same.
+fn phrase_set(phrases: &[String]) -> Arc<PhraseSet> {
+    static LAST: Mutex<Option<(Vec<String>, Arc<PhraseSet>)>> = Mutex::new(None);
+    let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((list, set)) = &*last
+        && list == phrases
+    {
+        return Arc::clone(set);
+    }
+    let set = Arc::new(PhraseSet::new(phrases));
+    *last = Some((phrases.to_vec(), Arc::clone(&set)));
+    set
 }

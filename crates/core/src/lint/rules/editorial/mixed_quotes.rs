@@ -1,11 +1,9 @@
-use comrak::nodes::NodeValue;
 use serde::Deserialize;
 
 use crate::article::Article;
 use crate::diagnostic::{Applicability, Edit, Fix, Span};
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
-use crate::lint::rules::prose;
 
 declare_rule! {
     /// ## What it does
@@ -142,12 +140,7 @@ pub(crate) fn check_mixed_quotes(ctx: &LintContext<'_>, article: &Article) {
             front_matter_quotes(article, key, span, &mut quotes);
         }
     }
-    for block in prose::blocks(ctx, |value| {
-        matches!(
-            value,
-            NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell
-        )
-    }) {
+    for block in ctx.prose_blocks() {
         let mut previous = None;
         for (i, ch) in block.text.char_indices() {
             if is_quote(ch) {

@@ -1,7 +1,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use comrak::nodes::NodeValue;
 use serde::Deserialize;
 
 use crate::diagnostic::Span;
@@ -14,7 +13,7 @@ declare_rule! {
     /// Reports two articles whose bodies are nearly the same. Each body's prose (paragraphs,
     /// headings, table cells; not code) is cut into overlapping three-word runs
     /// ("shingles", after normalising case, punctuation and quote style) and summarised as
-    /// a 64-value `MinHash` signature. Signatures that agree in every row of one of 16 bands
+    /// a 64-value `MinHash` signature (one-permutation hashing with densification). Signatures that agree in every row of one of 16 bands
     /// of 4 rows are candidates (locality-sensitive hashing, so the corpus is never compared
     /// pair by pair); a candidate pair whose estimated Jaccard similarity is at or over
     /// `threshold` (default 0.7) is reported on the later file, with a note at the earlier
@@ -112,35 +111,48 @@ fn first_line(ctx: &LintContext<'_>) -> Span {
 }
 
 /// The `MinHash` signature of an article body, or `None` for a body under 50 words.
+///
+/// One-permutation hashing: each shingle hash lands in one of the signature's bins and each
+/// bin keeps its smallest hash, so a body costs one hash per shingle rather than one per
+/// shingle and bin. Bins no shingle reached borrow the value of a filled bin chosen by a
+/// fixed pseudo-random sequence of their own (optimal densification, Shrivastava 2017), which
+/// keeps two signatures' agreement an unbiased estimate of their Jaccard similarity.
 fn signature(ctx: &LintContext<'_>) -> Option<Signature> {
-    let mut words = Vec::new();
-    for block in prose::blocks(ctx, |value| {
-        matches!(
-            value,
-            NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell
-        )
-    }) {
-        words.extend(prose::words(&block.text));
-    }
+    let words: Vec<u64> = ctx
+        .prose_blocks()
+        .iter()
+        .flat_map(|block| block.words().iter().copied())
+        .collect();
     if words.len() < MIN_WORDS {
         return None;
     }
-    let mut signature = Box::new([u64::MAX; SIGNATURE_SIZE]);
+    let mut bins = [None::<u64>; SIGNATURE_SIZE];
     for shingle in prose::shingles(&words) {
-        for (i, slot) in signature.iter_mut().enumerate() {
-            *slot = (*slot).min(permute(shingle, i as u64));
-        }
+        let bin = &mut bins[bin_of(shingle)];
+        *bin = Some(bin.map_or(shingle, |kept| kept.min(shingle)));
+    }
+    let mut signature = Box::new([0; SIGNATURE_SIZE]);
+    for (i, slot) in signature.iter_mut().enumerate() {
+        *slot = match bins[i] {
+            Some(hash) => hash,
+            None => borrowed(&bins, i)?,
+        };
     }
     Some(signature)
 }
 
-/// The `i`-th hash permutation of a shingle hash (splitmix64's finaliser over a seeded
-/// input; `MinHash` needs independent-looking permutations, not cryptographic ones).
-fn permute(hash: u64, i: u64) -> u64 {
-    let mut z = hash ^ i.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
+/// The bin of a shingle hash (the hash's high bits scaled to the signature's size).
+fn bin_of(hash: u64) -> usize {
+    ((u128::from(hash) * SIGNATURE_SIZE as u128) >> 64) as usize
+}
+
+/// The value an empty bin `i` borrows: the first filled bin of its own probe sequence, or,
+/// in the unlikely case the sequence keeps missing, the next filled bin after it.
+fn borrowed(bins: &[Option<u64>; SIGNATURE_SIZE], i: usize) -> Option<u64> {
+    const PROBES: u64 = 256;
+    (0..PROBES)
+        .find_map(|attempt| bins[bin_of(prose::mix((i as u64) << 32 | attempt))])
+        .or_else(|| (1..SIGNATURE_SIZE).find_map(|step| bins[(i + step) % SIGNATURE_SIZE]))
 }
 
 pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {

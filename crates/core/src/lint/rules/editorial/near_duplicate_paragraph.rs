@@ -1,4 +1,4 @@
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Deserialize;
 
@@ -76,25 +76,19 @@ pub(crate) fn check_near_duplicate_paragraph(ctx: &LintContext<'_>, article: &Ar
     let notes = prose::Notes::new(article);
     let options: NearDuplicateParagraphOptions = ctx.options(&NearDuplicateParagraph::META);
     let paragraphs: Vec<_> = prose::paragraphs(ctx)
-        .iter()
-        .filter_map(|paragraph| {
-            let words = prose::words(&paragraph.text);
-            (words.len() >= MIN_WORDS).then(|| {
-                let shingles = prose::shingles(&words);
-                (paragraph, words, shingles)
-            })
-        })
+        .filter(|paragraph| paragraph.words().len() >= MIN_WORDS)
+        .map(|paragraph| (paragraph, paragraph.words(), paragraph.shingles()))
         .collect();
     // Inverted index: each shingle to the paragraphs (so far) that contain it.
-    let mut index: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
-    let mut seen = BTreeSet::new();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut seen = HashSet::new();
     for (j, (paragraph, words, shingles)) in paragraphs.iter().enumerate() {
         if !seen.insert(words) {
             // An exact copy: `duplicate-paragraph` reports it.
             continue;
         }
         let mut candidates = BTreeSet::new();
-        for shingle in shingles {
+        for shingle in *shingles {
             let postings = index.entry(*shingle).or_default();
             if postings.len() < MAX_POSTINGS {
                 candidates.extend(postings.iter().copied());
@@ -103,7 +97,7 @@ pub(crate) fn check_near_duplicate_paragraph(ctx: &LintContext<'_>, article: &Ar
         }
         let best = candidates
             .into_iter()
-            .map(|i| (i, prose::jaccard(&paragraphs[i].2, shingles)))
+            .map(|i| (i, prose::jaccard(paragraphs[i].2, shingles)))
             .filter(|(_, similarity)| *similarity >= options.threshold)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if let Some((i, similarity)) = best {

@@ -1,11 +1,12 @@
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use chrono::Datelike;
 
 use crate::article::Article;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
-use crate::lint::rules::prose;
+use crate::lint::rules::prose::{self, PhraseSet};
 
 declare_rule! {
     /// ## What it does
@@ -75,12 +76,20 @@ const CUES: &[&str] = &[
 /// Words that put a "by <year>" sentence in the past.
 const PAST_MARKERS: &[&str] = &["had", "was", "were", "did"];
 
+/// [`CUES`] then [`PAST_MARKERS`], to find both in one pass.
+static WORDING: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(&[CUES, PAST_MARKERS].concat()));
+
 pub(crate) fn check_stale_forecast(ctx: &LintContext<'_>, article: &Article) {
     let Some(published) = article.published else {
         return;
     };
     let published_year = published.year();
     for paragraph in prose::paragraphs(ctx) {
+        // Only a sentence with a year can be a stale forecast.
+        if years(&paragraph.text).is_empty() {
+            continue;
+        }
         for sentence in prose::sentences(&paragraph.text) {
             let text = &paragraph.text[sentence.clone()];
             if let Some((range, year)) = stale(text, published_year) {
@@ -102,14 +111,14 @@ pub(crate) fn check_stale_forecast(ctx: &LintContext<'_>, article: &Article) {
 fn stale(sentence: &str, published_year: i32) -> Option<(Range<usize>, i32)> {
     let years = years(sentence);
     let latest = years.iter().map(|(_, year)| *year).max()?;
-    let folded = prose::Folded::new(sentence);
-    let has = |words: &[&str]| words.iter().any(|w| !folded.find(w).is_empty());
+    let found = prose::Folded::new(sentence).find_any(&WORDING);
     // Where the first forward-looking cue starts, if any.
-    let cue_at = CUES
+    let cue_at = found
         .iter()
-        .filter_map(|cue| folded.find(cue).first().map(|r| r.start))
+        .filter(|(id, _)| *id < CUES.len())
+        .map(|(_, range)| range.start)
         .min();
-    let in_past = has(PAST_MARKERS);
+    let in_past = found.iter().any(|(id, _)| *id >= CUES.len());
     for (range, year) in &years {
         let before = sentence[..range.start].trim_end();
         let by_at = before.len().checked_sub(2).filter(|&at| {

@@ -1,9 +1,11 @@
+use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::article::Article;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
-use crate::lint::rules::prose::{self, ProseBlock};
+use crate::lint::rules::prose::{self, PhraseSet, ProseBlock};
 
 declare_rule! {
     /// ## What it does
@@ -299,15 +301,33 @@ const CLAUSE_OPENERS: &[&str] = &[
     "however",
 ];
 
+/// Every phrase the rule starts from, in one set: [`DOCUMENT_PHRASES`], then "according to"
+/// (at [`ACCORDING_TO`]), then [`CLAIM_VERBS`].
+static PHRASES: LazyLock<PhraseSet> = LazyLock::new(|| {
+    let all: Vec<&str> = DOCUMENT_PHRASES
+        .iter()
+        .copied()
+        .chain(["according to"])
+        .chain(CLAIM_VERBS.iter().copied())
+        .collect();
+    PhraseSet::new(&all)
+});
+const ACCORDING_TO: usize = DOCUMENT_PHRASES.len();
+
 pub(crate) fn check_unattributed_claim(ctx: &LintContext<'_>, article: &Article) {
-    let paragraphs = prose::paragraphs(ctx);
-    let all_text: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
-    let surnames = surnames(&all_text);
-    for paragraph in paragraphs {
-        if paragraph.has_citation(article) {
+    // Most paragraphs contain none of the phrases: they are skipped before any tokenising,
+    // and the article's names are gathered only once a paragraph needs them.
+    let surnames = OnceCell::new();
+    for paragraph in prose::paragraphs(ctx) {
+        let matches = paragraph.folded().find_any(&PHRASES);
+        if matches.is_empty() || paragraph.has_citation(article) {
             continue;
         }
-        for range in attributions(&paragraph.text, &surnames) {
+        let surnames = surnames.get_or_init(|| {
+            let texts: Vec<&str> = prose::paragraphs(ctx).map(|p| p.text.as_str()).collect();
+            self::surnames(&texts)
+        });
+        for range in attributions(&paragraph.text, &matches, surnames) {
             report(ctx, paragraph, range);
         }
     }
@@ -368,7 +388,17 @@ impl Token<'_> {
     }
 
     fn is_organisation_word(&self) -> bool {
-        ORGANISATION_WORDS.contains(&self.lower().trim_end_matches('.'))
+        let word = self.text.trim_end_matches('.');
+        ORGANISATION_WORDS
+            .iter()
+            .any(|organisation| word.eq_ignore_ascii_case(organisation))
+    }
+
+    /// Whether the word is one of `words` (lower case ASCII), in any case.
+    fn is_one_of(&self, words: &[&str]) -> bool {
+        words
+            .iter()
+            .any(|word| self.text.eq_ignore_ascii_case(word))
     }
 }
 
@@ -412,9 +442,9 @@ fn surnames(texts: &[&str]) -> Vec<String> {
         for pair in tokens.windows(2) {
             if pair[0].is_name_like()
                 && pair[1].is_name_like()
-                && !NOT_SUBJECTS.contains(&pair[0].lower().as_str())
-                && !CLAUSE_OPENERS.contains(&pair[0].lower().as_str())
-                && !matches!(pair[0].lower().as_str(), "according" | "the")
+                && !pair[0].is_one_of(NOT_SUBJECTS)
+                && !pair[0].is_one_of(CLAUSE_OPENERS)
+                && !pair[0].is_one_of(&["according", "the"])
             {
                 out.push(pair[1].text.to_string());
             }
@@ -454,8 +484,13 @@ fn is_person(run: &[Token<'_>], surnames: &[String]) -> bool {
     }
 }
 
-/// Byte ranges of the attribution phrases in a paragraph's text, merged where they overlap.
-fn attributions(text: &str, surnames: &[String]) -> Vec<Range<usize>> {
+/// Byte ranges of the attribution phrases in a paragraph's text, merged where they overlap,
+/// given the [`PHRASES`] found in it.
+fn attributions(
+    text: &str,
+    matches: &[(usize, Range<usize>)],
+    surnames: &[String],
+) -> Vec<Range<usize>> {
     let tokens = tokens(text);
     let token_at = |offset: usize| tokens.iter().position(|t| t.range.0 >= offset);
     let run_end = |after: usize, fallback: usize| {
@@ -468,42 +503,35 @@ fn attributions(text: &str, surnames: &[String]) -> Vec<Range<usize>> {
             }
         })
     };
-    let folded = prose::Folded::new(text);
     let mut found: Vec<Range<usize>> = Vec::new();
-    for phrase in DOCUMENT_PHRASES {
-        for range in folded.find(phrase) {
+    for (id, range) in matches.iter().cloned() {
+        if let Some(phrase) = DOCUMENT_PHRASES.get(id) {
             if is_source_noun_phrase(text, &range, phrase) {
                 found.push(range.start..run_end(range.end, range.end));
             }
-        }
-    }
-    for range in folded.find("according to") {
-        let Some(next) = token_at(range.end) else {
-            continue;
-        };
-        let run = capitalised_run(&tokens, next);
-        if !run.is_empty() {
-            if !is_person(&tokens[run.clone()], surnames) {
-                found.push(range.start..tokens[run.end - 1].range.1);
+        } else if id == ACCORDING_TO {
+            let Some(next) = token_at(range.end) else {
+                continue;
+            };
+            let run = capitalised_run(&tokens, next);
+            if !run.is_empty() {
+                if !is_person(&tokens[run.clone()], surnames) {
+                    found.push(range.start..tokens[run.end - 1].range.1);
+                }
+                continue;
             }
-            continue;
-        }
-        // "according to (a|an|the|new|recent|its|…) report": a document within three words.
-        let document = tokens[next..]
-            .iter()
-            .take(3)
-            .take_while(|t| t.is_word())
-            .position(|t| DOCUMENT_NOUNS.contains(&t.lower().as_str()));
-        if let Some(offset) = document {
-            let noun = next + offset;
-            found.push(range.start..run_end(tokens[noun].range.1, tokens[noun].range.1));
-        }
-    }
-    for verb in CLAIM_VERBS {
-        for range in folded.find(verb) {
-            if let Some(claim) = claim_by_subject(&tokens, range, surnames) {
-                found.push(claim);
+            // "according to (a|an|the|new|recent|its|…) report": a document within three words.
+            let document = tokens[next..]
+                .iter()
+                .take(3)
+                .take_while(|t| t.is_word())
+                .position(|t| t.is_one_of(DOCUMENT_NOUNS));
+            if let Some(offset) = document {
+                let noun = next + offset;
+                found.push(range.start..run_end(tokens[noun].range.1, tokens[noun].range.1));
             }
+        } else if let Some(claim) = claim_by_subject(&tokens, range, surnames) {
+            found.push(claim);
         }
     }
     found.sort_by_key(|r| (r.start, r.end));
@@ -633,7 +661,8 @@ mod tests {
 
     fn phrases(text: &str) -> Vec<&str> {
         let surnames = surnames(&[text]);
-        attributions(text, &surnames)
+        let matches = prose::Folded::new(text).find_any(&PHRASES);
+        attributions(text, &matches, &surnames)
             .into_iter()
             .map(|r| &text[r])
             .collect()

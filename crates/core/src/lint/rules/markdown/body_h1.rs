@@ -3,7 +3,7 @@ use comrak::nodes::NodeValue;
 use crate::article::Article;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
-use crate::lint::rules::prose::{self, ProseBlock};
+use crate::lint::rules::prose::{self, BlockKind, ProseBlock};
 
 declare_rule! {
     /// ## What it does
@@ -48,7 +48,7 @@ declare_rule! {
 
 pub(crate) fn check_body_h1(ctx: &LintContext<'_>, article: &Article) {
     let title = prose::normalise(&article.title);
-    for heading in prose::blocks(ctx, |value| matches!(value, NodeValue::Heading(_))) {
+    for heading in prose::blocks(ctx, &[BlockKind::Heading]) {
         let level = match heading.node.data.borrow().value {
             NodeValue::Heading(h) => h.level,
             _ => continue,

@@ -1,11 +1,9 @@
 use std::collections::BTreeMap;
 
-use comrak::nodes::NodeValue;
-
 use crate::article::Article;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
-use crate::lint::rules::prose;
+use crate::lint::rules::prose::{self, BlockKind};
 
 declare_rule! {
     /// ## What it does
@@ -50,7 +48,7 @@ declare_rule! {
 pub(crate) fn check_duplicate_heading(ctx: &LintContext<'_>, article: &Article) {
     let notes = prose::Notes::new(article);
     let mut first_at = BTreeMap::new();
-    for heading in prose::blocks(ctx, |value| matches!(value, NodeValue::Heading(_))) {
+    for heading in prose::blocks(ctx, &[BlockKind::Heading]) {
         let key = prose::normalise(&heading.text);
         if key.is_empty() {
             continue;
