@@ -73,7 +73,11 @@ pub struct TextCount {
 impl TextCount {
     /// Counts `text`.
     pub fn of(text: &str) -> TextCount {
-        let cjk_characters = text.chars().filter(|c| is_cjk(*c)).count();
+        let cjk_characters = if text.is_ascii() {
+            0
+        } else {
+            text.chars().filter(|c| is_cjk(*c)).count()
+        };
         let words = if cjk_characters == 0 {
             crate::words::count(text)
         } else {

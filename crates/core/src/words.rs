@@ -82,56 +82,110 @@ pub(crate) fn count(text: &str) -> usize {
 /// Segments `text` when every character is one the fast path knows; returns `false` (having
 /// called `each` for nothing) otherwise.
 fn segment_fast<'t>(text: &'t str, each: &mut impl FnMut(&'t str)) -> bool {
-    // Classify first, so an unknown character anywhere sends the whole text to the general
-    // path before any word is reported.
-    let mut classes = Vec::with_capacity(text.len());
-    for (at, c) in text.char_indices() {
-        match class(c) {
-            Some(class) => classes.push((at, class)),
-            None => return false,
-        }
+    // Check first, so an unknown character anywhere sends the whole text to the general path
+    // before any word is reported.
+    if !all_known(text) {
+        return false;
     }
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < classes.len() {
-        let (start, first) = classes[i];
+    while i < bytes.len() {
+        let (first, width) = class_at(bytes, i);
         if !(first.is_alphanumeric() || first == Class::ExtendNumLet) {
-            i += 1;
+            i += width;
             continue;
         }
+        let start = i;
         let mut has_alphanumeric = first.is_alphanumeric();
         let mut last = first;
-        let mut j = i + 1;
-        while j < classes.len() {
-            let next = classes[j].1;
-            let after = classes.get(j + 1).map(|&(_, class)| class);
-            let joined = match next {
-                Class::Letter | Class::Numeric | Class::ExtendNumLet => 1,
-                Class::MidLetter | Class::MidNumLet
-                    if last == Class::Letter && after == Some(Class::Letter) =>
-                {
-                    2
-                }
-                Class::MidNum | Class::MidNumLet
-                    if last == Class::Numeric && after == Some(Class::Numeric) =>
-                {
-                    2
-                }
-                _ => 0,
+        let mut end = i + width;
+        while end < bytes.len() {
+            let (next, next_width) = class_at(bytes, end);
+            let joins_alone = matches!(next, Class::Letter | Class::Numeric | Class::ExtendNumLet);
+            if joins_alone {
+                has_alphanumeric |= next.is_alphanumeric();
+                last = next;
+                end += next_width;
+                continue;
+            }
+            // A middle character joins only when the same kind follows it ("it's", "4.2").
+            let Some((after, after_width)) =
+                (end + next_width < bytes.len()).then(|| class_at(bytes, end + next_width))
+            else {
+                break;
             };
-            if joined == 0 {
+            let joins_letters = matches!(next, Class::MidLetter | Class::MidNumLet)
+                && last == Class::Letter
+                && after == Class::Letter;
+            let joins_digits = matches!(next, Class::MidNum | Class::MidNumLet)
+                && last == Class::Numeric
+                && after == Class::Numeric;
+            if !(joins_letters || joins_digits) {
                 break;
             }
-            has_alphanumeric |= classes[j + joined - 1].1.is_alphanumeric();
-            last = classes[j + joined - 1].1;
-            j += joined;
+            has_alphanumeric = true;
+            last = after;
+            end += next_width + after_width;
         }
         if has_alphanumeric {
-            let end = classes.get(j).map_or(text.len(), |&(at, _)| at);
             each(&text[start..end]);
         }
-        i = j;
+        i = end;
     }
     true
+}
+
+/// Whether the fast path knows every character of `text`: non-ASCII characters are rare in
+/// prose, so only they are decoded and looked up.
+fn all_known(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(at) = rest.bytes().position(|byte| !byte.is_ascii()) {
+        let Some(c) = rest[at..].chars().next() else {
+            return true;
+        };
+        if class(c).is_none() {
+            return false;
+        }
+        rest = &rest[at + c.len_utf8()..];
+    }
+    true
+}
+
+/// Classes of the ASCII characters, by code.
+const ASCII_CLASSES: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = match byte as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Numeric,
+            b'_' => Class::ExtendNumLet,
+            b':' => Class::MidLetter,
+            b',' | b';' => Class::MidNum,
+            b'.' | b'\'' => Class::MidNumLet,
+            _ => Class::Other,
+        };
+        byte += 1;
+    }
+    table
+};
+
+/// The class and width of the character at byte `i` of text the fast path accepted: ASCII,
+/// the two curly single quotes, or another accepted character (`Other`, which never joins,
+/// so its bytes may be stepped over one at a time).
+fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
+    let byte = bytes[i];
+    if byte.is_ascii() {
+        return (ASCII_CLASSES[usize::from(byte)], 1);
+    }
+    // ‘ is E2 80 98 and ’ is E2 80 99 in UTF-8.
+    if byte == 0xE2
+        && bytes.get(i + 1) == Some(&0x80)
+        && matches!(bytes.get(i + 2), Some(0x98 | 0x99))
+    {
+        return (Class::MidNumLet, 3);
+    }
+    (Class::Other, 1)
 }
 
 #[cfg(test)]
@@ -165,6 +219,17 @@ mod tests {
     fn other_scripts_take_the_general_path() {
         let text = "Zoë’s café 東京 2026年";
         assert_eq!(words(text), text.unicode_words().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_ascii_table_agrees_with_the_classes() {
+        for byte in 0..128u8 {
+            assert_eq!(
+                Some(ASCII_CLASSES[usize::from(byte)]),
+                class(char::from(byte)),
+                "{byte}"
+            );
+        }
     }
 
     proptest! {

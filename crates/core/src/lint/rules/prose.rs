@@ -9,7 +9,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use comrak::nodes::{AstNode, NodeValue};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -312,11 +312,16 @@ pub(crate) const SHINGLE_WORDS: usize = 3;
 /// The distinct hashes, sorted, of the overlapping [`SHINGLE_WORDS`]-word runs of `words`
 /// (word hashes; one shingle of all the words when there are fewer).
 pub(crate) fn shingles(words: &[u64]) -> Vec<u64> {
-    if words.is_empty() {
-        return Vec::new();
-    }
-    let mut out: Vec<u64> = words
-        .windows(SHINGLE_WORDS.min(words.len()))
+    let mut out: Vec<u64> = shingle_hashes(words).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The hashes of the shingles of `words` in text order, repeats included.
+pub(crate) fn shingle_hashes(words: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    words
+        .windows(SHINGLE_WORDS.min(words.len()).max(1))
         .map(|window| {
             window
                 .iter()
@@ -324,10 +329,6 @@ pub(crate) fn shingles(words: &[u64]) -> Vec<u64> {
                     mix(hash.rotate_left(23) ^ word)
                 })
         })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// Jaccard similarity of two sorted shingle sets (0 when both are empty).
@@ -381,24 +382,70 @@ fn fold(c: char) -> char {
 #[derive(Debug)]
 pub(crate) struct Folded {
     folded: String,
-    /// For every byte of `folded`, and one past its end: the offset in the original text.
-    origin: Vec<usize>,
+    /// Where offsets stop mapping one to one: (offset in `folded`, offset in the original)
+    /// at every character from which the two advance in step again, in order. Most prose
+    /// needs none, or one per curly quote or run of spaces.
+    shifts: Vec<(usize, usize)>,
 }
 
 impl Folded {
     pub(crate) fn new(text: &str) -> Self {
-        let mut folded = String::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len() + 1);
-        for (at, c) in text.char_indices() {
+        let mut folded = Vec::with_capacity(text.len());
+        let mut shifts = Vec::new();
+        // The last shift: offsets map as `last_at + (folded_at - last_folded)` since.
+        let (mut last_folded, mut last_at) = (0, 0);
+        let mut previous_space = false;
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // ASCII, most of prose, folds byte by byte; anything else char by char.
+            let (c, width) = if bytes[at].is_ascii() {
+                (char::from(bytes[at]), 1)
+            } else {
+                let c = text[at..]
+                    .chars()
+                    .next()
+                    .unwrap_or(char::REPLACEMENT_CHARACTER);
+                (c, c.len_utf8())
+            };
             let c = fold(c);
-            if c == ' ' && folded.ends_with(' ') {
+            if c == ' ' && previous_space {
+                at += width;
                 continue;
             }
-            folded.push(c);
-            origin.resize(folded.len(), at);
+            previous_space = c == ' ';
+            if last_at + (folded.len() - last_folded) != at {
+                shifts.push((folded.len(), at));
+                (last_folded, last_at) = (folded.len(), at);
+            }
+            if c.is_ascii() {
+                folded.push(c as u8);
+            } else {
+                folded.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+            at += width;
         }
-        origin.push(text.len());
-        Folded { folded, origin }
+        if last_at + (folded.len() - last_folded) != text.len() {
+            shifts.push((folded.len(), text.len()));
+        }
+        // Whole characters were pushed, so the bytes are UTF-8.
+        let folded = String::from_utf8(folded).unwrap_or_default();
+        Folded { folded, shifts }
+    }
+
+    /// The offset in the original text of the character at `at` in the folded one (or of
+    /// the end).
+    fn origin(&self, at: usize) -> usize {
+        match self
+            .shifts
+            .partition_point(|(folded_at, _)| *folded_at <= at)
+        {
+            0 => at,
+            i => {
+                let (folded_at, original_at) = self.shifts[i - 1];
+                original_at + (at - folded_at)
+            }
+        }
     }
 
     /// Every match of `phrase` as byte ranges of the original text: case-insensitive,
@@ -416,7 +463,7 @@ impl Folded {
             }
             let end = start + needle.len();
             if self.is_whole_word(start, end, &needle) {
-                found.push(self.origin[start]..self.origin[end]);
+                found.push(self.origin(start)..self.origin(end));
                 from = end;
             }
         }
@@ -443,7 +490,7 @@ impl Folded {
             let (id, needle) = &set.needles[pattern];
             if m.start() >= free_from[pattern] && self.is_whole_word(m.start(), m.end(), needle) {
                 free_from[pattern] = m.end();
-                found.push((*id, self.origin[m.start()]..self.origin[m.end()]));
+                found.push((*id, self.origin(m.start())..self.origin(m.end())));
             }
         }
         found
@@ -455,8 +502,9 @@ impl Folded {
         let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let before = self.folded[..start].chars().next_back();
         let after = self.folded[end..].chars().next();
-        !(alphanumeric(before) && alphanumeric(needle.chars().next()))
-            && !(alphanumeric(after) && alphanumeric(needle.chars().next_back()))
+        let cuts_in_before = alphanumeric(before) && alphanumeric(needle.chars().next());
+        let cuts_in_after = alphanumeric(after) && alphanumeric(needle.chars().next_back());
+        !(cuts_in_before || cuts_in_after)
     }
 }
 
@@ -479,7 +527,13 @@ impl PhraseSet {
             .map(|(id, phrase)| (id, Folded::new(phrase.as_ref().trim()).folded))
             .filter(|(_, needle)| !needle.is_empty())
             .collect();
-        let automaton = AhoCorasick::new(needles.iter().map(|(_, needle)| needle)).ok();
+        // A DFA searches fastest, and the lists are small enough that its size never matters.
+        // Prose is dense with the phrases' letters, so a byte prefilter only adds restarts.
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
+            .build(needles.iter().map(|(_, needle)| needle))
+            .ok();
         PhraseSet { needles, automaton }
     }
 }

@@ -141,8 +141,13 @@ pub(crate) fn check_mixed_quotes(ctx: &LintContext<'_>, article: &Article) {
         }
     }
     for block in ctx.prose_blocks() {
-        let mut previous = None;
-        for (i, ch) in block.text.char_indices() {
+        // Every quote is `'`, `"` or a character whose UTF-8 starts with E2 (‘ ’ “ ”).
+        let text = &block.text;
+        for i in memchr::memchr3_iter(b'\'', b'"', 0xE2, text.as_bytes()) {
+            let Some(ch) = text[i..].chars().next() else {
+                continue;
+            };
+            let previous = text[..i].chars().next_back();
             if is_quote(ch) {
                 let range = i..i + ch.len_utf8();
                 let (span, place) = match block.exact_span_of(range.clone()) {
@@ -156,7 +161,6 @@ pub(crate) fn check_mixed_quotes(ctx: &LintContext<'_>, article: &Article) {
                     place,
                 });
             }
-            previous = Some(ch);
         }
     }
     let straight = quotes

@@ -127,7 +127,7 @@ fn signature(ctx: &LintContext<'_>) -> Option<Signature> {
         return None;
     }
     let mut bins = [None::<u64>; SIGNATURE_SIZE];
-    for shingle in prose::shingles(&words) {
+    for shingle in prose::shingle_hashes(&words) {
         let bin = &mut bins[bin_of(shingle)];
         *bin = Some(bin.map_or(shingle, |kept| kept.min(shingle)));
     }

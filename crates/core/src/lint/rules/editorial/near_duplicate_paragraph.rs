@@ -1,11 +1,11 @@
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::FxHashSet;
 
 use serde::Deserialize;
 
 use crate::article::Article;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
-use crate::lint::rules::prose;
+use crate::lint::rules::prose::{self, ProseBlock};
 
 use super::duplicate_paragraph::MIN_WORDS;
 
@@ -75,44 +75,64 @@ const MAX_POSTINGS: usize = 64;
 pub(crate) fn check_near_duplicate_paragraph(ctx: &LintContext<'_>, article: &Article) {
     let notes = prose::Notes::new(article);
     let options: NearDuplicateParagraphOptions = ctx.options(&NearDuplicateParagraph::META);
+    // Exact copies are left to `duplicate-paragraph`: only a text's first copy takes part.
+    let mut seen = FxHashSet::default();
     let paragraphs: Vec<_> = prose::paragraphs(ctx)
-        .filter(|paragraph| paragraph.words().len() >= MIN_WORDS)
-        .map(|paragraph| (paragraph, paragraph.words(), paragraph.shingles()))
+        .filter(|paragraph| {
+            let words = paragraph.words();
+            words.len() >= MIN_WORDS && seen.insert(words)
+        })
         .collect();
-    // Inverted index: each shingle to the paragraphs (so far) that contain it.
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut seen = HashSet::new();
-    for (j, (paragraph, words, shingles)) in paragraphs.iter().enumerate() {
-        if !seen.insert(words) {
-            // An exact copy: `duplicate-paragraph` reports it.
-            continue;
-        }
-        let mut candidates = BTreeSet::new();
-        for shingle in *shingles {
-            let postings = index.entry(*shingle).or_default();
-            if postings.len() < MAX_POSTINGS {
-                candidates.extend(postings.iter().copied());
-                postings.push(j);
-            }
-        }
-        let best = candidates
-            .into_iter()
-            .map(|i| (i, prose::jaccard(paragraphs[i].2, shingles)))
-            .filter(|(_, similarity)| *similarity >= options.threshold)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        if let Some((i, similarity)) = best {
-            let percent = (similarity * 100.0).round();
-            ctx.push(
-                ctx.diagnostic(
-                    &NearDuplicateParagraph::META,
-                    paragraph.span,
-                    format!("paragraph nearly repeats an earlier paragraph ({percent}% similar)"),
-                )
-                .with_help("keep one version, or make each paragraph say something new")
-                .with_related(
-                    notes.at(paragraphs[i].0.span.start, "the earlier, similar paragraph"),
-                ),
-            );
+    for (j, i, similarity) in similar_pairs(&paragraphs, options.threshold) {
+        let percent = (similarity * 100.0).round();
+        ctx.push(
+            ctx.diagnostic(
+                &NearDuplicateParagraph::META,
+                paragraphs[j].span,
+                format!("paragraph nearly repeats an earlier paragraph ({percent}% similar)"),
+            )
+            .with_help("keep one version, or make each paragraph say something new")
+            .with_related(notes.at(paragraphs[i].span.start, "the earlier, similar paragraph")),
+        );
+    }
+}
+
+/// For each paragraph with an earlier one at least `threshold` similar: (its index, the most
+/// similar earlier paragraph's index, their similarity), in paragraph order. Only paragraphs
+/// that share a shingle are compared, found by sorting (shingle, paragraph) pairs rather
+/// than by comparing every pair.
+fn similar_pairs(paragraphs: &[&ProseBlock<'_>], threshold: f64) -> Vec<(usize, usize, f64)> {
+    let mut postings: Vec<(u64, usize)> = paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(at, paragraph)| paragraph.shingles().iter().map(move |s| (*s, at)))
+        .collect();
+    postings.sort_unstable();
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for group in postings.chunk_by(|a, b| a.0 == b.0) {
+        // Each paragraph meets the earlier ones of the group, within the first MAX_POSTINGS.
+        let group = &group[..group.len().min(MAX_POSTINGS)];
+        for (k, &(_, later)) in group.iter().enumerate() {
+            candidates.extend(group[..k].iter().map(|&(_, earlier)| (later, earlier)));
         }
     }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut found = Vec::new();
+    for pairs in candidates.chunk_by(|a, b| a.0 == b.0) {
+        let later = pairs[0].0;
+        let best = pairs
+            .iter()
+            .map(|&(_, earlier)| {
+                let similarity =
+                    prose::jaccard(paragraphs[earlier].shingles(), paragraphs[later].shingles());
+                (earlier, similarity)
+            })
+            .filter(|(_, similarity)| *similarity >= threshold)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((earlier, similarity)) = best {
+            found.push((later, earlier, similarity));
+        }
+    }
+    found
 }

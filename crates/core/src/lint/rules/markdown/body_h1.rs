@@ -56,14 +56,14 @@ pub(crate) fn check_body_h1(ctx: &LintContext<'_>, article: &Article) {
         if !title.is_empty() && prose::normalise(&heading.text) == title {
             report(
                 ctx,
-                &heading,
+                heading,
                 "heading repeats the title",
                 "remove it: the page shows the title already",
             );
         } else if level == 1 {
             report(
                 ctx,
-                &heading,
+                heading,
                 "level-1 heading in the body",
                 "use `##`: the title is the page's only level-1 heading",
             );
