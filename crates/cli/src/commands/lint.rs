@@ -6,7 +6,8 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 use copydesk::lint::fix::{MAX_ROUNDS, unified_diff};
-use copydesk::{Config, DiagnosticFormat, FileFix, Newsroom, RenderOptions, Severity};
+use copydesk::lint::{CacheKey, LintIndex};
+use copydesk::{Config, DiagnosticFormat, FileFix, LintReport, Newsroom, RenderOptions, Severity};
 
 use super::locate_root;
 use crate::Status;
@@ -34,6 +35,7 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     let mut out = std::io::BufWriter::new(stdout.lock());
 
     let mut fixed = 0;
+    let mut index_note = None;
     let report = if args.fix || args.diff {
         // Fixing needs every article's text at hand; plain linting streams instead.
         let mut newsroom = Newsroom::load_files(root.clone(), config, &files)?;
@@ -51,8 +53,16 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
         newsroom.lint(now)
     } else {
         let bar = crate::progress::for_files(files.len(), args.quiet);
-        let report =
-            copydesk::lint_files_with_progress(&root, &config, &files, now, &|| bar.inc(1))?;
+        let progress = || bar.inc(1);
+        // The index describes the whole newsroom: a run over some paths neither uses nor
+        // writes it.
+        let report = if (args.no_cache && args.changed_since.is_none()) || !args.paths.is_empty() {
+            copydesk::lint_files_with_progress(&root, &config, &files, now, &progress)?
+        } else {
+            let run = lint_indexed(&root, &config, &files, now, args, &progress)?;
+            index_note = run.note;
+            run.report
+        };
         bar.finish_and_clear();
         report
     };
@@ -71,9 +81,10 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
             (true, true) => format!(" after {fixed} fix{}", if fixed == 1 { "" } else { "es" }),
         };
         eprintln!(
-            "checked {} file{} in {:.2?}: {errors} error{}, {warnings} warning{}, {infos} info{fixes}",
+            "checked {} file{}{} in {:.2?}: {errors} error{}, {warnings} warning{}, {infos} info{fixes}",
             report.files_checked,
             plural(report.files_checked),
+            index_note.as_deref().unwrap_or_default(),
             started.elapsed(),
             plural(errors),
             plural(warnings),
@@ -88,6 +99,78 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
         Status::Findings
     } else {
         Status::Clean
+    })
+}
+
+/// What a run with the lint index adds to the summary line.
+struct IndexedRun {
+    report: LintReport,
+    /// `(… linted, … from the lint index)` for `--changed-since` runs.
+    note: Option<String>,
+}
+
+/// The plain or `--changed-since` pass with the lint index: read it (for `--changed-since`),
+/// lint, and write it back unless `--no-cache`.
+fn lint_indexed(
+    root: &Path,
+    config: &Config,
+    files: &[PathBuf],
+    now: chrono::DateTime<chrono::FixedOffset>,
+    args: &LintArgs,
+    progress: &(dyn Fn() + Sync),
+) -> anyhow::Result<IndexedRun> {
+    let changed = match &args.changed_since {
+        Some(rev) => Some(copydesk::git::changed_since(root, rev)?),
+        None => None,
+    };
+    // Per-article diagnostics depend on the configuration and the authors: when either
+    // changed, every article's findings may have changed, so all are linted and reported.
+    let everything = changed
+        .as_ref()
+        .and_then(|changed| changed.affecting_every_article(config));
+    if let Some(path) = everything
+        && args.verbose
+    {
+        eprintln!("note: {} changed; linting every article", path.display());
+    }
+    let scope = if everything.is_some() {
+        None
+    } else {
+        changed.as_ref()
+    };
+    let key = CacheKey::for_newsroom(root, config);
+    let dir = args
+        .cache_dir
+        .clone()
+        .unwrap_or_else(|| copydesk::lint::cache::default_cache_dir(root));
+    let index = if args.no_cache || scope.is_none() {
+        LintIndex::new(key)
+    } else {
+        let (index, miss) = LintIndex::load(&dir, key);
+        if let Some(miss) = miss
+            && args.verbose
+        {
+            eprintln!("note: {miss}; linting every article once to rebuild it");
+        }
+        index
+    };
+    let run = copydesk::lint_files_cached(root, config, files, scope, &index, now, progress)?;
+    if !args.no_cache
+        && let Err(error) = run.index.save(&dir)
+        && args.verbose
+    {
+        // A cache that cannot be written costs only speed, never the run.
+        eprintln!("note: the lint index was not written: {error}: {}", error.source);
+    }
+    let note = changed.is_some().then(|| {
+        format!(
+            " ({} linted, {} from the lint index)",
+            run.linted, run.cached
+        )
+    });
+    Ok(IndexedRun {
+        report: run.report,
+        note,
     })
 }
 

@@ -5,6 +5,7 @@
 //! the front matter's `[lint] ignore`), centrally and after the rules ran. [`fix`] applies the
 //! safe fixes rules offer. Rendering of diagnostics is in `diagnostic::render`.
 
+pub mod cache;
 mod context;
 mod corpus;
 mod engine;
@@ -15,6 +16,7 @@ pub(crate) mod rules;
 mod settings;
 mod suppression;
 
+pub use cache::{CacheKey, CacheMiss, LintIndex};
 pub use context::{LintContext, LintEnv};
 pub use corpus::{CorpusContext, lint_corpus};
 pub use engine::{ArticleFacts, LintOutcome, SlugReference, apply_config, lint_article};
