@@ -63,7 +63,15 @@ pub fn changed_since(root: &Path, rev: &str) -> Result<ChangedFiles, GitError> {
     // `--relative` makes paths relative to `root` and leaves out files outside it.
     let diff = run(
         root,
-        &["diff", "--name-only", "-z", "--no-renames", "--relative", rev, "--"],
+        &[
+            "diff",
+            "--name-only",
+            "-z",
+            "--no-renames",
+            "--relative",
+            rev,
+            "--",
+        ],
     )?;
     let untracked = run(root, &["ls-files", "--others", "--exclude-standard", "-z"])?;
     let paths = diff

@@ -409,7 +409,10 @@ pub fn lint_files_cached(
         .collect();
     // Author files are not articles: their findings are per-file, reported in full runs.
     let (mut diagnostics, mut sources) = if changed.is_none() {
-        (crate::lint::apply_config(authors.diagnostics, env), authors.sources)
+        (
+            crate::lint::apply_config(authors.diagnostics, env),
+            authors.sources,
+        )
     } else {
         (Vec::new(), SourceMap::new())
     };
@@ -543,11 +546,7 @@ fn load_file<T>(
     max_bytes: u64,
     parse: impl FnOnce(&Path, &str) -> (Option<T>, Vec<Diagnostic>),
 ) -> Loaded<T> {
-    parse_read(
-        Arc::from(path),
-        read_checked(root, path, max_bytes),
-        parse,
-    )
+    parse_read(Arc::from(path), read_checked(root, path, max_bytes), parse)
 }
 
 /// The bytes of a file to lint, or why it is not read: a link out of the root, not a regular

@@ -160,7 +160,10 @@ fn lint_indexed(
         && args.verbose
     {
         // A cache that cannot be written costs only speed, never the run.
-        eprintln!("note: the lint index was not written: {error}: {}", error.source);
+        eprintln!(
+            "note: the lint index was not written: {error}: {}",
+            error.source
+        );
     }
     let note = changed.is_some().then(|| {
         format!(

@@ -279,10 +279,7 @@ impl LintIndex {
     /// that ignores it and a `CACHEDIR.TAG` that backup tools honour.
     pub fn save(&self, dir: &Path) -> Result<(), IoError> {
         std::fs::create_dir_all(dir).map_err(|e| IoError::new("cannot create", dir, e))?;
-        for (name, text) in [
-            (".gitignore", GITIGNORE),
-            ("CACHEDIR.TAG", CACHEDIR_TAG),
-        ] {
+        for (name, text) in [(".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)] {
             let path = dir.join(name);
             if !path.exists() {
                 std::fs::write(&path, text).map_err(|e| IoError::new("cannot write", &path, e))?;
@@ -367,3 +364,346 @@ const GITIGNORE: &str = "# Automatically created by copydesk.\n*\n";
 const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
 # This file is a cache directory tag created by copydesk.\n\
 # For information about cache directory tags see https://bford.info/cachedir/\n";
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+
+    use chrono::{DateTime, FixedOffset};
+
+    use super::*;
+    use crate::config::CONFIG_FILE;
+    use crate::diagnostic::Diagnostic;
+    use crate::git::ChangedFiles;
+    use crate::{CachedLint, lint_files_cached};
+
+    const OPENAI: &str = "articles/2026/05/openai-breaks-microsofts-hold.md";
+    const EXODUS: &str = "articles/2026/05/ai-staff-exodus.md";
+    const MUSK: &str = "articles/2026/05/musk-v-altman.md";
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z").expect("valid time")
+    }
+
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for entry in std::fs::read_dir(from).expect("read dir") {
+            let entry = entry.expect("entry");
+            let target = to.join(entry.file_name());
+            if entry.file_type().expect("type").is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).expect("copy");
+            }
+        }
+    }
+
+    /// The example newsroom in a temporary directory.
+    fn newsroom() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/newsroom");
+        copy_dir(&example, dir.path());
+        dir
+    }
+
+    fn config(root: &Path) -> Config {
+        Config::load(&root.join(CONFIG_FILE)).expect("valid config")
+    }
+
+    fn files(root: &Path, config: &Config) -> Vec<PathBuf> {
+        crate::list_files(root, &root.join(&config.paths.articles), "md").expect("articles")
+    }
+
+    fn run(root: &Path, changed: Option<&[&str]>, index: &LintIndex) -> CachedLint {
+        let config = config(root);
+        let changed = changed.map(|paths| ChangedFiles {
+            paths: paths.iter().map(PathBuf::from).collect(),
+        });
+        lint_files_cached(
+            root,
+            &config,
+            &files(root, &config),
+            changed.as_ref(),
+            index,
+            now(),
+            &|| {},
+        )
+        .expect("lints")
+    }
+
+    fn key(root: &Path) -> CacheKey {
+        CacheKey::for_newsroom(root, &config(root))
+    }
+
+    /// A full lint that leaves its index in `dir`.
+    fn warm(root: &Path, dir: &Path) -> CachedLint {
+        let run = run(root, None, &LintIndex::new(key(root)));
+        run.index.save(dir).expect("saved");
+        run
+    }
+
+    fn edit(root: &Path, relative: &str, from: &str, to: &str) {
+        let path = root.join(relative);
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.contains(from), "{relative} has no {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+    }
+
+    fn rendered(diagnostics: &[Diagnostic]) -> Vec<String> {
+        diagnostics
+            .iter()
+            .map(|d| format!("{} {} {:?} {}", d.path.display(), d.code, d.span, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn an_index_round_trips_and_serves_every_unchanged_file() {
+        let root = newsroom();
+        let dir = root.path().join(DEFAULT_CACHE_DIR);
+        let full = warm(root.path(), &dir);
+        assert_eq!((full.linted, full.cached), (3, 0));
+        assert!(dir.join(".gitignore").is_file() && dir.join("CACHEDIR.TAG").is_file());
+
+        let (index, miss) = LintIndex::load(&dir, key(root.path()));
+        assert_eq!(miss, None);
+        assert_eq!(index.len(), 3);
+        let again = run(root.path(), Some(&[]), &index);
+        assert_eq!((again.linted, again.cached), (0, 3));
+        assert!(again.report.diagnostics.is_empty());
+        // What comes back is what went in, paths included.
+        for (key, entry) in &index.entries {
+            let stored = &full.index.entries[key];
+            assert_eq!(entry.meta, stored.meta);
+            assert_eq!(
+                format!(
+                    "{:?}",
+                    entry.facts.as_ref().map(|f| (
+                        &f.slug,
+                        &f.related,
+                        &f.suppressions,
+                        &f.body_minhash
+                    ))
+                ),
+                format!(
+                    "{:?}",
+                    stored.facts.as_ref().map(|f| (
+                        &f.slug,
+                        &f.related,
+                        &f.suppressions,
+                        &f.body_minhash
+                    ))
+                ),
+            );
+        }
+        let facts = again.index.entries[OPENAI].facts.as_ref().expect("facts");
+        assert_eq!(&*facts.path, root.path().join(OPENAI));
+    }
+
+    #[test]
+    fn another_version_or_configuration_discards_the_index() {
+        let root = newsroom();
+        let dir = root.path().join(DEFAULT_CACHE_DIR);
+        warm(root.path(), &dir);
+
+        let mut older = key(root.path());
+        older.version = "0.0.1".into();
+        let (index, miss) = LintIndex::load(&dir, older);
+        assert!(index.is_empty());
+        assert_eq!(
+            miss,
+            Some(CacheMiss::OtherVersion {
+                found: env!("CARGO_PKG_VERSION").into()
+            })
+        );
+
+        edit(
+            root.path(),
+            CONFIG_FILE,
+            "words_per_minute = 200",
+            "words_per_minute = 250",
+        );
+        let (index, miss) = LintIndex::load(&dir, key(root.path()));
+        assert!(index.is_empty());
+        assert_eq!(miss, Some(CacheMiss::OtherInputs));
+    }
+
+    #[test]
+    fn an_author_file_is_part_of_the_key() {
+        let root = newsroom();
+        let before = key(root.path());
+        edit(
+            root.path(),
+            "authors/maya-okafor.toml",
+            "name",
+            "# edited\nname",
+        );
+        assert_ne!(key(root.path()), before);
+    }
+
+    #[test]
+    fn a_file_whose_bytes_changed_is_linted_again() {
+        let root = newsroom();
+        let dir = root.path().join(DEFAULT_CACHE_DIR);
+        warm(root.path(), &dir);
+        // Git would not call it changed (say, a cache restored from another branch), but its
+        // bytes differ from the indexed ones.
+        edit(
+            root.path(),
+            EXODUS,
+            "related = [",
+            "related = [\"no-such-article\", ",
+        );
+        let (index, _) = LintIndex::load(&dir, key(root.path()));
+        let run = run(root.path(), Some(&[]), &index);
+        assert_eq!((run.linted, run.cached), (1, 2));
+        let codes: Vec<_> = run
+            .report
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect();
+        assert_eq!(codes, ["RF004"], "the fresh facts feed the corpus rules");
+    }
+
+    #[test]
+    fn a_corrupt_or_truncated_index_is_a_miss_not_an_error() {
+        let root = newsroom();
+        let dir = root.path().join(DEFAULT_CACHE_DIR);
+        warm(root.path(), &dir);
+        let path = dir.join(INDEX_FILE);
+        let bytes = std::fs::read(&path).expect("index");
+
+        let mut flipped = bytes.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 0x55;
+        let cases: [(&[u8], CacheMiss); 4] = [
+            (&bytes[..bytes.len() / 2], CacheMiss::Corrupt),
+            (&flipped, CacheMiss::Corrupt),
+            (b"", CacheMiss::Corrupt),
+            (
+                b"CDLINTIX\x09\x00\x00\x00",
+                CacheMiss::OtherFormat { found: 9 },
+            ),
+        ];
+        for (written, expected) in cases {
+            std::fs::write(&path, written).expect("write");
+            let (index, miss) = LintIndex::load(&dir, key(root.path()));
+            assert!(index.is_empty());
+            assert_eq!(miss, Some(expected));
+        }
+        std::fs::remove_file(&path).expect("remove");
+        assert_eq!(
+            LintIndex::load(&dir, key(root.path())).1,
+            Some(CacheMiss::Missing)
+        );
+    }
+
+    #[test]
+    fn a_deleted_article_drops_out_and_its_absence_is_reported() {
+        let root = newsroom();
+        let dir = root.path().join(DEFAULT_CACHE_DIR);
+        warm(root.path(), &dir);
+        std::fs::remove_file(root.path().join(MUSK)).expect("delete");
+        let (index, _) = LintIndex::load(&dir, key(root.path()));
+        let run = run(root.path(), Some(&[MUSK]), &index);
+        assert_eq!((run.linted, run.cached), (0, 2));
+        assert!(!run.index.entries.contains_key(MUSK));
+        let unknown: BTreeSet<_> = run
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.as_str() == "RF004")
+            .map(|d| {
+                d.path
+                    .strip_prefix(root.path())
+                    .expect("inside")
+                    .to_path_buf()
+            })
+            .collect();
+        assert_eq!(
+            unknown,
+            [PathBuf::from(EXODUS), PathBuf::from(OPENAI)]
+                .into_iter()
+                .collect()
+        );
+    }
+
+    #[test]
+    fn an_entry_expires_when_a_timestamp_crosses_now() {
+        let later = DateTime::parse_from_rfc3339("2026-05-01T00:00:00Z").expect("valid");
+        let sooner = DateTime::parse_from_rfc3339("2026-04-01T00:00:00Z").expect("valid");
+        let meta = EntryMeta {
+            hash: [0; 32],
+            linted_at: instant(sooner),
+            timestamps: vec![instant(later)],
+        };
+        assert!(meta.is_current_at(instant(sooner)));
+        // TL002 fires for a time after now, so at that very time it no longer does.
+        assert!(meta.is_current_at(instant(later - chrono::Duration::seconds(1))));
+        assert!(!meta.is_current_at(instant(later)));
+        assert!(!meta.is_current_at(instant(now())));
+    }
+
+    /// Codes whose findings come from the corpus pass, and the unused-suppression `MD000`.
+    fn is_corpus(line: &str) -> bool {
+        ["RF003", "RF004", "RF008", "RF009", "ED008"]
+            .iter()
+            .any(|code| line.contains(&format!(" {code} ")))
+            || line.contains("suppresses nothing")
+    }
+
+    #[test]
+    fn an_incremental_run_matches_a_full_run_for_every_kind_of_edit() {
+        type Edit = fn(&Path);
+        let edits: [(&str, &[&str], Edit); 5] = [
+            ("edit the front matter", &[OPENAI], |root| {
+                edit(root, OPENAI, "\ndek = ", "\ndeck = ");
+            }),
+            ("delete a related article", &[MUSK], |root| {
+                std::fs::remove_file(root.join(MUSK)).expect("delete");
+            }),
+            (
+                "add a duplicate slug",
+                &["articles/2026/05/copy.md"],
+                |root| {
+                    std::fs::copy(root.join(EXODUS), root.join("articles/2026/05/copy.md"))
+                        .expect("copy");
+                },
+            ),
+            ("add an unused suppression", &[EXODUS], |root| {
+                edit(
+                    root,
+                    EXODUS,
+                    "\n+++\n",
+                    "\n+++\n\n<!-- copydesk-disable-next-line RF004 -->\n",
+                );
+            }),
+            ("unpublish a related article", &[MUSK], |root| {
+                edit(root, MUSK, "status = \"published\"", "status = \"draft\"");
+            }),
+        ];
+        for (what, changed, apply) in edits {
+            let root = newsroom();
+            let dir = root.path().join(DEFAULT_CACHE_DIR);
+            warm(root.path(), &dir);
+            apply(root.path());
+            let (index, _) = LintIndex::load(&dir, key(root.path()));
+            let incremental = run(root.path(), Some(changed), &index);
+            let full = run(root.path(), None, &LintIndex::new(key(root.path())));
+            let changed_paths: Vec<_> = changed.iter().map(|c| root.path().join(c)).collect();
+            let expected: Vec<String> = rendered(&full.report.diagnostics)
+                .into_iter()
+                .zip(&full.report.diagnostics)
+                .filter(|(line, d)| changed_paths.iter().any(|p| *p == *d.path) || is_corpus(line))
+                .map(|(line, _)| line)
+                .collect();
+            assert_eq!(
+                rendered(&incremental.report.diagnostics),
+                expected,
+                "{what}"
+            );
+            assert!(!expected.is_empty(), "{what}: the edit finds something");
+        }
+    }
+}

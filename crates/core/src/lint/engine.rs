@@ -86,10 +86,7 @@ mod signature_serde {
         T: Deref<Target = A>,
         A: AsRef<[u64]> + ?Sized,
     {
-        value
-            .as_deref()
-            .map(AsRef::as_ref)
-            .serialize(serializer)
+        value.as_deref().map(AsRef::as_ref).serialize(serializer)
     }
 
     pub(super) fn deserialize<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
