@@ -193,9 +193,19 @@ struct StoredRef<'a> {
     entries: &'a BTreeMap<String, Entry>,
 }
 
+/// The start of the payload, read first so another version's index is told apart from a
+/// corrupt one.
 #[derive(Deserialize)]
 struct Header {
     key: CacheKey,
+}
+
+/// The payload as read back.
+#[derive(Deserialize)]
+struct Stored {
+    #[allow(dead_code, reason = "read and checked as `Header` first")]
+    key: CacheKey,
+    entries: BTreeMap<String, Entry>,
 }
 
 impl LintIndex {
@@ -250,12 +260,6 @@ impl LintIndex {
         }
         if header.key != *key {
             return Err(CacheMiss::OtherInputs);
-        }
-        #[derive(Deserialize)]
-        struct Stored {
-            #[allow(dead_code, reason = "read and checked as `Header` first")]
-            key: CacheKey,
-            entries: BTreeMap<String, Entry>,
         }
         let stored: Stored = postcard::from_bytes(payload).map_err(|_| CacheMiss::Corrupt)?;
         Ok(stored.entries)
