@@ -122,7 +122,8 @@ slower. When copydesk.toml or an author file changed, every article is linted an
 because per-article findings depend on them. An unknown revision, or a newsroom outside a git \
 repository, is an error (exit 2).
 
-Every run without PATHS, --fix or --diff writes the index, so a full lint in CI warms it.";
+Every lint of the whole newsroom (no PATHS, --fix, --diff or --no-cache) writes the index, so a \
+full lint in CI warms it.";
 
 #[derive(Debug, Args)]
 pub(crate) struct RuleArgs {
