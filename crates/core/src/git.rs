@@ -130,3 +130,90 @@ fn run(root: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn git_in(dir: &Path, args: &[&str]) {
+        let status = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    }
+
+    fn write(path: &Path, text: &str) {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+
+    #[test]
+    fn changes_are_listed_relative_to_a_newsroom_inside_a_repository() {
+        let repo = tempfile::tempdir().expect("temp dir");
+        let root = repo.path().join("site");
+        write(&repo.path().join("README.md"), "readme\n");
+        write(&root.join("copydesk.toml"), "\n");
+        write(&root.join("articles/kept.md"), "kept\n");
+        write(&root.join("articles/edited.md"), "old\n");
+        write(&root.join("articles/deleted.md"), "gone\n");
+        git_in(repo.path(), &["init", "--quiet"]);
+        git_in(repo.path(), &["add", "."]);
+        git_in(
+            repo.path(),
+            &[
+                "-c",
+                "user.name=Desk",
+                "-c",
+                "user.email=desk@example.com",
+                "-c",
+                "commit.gpgsign=false",
+                "commit",
+                "--quiet",
+                "-m",
+                "start",
+            ],
+        );
+        write(
+            &repo.path().join("README.md"),
+            "edited outside the newsroom\n",
+        );
+        write(&root.join("articles/edited.md"), "new\n");
+        std::fs::remove_file(root.join("articles/deleted.md")).expect("delete");
+        write(&root.join("articles/new.md"), "untracked\n");
+        write(&root.join("authors/maya.toml"), "name = \"Maya\"\n");
+
+        let changed = changed_since(&root, "HEAD").expect("lists");
+        let expected: BTreeSet<PathBuf> = [
+            "articles/deleted.md",
+            "articles/edited.md",
+            "articles/new.md",
+            "authors/maya.toml",
+        ]
+        .into_iter()
+        .map(PathBuf::from)
+        .collect();
+        assert_eq!(changed.paths, expected);
+        let config = Config::default();
+        assert_eq!(
+            changed.affecting_every_article(&config),
+            Some(Path::new("authors/maya.toml"))
+        );
+
+        assert!(matches!(
+            changed_since(&root, "no-such-rev"),
+            Err(GitError::UnknownRevision { .. })
+        ));
+        assert!(matches!(
+            changed_since(&root, "--output=x"),
+            Err(GitError::UnknownRevision { .. })
+        ));
+        let outside = tempfile::tempdir().expect("temp dir");
+        assert!(matches!(
+            changed_since(outside.path(), "HEAD"),
+            Err(GitError::NotARepository { .. })
+        ));
+    }
+}
