@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context as _;
+use copydesk::lint::IndexOptions;
 use copydesk::lint::fix::{MAX_ROUNDS, unified_diff};
-use copydesk::lint::{CacheKey, LintIndex};
 use copydesk::{Config, DiagnosticFormat, FileFix, LintReport, Newsroom, RenderOptions, Severity};
 
 use super::locate_root;
@@ -59,9 +59,9 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
         let report = if (args.no_cache && args.changed_since.is_none()) || !args.paths.is_empty() {
             copydesk::lint_files_with_progress(&root, &config, &files, now, &progress)?
         } else {
-            let run = lint_indexed(&root, &config, &files, now, args, &progress)?;
-            index_note = run.note;
-            run.report
+            let (report, note) = lint_indexed(&root, &config, &files, now, args, &progress)?;
+            index_note = note;
+            report
         };
         bar.finish_and_clear();
         report
@@ -102,15 +102,8 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     })
 }
 
-/// What a run with the lint index adds to the summary line.
-struct IndexedRun {
-    report: LintReport,
-    /// `(… linted, … from the lint index)` for `--changed-since` runs.
-    note: Option<String>,
-}
-
-/// The plain or `--changed-since` pass with the lint index: read it (for `--changed-since`),
-/// lint, and write it back unless `--no-cache`.
+/// The plain or `--changed-since` pass with the lint index; what the index did goes to
+/// stderr with `--verbose` and into the summary line.
 fn lint_indexed(
     root: &Path,
     config: &Config,
@@ -118,63 +111,34 @@ fn lint_indexed(
     now: chrono::DateTime<chrono::FixedOffset>,
     args: &LintArgs,
     progress: &(dyn Fn() + Sync),
-) -> anyhow::Result<IndexedRun> {
-    let changed = match &args.changed_since {
-        Some(rev) => Some(copydesk::git::changed_since(root, rev)?),
-        None => None,
-    };
-    // Per-article diagnostics depend on the configuration and the authors: when either
-    // changed, every article's findings may have changed, so all are linted and reported.
-    let everything = changed
-        .as_ref()
-        .and_then(|changed| changed.affecting_every_article(config));
-    if let Some(path) = everything
-        && args.verbose
-    {
-        eprintln!("note: {} changed; linting every article", path.display());
-    }
-    let scope = if everything.is_some() {
-        None
-    } else {
-        changed.as_ref()
-    };
-    let key = CacheKey::for_newsroom(root, config);
-    let dir = args
-        .cache_dir
-        .clone()
-        .unwrap_or_else(|| copydesk::lint::cache::default_cache_dir(root));
-    let index = if args.no_cache || scope.is_none() {
-        LintIndex::new(key)
-    } else {
-        let (index, miss) = LintIndex::load(&dir, key);
-        if let Some(miss) = miss
-            && args.verbose
-        {
+) -> anyhow::Result<(LintReport, Option<String>)> {
+    let options = IndexOptions::new(
+        args.changed_since.clone(),
+        args.cache_dir.clone(),
+        args.no_cache,
+    );
+    let run = copydesk::lint::lint_with_index(root, config, files, &options, now, progress)?;
+    if args.verbose {
+        if let Some(path) = &run.everything_because {
+            eprintln!("note: {} changed; linting every article", path.display());
+        }
+        if let Some(miss) = &run.miss {
             eprintln!("note: {miss}; linting every article once to rebuild it");
         }
-        index
-    };
-    let run = copydesk::lint_files_cached(root, config, files, scope, &index, now, progress)?;
-    if !args.no_cache
-        && let Err(error) = run.index.save(&dir)
-        && args.verbose
-    {
-        // A cache that cannot be written costs only speed, never the run.
-        eprintln!(
-            "note: the lint index was not written: {error}: {}",
-            error.source
-        );
+        if let Some(error) = &run.not_written {
+            eprintln!(
+                "note: the lint index was not written: {error}: {}",
+                error.source
+            );
+        }
     }
-    let note = changed.is_some().then(|| {
+    let note = args.changed_since.is_some().then(|| {
         format!(
             " ({} linted, {} from the lint index)",
             run.linted, run.cached
         )
     });
-    Ok(IndexedRun {
-        report: run.report,
-        note,
-    })
+    Ok((run.report, note))
 }
 
 /// `--select` and `--ignore`, merged into `[lint]` like a config file's lists.
