@@ -5,7 +5,7 @@
 //! at their own rate because word segmentation does not apply to them.
 
 use comrak::nodes::{AstNode, NodeValue};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Reading rates, from `[read_time]`.
@@ -33,7 +33,7 @@ impl Default for ReadTimeSettings {
 }
 
 /// An estimate of how long an article takes to read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub struct ReadTime {
     /// Whole minutes, rounded up, at least 1 (or the manual override).
     pub minutes: u32,
