@@ -57,7 +57,7 @@ pub(crate) enum FailOn {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Exit status: 0 when nothing reaches --fail-on, 1 when something does, 2 on usage, configuration or I/O errors."
+    after_help = "Examples:\n  copydesk lint --changed-since origin/main   lint what a branch changed, corpus rules over all\n\nExit status: 0 when nothing reaches --fail-on, 1 when something does, 2 on usage, configuration or I/O errors (an unknown --changed-since revision included)."
 )]
 pub(crate) struct LintArgs {
     /// Article files or directories to lint; default: every article of the newsroom.
@@ -89,7 +89,41 @@ pub(crate) struct LintArgs {
     /// Also skip these rules: codes or families; added to `[lint] ignore`.
     #[arg(long, value_name = "CODE", value_delimiter = ',')]
     pub(crate) ignore: Vec<String>,
+    /// Lint in full only the articles changed since a git revision; corpus rules still check all.
+    #[arg(
+        long,
+        value_name = "REV",
+        conflicts_with_all = ["paths", "fix", "diff"],
+        long_help = CHANGED_SINCE_HELP
+    )]
+    pub(crate) changed_since: Option<String>,
+    /// Where the lint index is kept (default: .copydesk-cache in the newsroom root).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) cache_dir: Option<PathBuf>,
+    /// Neither read nor write the lint index.
+    #[arg(long, conflicts_with = "cache_dir")]
+    pub(crate) no_cache: bool,
+    /// Say why the lint index was not used or not written.
+    #[arg(long, short)]
+    pub(crate) verbose: bool,
 }
+
+const CHANGED_SINCE_HELP: &str = "\
+Lint in full only the articles changed since the git revision REV: files that differ from REV \
+in the working tree or the index, plus untracked files git does not ignore. Their per-article \
+findings are reported; other articles' per-article findings are not. Corpus-wide rules (RF003, \
+RF004, RF008, RF009, ED008, and MD000 for suppressions that silence nothing) run over every \
+article and all their findings are reported, so deleting an article others relate to is caught.
+
+The facts of unchanged articles come from the lint index (.copydesk-cache/, or --cache-dir), \
+used only for the same copydesk version, configuration and authors, and for files whose bytes \
+hash as they did; anything else is linted again. A missing or corrupt index only makes the run \
+slower. When copydesk.toml or an author file changed, every article is linted and reported, \
+because per-article findings depend on them. An unknown revision, or a newsroom outside a git \
+repository, is an error (exit 2).
+
+Every lint of the whole newsroom (no PATHS, --fix, --diff or --no-cache) writes the index, so a \
+full lint in CI warms it.";
 
 #[derive(Debug, Args)]
 pub(crate) struct RuleArgs {

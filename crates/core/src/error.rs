@@ -130,6 +130,9 @@ pub enum Error {
     /// Exporting.
     #[error(transparent)]
     Export(#[from] ExportError),
+    /// Asking git which files changed.
+    #[error(transparent)]
+    Git(#[from] crate::git::GitError),
 }
 
 /// Why an export could not be produced or written.

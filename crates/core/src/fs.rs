@@ -73,6 +73,25 @@ pub fn write_atomically(root: &Path, path: &Path, text: &str) -> Result<(), IoEr
     Ok(())
 }
 
+/// Writes `bytes` to `path` atomically, creating or replacing it: the bytes go to a temporary
+/// file in the same directory, which is then renamed over `path`, so a reader or a run
+/// stopped halfway never sees half a file. For files copydesk owns (the lint index); article
+/// files go through [`write_atomically`], which keeps permissions and checks links.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
+    use std::io::Write as _;
+
+    let fail = |e: std::io::Error| IoError::new("cannot write", path, e);
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    temp.write_all(bytes).map_err(fail)?;
+    temp.as_file().sync_all().map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

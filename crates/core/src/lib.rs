@@ -29,6 +29,7 @@ pub mod diagnostic;
 mod error;
 pub mod export;
 pub mod fs;
+pub mod git;
 pub mod id;
 pub mod lint;
 pub mod markdown;
@@ -49,8 +50,10 @@ pub use diagnostic::{
     Applicability, Diagnostic, Edit, Fix, LineColumn, LineIndex, RuleCode, Severity, Span,
 };
 pub use error::{ConfigError, ConfigProblem, Error, ExportError, IoError, LoadError};
+pub use git::{ChangedFiles, GitError};
 pub use newsroom::{
-    FileFix, Newsroom, SourceMap, find_root, lint_files, lint_files_with_progress, list_files,
+    CachedLint, FileFix, Newsroom, SourceMap, find_root, lint_files, lint_files_cached,
+    lint_files_with_progress, list_files,
 };
 pub use read_time::{ReadTime, ReadTimeSettings};
 pub use scaffold::ScaffoldError;

@@ -14,6 +14,8 @@ use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::render::LintReport;
 use crate::diagnostic::{Applicability, Diagnostic, RuleCode, Span};
 use crate::error::{ConfigError, IoError, LoadError};
+use crate::git::ChangedFiles;
+use crate::lint::cache::{EntryMeta, LintIndex, hash_content, relative_key};
 use crate::lint::fix::apply_safe_fixes;
 use crate::lint::rules::front_matter::InvalidFrontMatter;
 use crate::lint::{LintEnv, lint_article, lint_corpus};
@@ -310,12 +312,17 @@ fn load_authors(root: &Path, config: &Config) -> Result<LoadedAuthors, LoadError
     Ok(authors)
 }
 
-/// What the streaming pass keeps of one file.
+/// What the lint pass keeps of one file.
 struct FileOutcome {
+    /// Diagnostics to report (none for a file linted only for its facts).
     diagnostics: Vec<Diagnostic>,
     facts: Option<crate::lint::ArticleFacts>,
-    /// The file's text, kept only when it has findings.
+    /// The file's text, kept only when it has reported findings.
     source: Option<(Arc<Path>, Arc<str>)>,
+    /// The file's key and entry in the lint index (none for a file that could not be read).
+    entry: Option<(String, EntryMeta)>,
+    /// Whether the facts came from the index instead of linting the file.
+    from_cache: bool,
 }
 
 /// Lints the article `files` of the newsroom at `root` in one streaming pass: each file is
@@ -340,6 +347,48 @@ pub fn lint_files_with_progress(
     now: DateTime<FixedOffset>,
     progress: &(dyn Fn() + Sync),
 ) -> Result<LintReport, LoadError> {
+    let unused = LintIndex::unkeyed();
+    let run = lint_files_cached(root, config, files, None, &unused, now, progress)?;
+    Ok(run.report)
+}
+
+/// What [`lint_files_cached`] did.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct CachedLint {
+    /// The findings: per-article diagnostics of the files linted in full, and every corpus
+    /// diagnostic.
+    pub report: LintReport,
+    /// Files read, parsed and linted.
+    pub linted: usize,
+    /// Files whose facts came from the index.
+    pub cached: usize,
+    /// The index to store for the next run: an entry for every readable file of `files`, so
+    /// files no longer listed (deleted articles) drop out.
+    pub index: LintIndex,
+}
+
+/// Lints the article `files` (every article of the newsroom, for the corpus rules to be
+/// right) with the help of a lint `index`.
+///
+/// With `changed` set, the files it names are linted in full and their per-article
+/// diagnostics reported; the facts of every other file are taken from `index` when its entry
+/// is still valid (see [`crate::lint::cache`]) and otherwise recomputed by linting it, without
+/// reporting its per-article diagnostics. Corpus rules run over the facts of all `files`, and
+/// all their diagnostics are reported, so an edit that breaks another article is caught.
+/// With `changed` unset every file is linted and reported, exactly like
+/// [`lint_files_with_progress`], and `index` is not read.
+///
+/// Either way the result holds a fresh index for the next run.
+pub fn lint_files_cached(
+    root: &Path,
+    config: &Config,
+    files: &[PathBuf],
+    changed: Option<&ChangedFiles>,
+    index: &LintIndex,
+    now: DateTime<FixedOffset>,
+    progress: &(dyn Fn() + Sync),
+) -> Result<CachedLint, LoadError> {
     let authors = load_authors(root, config)?;
     let env = LintEnv {
         config,
@@ -349,35 +398,41 @@ pub fn lint_files_with_progress(
     let outcomes: Vec<FileOutcome> = files
         .par_iter()
         .map(|path| {
-            let loaded = load_file(root, path, config.limits.max_file_bytes, |path, text| {
-                let parsed = Article::parse(path, text);
-                (parsed.article, parsed.diagnostics)
+            let reported = changed.is_none_or(|changed| {
+                path.strip_prefix(root)
+                    .is_ok_and(|relative| changed.contains(relative))
             });
-            let (diagnostics, facts) = match &loaded.value {
-                Some(article) => {
-                    let outcome = lint_article(article, loaded.diagnostics, env);
-                    (outcome.diagnostics, Some(outcome.facts))
-                }
-                None => (crate::lint::apply_config(loaded.diagnostics, env), None),
-            };
-            let source =
-                (!diagnostics.is_empty()).then(|| (loaded.path.clone(), loaded.text.clone()));
+            let outcome = lint_file(root, path, env, reported, index);
             progress();
-            FileOutcome {
-                diagnostics,
-                facts,
-                source,
-            }
+            outcome
         })
         .collect();
-    let mut diagnostics = crate::lint::apply_config(authors.diagnostics, env);
-    let mut sources = authors.sources;
+    // Author files are not articles: their findings are per-file, reported in full runs.
+    let (mut diagnostics, mut sources) = if changed.is_none() {
+        (
+            crate::lint::apply_config(authors.diagnostics, env),
+            authors.sources,
+        )
+    } else {
+        (Vec::new(), SourceMap::new())
+    };
     let mut facts = Vec::with_capacity(outcomes.len());
+    let mut entries = Vec::with_capacity(outcomes.len());
+    let (mut linted, mut cached) = (0, 0);
     for outcome in outcomes {
+        if outcome.from_cache {
+            cached += 1;
+        } else {
+            linted += 1;
+        }
         diagnostics.extend(outcome.diagnostics);
-        facts.extend(outcome.facts);
         if let Some((path, text)) = outcome.source {
             sources.insert(path, text);
+        }
+        let at = outcome.facts.is_some().then_some(facts.len());
+        facts.extend(outcome.facts);
+        if let Some((key, meta)) = outcome.entry {
+            entries.push((key, meta, at));
         }
     }
     let corpus = lint_corpus(&facts, env);
@@ -391,7 +446,67 @@ pub fn lint_files_with_progress(
         }
     }
     diagnostics.extend(corpus);
-    Ok(LintReport::new(diagnostics, sources, files.len()))
+    let mut facts: Vec<Option<_>> = facts.into_iter().map(Some).collect();
+    let mut next = LintIndex::new(index.key().clone());
+    for (key, meta, at) in entries {
+        next.insert(key, meta, at.and_then(|at| facts[at].take()));
+    }
+    Ok(CachedLint {
+        report: LintReport::new(diagnostics, sources, files.len()),
+        linted,
+        cached,
+        index: next,
+    })
+}
+
+/// Reads one article file and takes its facts from `index` when it is not `reported` and
+/// its entry is still valid; otherwise lints it, keeping its diagnostics when `reported`.
+fn lint_file(
+    root: &Path,
+    path: &Path,
+    env: LintEnv<'_>,
+    reported: bool,
+    index: &LintIndex,
+) -> FileOutcome {
+    let shared: Arc<Path> = Arc::from(path);
+    let key = relative_key(root, path);
+    let bytes = read_checked(root, path, env.config.limits.max_file_bytes);
+    let hash = bytes.as_deref().ok().map(hash_content);
+    if !reported
+        && let (Some(key), Some(hash)) = (&key, hash)
+        && let Some((meta, facts)) = index.lookup(key, &shared, &hash, env.now)
+    {
+        return FileOutcome {
+            diagnostics: Vec::new(),
+            facts,
+            source: None,
+            entry: Some((key.clone(), meta)),
+            from_cache: true,
+        };
+    }
+    let loaded = parse_read(shared, bytes, |path, text| {
+        let parsed = Article::parse(path, text);
+        (parsed.article, parsed.diagnostics)
+    });
+    let entry = key
+        .zip(hash)
+        .map(|(key, hash)| (key, EntryMeta::fresh(hash, env.now, loaded.value.as_ref())));
+    let (diagnostics, facts) = match &loaded.value {
+        Some(article) => {
+            let outcome = lint_article(article, loaded.diagnostics, env);
+            (outcome.diagnostics, Some(outcome.facts))
+        }
+        None => (crate::lint::apply_config(loaded.diagnostics, env), None),
+    };
+    let diagnostics = if reported { diagnostics } else { Vec::new() };
+    let source = (!diagnostics.is_empty()).then(|| (loaded.path.clone(), loaded.text.clone()));
+    FileOutcome {
+        diagnostics,
+        facts,
+        source,
+        entry,
+        from_cache: false,
+    }
 }
 
 /// A file [`Newsroom::fix`] changed.
@@ -431,27 +546,40 @@ fn load_file<T>(
     max_bytes: u64,
     parse: impl FnOnce(&Path, &str) -> (Option<T>, Vec<Diagnostic>),
 ) -> Loaded<T> {
-    let shared: Arc<Path> = Arc::from(path);
-    let fail = |message: String, text: Arc<str>, span: Span| Loaded {
-        path: shared.clone(),
-        text,
-        value: None,
-        diagnostics: vec![Diagnostic::new(
-            &InvalidFrontMatter::META,
-            shared.clone(),
-            span,
-            message,
-        )],
-    };
-    if let Err(message) = check_inside_root(root, path) {
-        return fail(message, Arc::from(""), Span::at(0));
-    }
-    let bytes = match read_limited(path, max_bytes) {
+    parse_read(Arc::from(path), read_checked(root, path, max_bytes), parse)
+}
+
+/// The bytes of a file to lint, or why it is not read: a link out of the root, not a regular
+/// file, larger than `max_bytes`, or unreadable.
+fn read_checked(root: &Path, path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+    check_inside_root(root, path)?;
+    read_limited(path, max_bytes)
+}
+
+/// Parses what [`read_checked`] returned, turning a refusal into an FM000 diagnostic.
+fn parse_read<T>(
+    shared: Arc<Path>,
+    bytes: Result<Vec<u8>, String>,
+    parse: impl FnOnce(&Path, &str) -> (Option<T>, Vec<Diagnostic>),
+) -> Loaded<T> {
+    let bytes = match bytes {
         Ok(bytes) => bytes,
-        Err(message) => return fail(message, Arc::from(""), Span::at(0)),
+        Err(message) => {
+            return Loaded {
+                path: shared.clone(),
+                text: Arc::from(""),
+                value: None,
+                diagnostics: vec![Diagnostic::new(
+                    &InvalidFrontMatter::META,
+                    shared,
+                    Span::at(0),
+                    message,
+                )],
+            };
+        }
     };
     if let Ok(text) = std::str::from_utf8(&bytes) {
-        let (value, diagnostics) = parse(path, text);
+        let (value, diagnostics) = parse(&shared, text);
         return Loaded {
             path: shared,
             text: Arc::from(text),
@@ -460,7 +588,7 @@ fn load_file<T>(
         };
     }
     // Not UTF-8: the article parser reports where, for authors and articles alike.
-    let (parsed, text) = Article::parse_bytes(path, &bytes);
+    let (parsed, text) = Article::parse_bytes(&shared, &bytes);
     Loaded {
         path: shared,
         text,

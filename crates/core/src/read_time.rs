@@ -32,7 +32,7 @@ impl Default for ReadTimeSettings {
 }
 
 /// An estimate of how long an article takes to read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub struct ReadTime {
     /// Whole minutes, rounded up, at least 1 (or the manual override).
     pub minutes: u32,

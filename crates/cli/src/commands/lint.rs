@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context as _;
+use copydesk::lint::IndexOptions;
 use copydesk::lint::fix::{MAX_ROUNDS, unified_diff};
-use copydesk::{Config, DiagnosticFormat, FileFix, Newsroom, RenderOptions, Severity};
+use copydesk::{Config, DiagnosticFormat, FileFix, LintReport, Newsroom, RenderOptions, Severity};
 
 use super::locate_root;
 use crate::Status;
@@ -34,6 +35,7 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     let mut out = std::io::BufWriter::new(stdout.lock());
 
     let mut fixed = 0;
+    let mut index_note = None;
     let report = if args.fix || args.diff {
         // Fixing needs every article's text at hand; plain linting streams instead.
         let mut newsroom = Newsroom::load_files(root.clone(), config, &files)?;
@@ -51,8 +53,16 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
         newsroom.lint(now)
     } else {
         let bar = crate::progress::for_files(files.len(), args.quiet);
-        let report =
-            copydesk::lint_files_with_progress(&root, &config, &files, now, &|| bar.inc(1))?;
+        let progress = || bar.inc(1);
+        // The index describes the whole newsroom: a run over some paths neither uses nor
+        // writes it.
+        let report = if (args.no_cache && args.changed_since.is_none()) || !args.paths.is_empty() {
+            copydesk::lint_files_with_progress(&root, &config, &files, now, &progress)?
+        } else {
+            let (report, note) = lint_indexed(&root, &config, &files, now, args, &progress)?;
+            index_note = note;
+            report
+        };
         bar.finish_and_clear();
         report
     };
@@ -71,9 +81,10 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
             (true, true) => format!(" after {fixed} fix{}", if fixed == 1 { "" } else { "es" }),
         };
         eprintln!(
-            "checked {} file{} in {:.2?}: {errors} error{}, {warnings} warning{}, {infos} info{fixes}",
+            "checked {} file{}{} in {:.2?}: {errors} error{}, {warnings} warning{}, {infos} info{fixes}",
             report.files_checked,
             plural(report.files_checked),
+            index_note.as_deref().unwrap_or_default(),
             started.elapsed(),
             plural(errors),
             plural(warnings),
@@ -89,6 +100,45 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     } else {
         Status::Clean
     })
+}
+
+/// The plain or `--changed-since` pass with the lint index; what the index did goes to
+/// stderr with `--verbose` and into the summary line.
+fn lint_indexed(
+    root: &Path,
+    config: &Config,
+    files: &[PathBuf],
+    now: chrono::DateTime<chrono::FixedOffset>,
+    args: &LintArgs,
+    progress: &(dyn Fn() + Sync),
+) -> anyhow::Result<(LintReport, Option<String>)> {
+    let options = IndexOptions::new(
+        args.changed_since.clone(),
+        args.cache_dir.clone(),
+        args.no_cache,
+    );
+    let run = copydesk::lint::lint_with_index(root, config, files, &options, now, progress)?;
+    if args.verbose {
+        if let Some(path) = &run.everything_because {
+            eprintln!("note: {} changed; linting every article", path.display());
+        }
+        if let Some(miss) = &run.miss {
+            eprintln!("note: {miss}; linting every article once to rebuild it");
+        }
+        if let Some(error) = &run.not_written {
+            eprintln!(
+                "note: the lint index was not written: {error}: {}",
+                error.source
+            );
+        }
+    }
+    let note = args.changed_since.is_some().then(|| {
+        format!(
+            " ({} linted, {} from the lint index)",
+            run.linted, run.cached
+        )
+    });
+    Ok((run.report, note))
 }
 
 /// `--select` and `--ignore`, merged into `[lint]` like a config file's lists.

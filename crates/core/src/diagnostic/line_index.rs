@@ -1,9 +1,9 @@
 //! Byte offset to line and column conversion, built once per file.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A 1-based line and a 1-based column counted in Unicode scalar values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct LineColumn {
     /// 1-based line.
     pub line: usize,

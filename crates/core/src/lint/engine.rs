@@ -3,6 +3,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use super::context::{LintContext, LintEnv};
 use super::registry::{self, ARTICLE_CHECKS};
 use super::rules::editorial::{Signature, near_duplicate_facts};
@@ -13,10 +15,15 @@ use crate::diagnostic::{Diagnostic, LineColumn, LineIndex, Span};
 use crate::read_time::ReadTime;
 
 /// The compact facts about an article that corpus-wide rules need, kept after its tree is dropped.
-#[derive(Debug, Clone)]
+///
+/// They are also what the lint index ([`cache`](super::cache)) stores between runs, hence the
+/// serde derives; the path is not stored (the index keys entries by relative path and sets
+/// it back when an entry is used).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ArticleFacts {
     /// The file.
+    #[serde(skip, default = "no_path")]
     pub path: Arc<Path>,
     /// Its slug.
     pub slug: String,
@@ -35,6 +42,7 @@ pub struct ArticleFacts {
     pub article_links: Vec<SlugReference>,
     // For near-duplicate-article (ED008): a MinHash of the body's word shingles (`None` for
     // short bodies or when the rule is off), and the first line of the body to point at.
+    #[serde(with = "signature_serde")]
     pub(crate) body_minhash: Option<Signature>,
     pub(crate) body_span: Span,
     pub(crate) body_position: LineColumn,
@@ -47,7 +55,7 @@ pub struct ArticleFacts {
 }
 
 /// A reference by slug from one article to another (`related` entry or `article:` link).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SlugReference {
     /// The slug referred to (without any `#fragment`).
@@ -56,6 +64,44 @@ pub struct SlugReference {
     pub span: Span,
     /// Line and column of `span`.
     pub position: LineColumn,
+}
+
+/// The placeholder path of facts read from the lint index until the index sets the real one.
+fn no_path() -> Arc<Path> {
+    Arc::from(Path::new(""))
+}
+
+/// serde for the near-duplicate signature: a fixed array longer than serde's built-in array
+/// support, stored as a sequence of its values. Written against the slice and `TryFrom<Vec>`
+/// forms so a change of the array's length needs no change here; a stored signature of
+/// another length fails to read, which discards the index.
+mod signature_serde {
+    use std::ops::Deref;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[allow(clippy::ref_option, reason = "the signature serde's `with` calls")]
+    pub(super) fn serialize<S, T, A>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: Serializer,
+        T: Deref<Target = A>,
+        A: AsRef<[u64]> + ?Sized,
+    {
+        value.as_deref().map(AsRef::as_ref).serialize(serializer)
+    }
+
+    pub(super) fn deserialize<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: TryFrom<Vec<u64>>,
+    {
+        Option::<Vec<u64>>::deserialize(deserializer)?
+            .map(|values| {
+                T::try_from(values)
+                    .map_err(|_| serde::de::Error::custom("signature of the wrong length"))
+            })
+            .transpose()
+    }
 }
 
 /// What linting one article produced.

@@ -5,19 +5,23 @@
 //! the front matter's `[lint] ignore`), centrally and after the rules ran. [`fix`] applies the
 //! safe fixes rules offer. Rendering of diagnostics is in `diagnostic::render`.
 
+pub mod cache;
 mod context;
 mod corpus;
 mod engine;
 pub mod fix;
+mod incremental;
 pub mod registry;
 mod rule;
 pub(crate) mod rules;
 mod settings;
 mod suppression;
 
+pub use cache::{CacheKey, CacheMiss, LintIndex};
 pub use context::{LintContext, LintEnv};
 pub use corpus::{CorpusContext, lint_corpus};
 pub use engine::{ArticleFacts, LintOutcome, SlugReference, apply_config, lint_article};
+pub use incremental::{IndexOptions, IndexedLint, lint_with_index};
 pub use registry::{RULES, find};
 pub use rule::{FixAvailability, RuleMeta, RuleStatus, Scope};
 pub use settings::{LintSettings, is_known_selector, selector_matches};

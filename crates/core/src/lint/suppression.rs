@@ -12,6 +12,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use comrak::nodes::{AstNode, NodeValue};
+use serde::{Deserialize, Serialize};
 
 use super::context::LintEnv;
 use super::registry;
@@ -27,7 +28,7 @@ const ENABLE: &str = "copydesk-enable";
 const PREFIX: &str = "copydesk-";
 
 /// Where a suppression was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 enum Origin {
     /// `copydesk-disable-next-line`.
     NextLine,
@@ -38,7 +39,7 @@ enum Origin {
 }
 
 /// One code of one suppression.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Entry {
     origin: Origin,
     /// The code, prefix, name or `ALL` as written.
@@ -55,7 +56,7 @@ struct Entry {
 }
 
 /// An article's suppressions, with whether each one silenced something yet.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Suppressions {
     entries: Vec<Entry>,
 }

@@ -1,0 +1,713 @@
+//! The lint index: what `copydesk lint` keeps between runs so a run can lint only the articles
+//! that changed and still check corpus-wide rules over every article.
+//!
+//! The index holds each article's [`ArticleFacts`] (what the corpus rules consume), keyed by
+//! the article's path relative to the newsroom root, with a hash of the file's bytes. Nothing
+//! in it is trusted blindly:
+//! - the whole index belongs to one copydesk version, one index format and one fingerprint
+//!   of the inputs that shape facts (the effective configuration and the author files); any
+//!   mismatch discards it;
+//! - an entry is used only while the file's current bytes hash to the stored hash;
+//! - an entry of a published article is used only while none of its timestamps crossed the
+//!   time of the run (TL002 compares them with now, and what it finds decides whether a
+//!   suppression comment counts as used, which the facts record);
+//! - the file carries a checksum of its payload, so a corrupt or truncated file is detected
+//!   and simply rebuilt; reading a cache never fails a lint run.
+//!
+//! The newsroom-level pass that uses it is [`lint_files_cached`](crate::lint_files_cached);
+//! which files changed comes from [`crate::git`].
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::engine::ArticleFacts;
+use crate::article::{Article, Status};
+use crate::config::Config;
+use crate::error::IoError;
+
+/// The directory of the index when no other is given, relative to the newsroom root.
+pub const DEFAULT_CACHE_DIR: &str = ".copydesk-cache";
+
+/// The index file inside the cache directory.
+const INDEX_FILE: &str = "lint-index";
+
+/// Bumped whenever the layout of the stored index changes, independently of the version.
+const FORMAT_VERSION: u32 = 1;
+
+/// The first bytes of every index file.
+const MAGIC: &[u8; 8] = b"CDLINTIX";
+
+/// A BLAKE3 hash.
+pub type ContentHash = [u8; 32];
+
+/// Hashes a file's bytes the way index entries record them.
+pub fn hash_content(bytes: &[u8]) -> ContentHash {
+    *blake3::hash(bytes).as_bytes()
+}
+
+/// What an index is valid for: a copydesk version, an index format and the inputs that shape
+/// the facts of every article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CacheKey {
+    version: String,
+    inputs: ContentHash,
+}
+
+impl CacheKey {
+    /// The key of the newsroom at `root` linted with `config`: this copydesk's version and a
+    /// hash of the effective configuration (after command-line overlays) and of every author
+    /// file. Authors count because per-article rules check bylines, and whether a suppression
+    /// silenced something is part of an article's facts.
+    pub fn for_newsroom(root: &Path, config: &Config) -> CacheKey {
+        let mut hasher = blake3::Hasher::new();
+        // The derived `Debug` form names every field of the validated configuration and its
+        // maps are ordered, so it changes exactly when the configuration means something else;
+        // the version is part of the key, so its format may change between versions.
+        hasher.update(format!("{config:?}").as_bytes());
+        let authors_dir = root.join(&config.paths.authors);
+        let authors = crate::list_files(root, &authors_dir, "toml").unwrap_or_default();
+        for path in authors {
+            hasher.update(b"\0author\0");
+            hasher.update(relative_key(root, &path).unwrap_or_default().as_bytes());
+            hasher.update(b"\0");
+            match std::fs::read(&path) {
+                Ok(bytes) => hasher.update(&hash_content(&bytes)),
+                Err(_) => hasher.update(b"unreadable"),
+            };
+        }
+        CacheKey {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            inputs: *hasher.finalize().as_bytes(),
+        }
+    }
+}
+
+/// Why a stored index was not used; every case means "lint without it and write a new one".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CacheMiss {
+    /// There is no index yet.
+    #[error("no lint index yet")]
+    Missing,
+    /// The index file exists but could not be read.
+    #[error("the lint index could not be read: {0}")]
+    Unreadable(String),
+    /// The file is not an index, is truncated or its checksum does not match.
+    #[error("the lint index is corrupt")]
+    Corrupt,
+    /// The index was written in another layout.
+    #[error("the lint index has format {found}, not {FORMAT_VERSION}")]
+    OtherFormat {
+        /// The format found.
+        found: u32,
+    },
+    /// The index was written by another copydesk version.
+    #[error("the lint index was written by copydesk {found}")]
+    OtherVersion {
+        /// The version that wrote it.
+        found: String,
+    },
+    /// The configuration or an author file changed since the index was written.
+    #[error("the configuration or the authors changed since the lint index was written")]
+    OtherInputs,
+}
+
+/// A time as seconds and nanoseconds since the epoch, which compares like the time.
+type Instant = (i64, u32);
+
+fn instant(time: DateTime<FixedOffset>) -> Instant {
+    (time.timestamp(), time.timestamp_subsec_nanos())
+}
+
+/// What the index records of one article file besides its facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct EntryMeta {
+    /// The hash of the file's bytes when it was linted.
+    hash: ContentHash,
+    /// The time the article was linted against.
+    linted_at: Instant,
+    /// The timestamps TL002 compares with now (published articles only).
+    timestamps: Vec<Instant>,
+}
+
+impl EntryMeta {
+    /// The record of a file with bytes hashing to `hash`, linted at `now`, that parsed into
+    /// `article` (if it did).
+    pub(crate) fn fresh(
+        hash: ContentHash,
+        now: DateTime<FixedOffset>,
+        article: Option<&Article>,
+    ) -> EntryMeta {
+        let timestamps = article
+            .filter(|article| article.status == Status::Published)
+            .map(|article| {
+                article
+                    .published
+                    .iter()
+                    .chain(&article.updated)
+                    .copied()
+                    .chain(article.updates.iter().map(|update| update.at))
+                    .map(instant)
+                    .collect()
+            })
+            .unwrap_or_default();
+        EntryMeta {
+            hash,
+            linted_at: instant(now),
+            timestamps,
+        }
+    }
+
+    /// Whether the per-article pass would see every timestamp on the same side of `now` as
+    /// it did at `linted_at`.
+    fn is_current_at(&self, now: Instant) -> bool {
+        self.timestamps
+            .iter()
+            .all(|&stamp| (stamp > self.linted_at) == (stamp > now))
+    }
+}
+
+/// One article file in the index.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Entry {
+    meta: EntryMeta,
+    /// The facts, or `None` for a file whose front matter could not be read.
+    facts: Option<ArticleFacts>,
+}
+
+/// The persisted index of article facts. See the [module docs](self).
+#[derive(Debug, Clone)]
+pub struct LintIndex {
+    key: CacheKey,
+    entries: BTreeMap<String, Entry>,
+}
+
+/// What is stored after the magic, format and checksum.
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    key: &'a CacheKey,
+    entries: &'a BTreeMap<String, Entry>,
+}
+
+/// The start of the payload, read first so another version's index is told apart from a
+/// corrupt one.
+#[derive(Deserialize)]
+struct Header {
+    key: CacheKey,
+}
+
+/// The payload as read back.
+#[derive(Deserialize)]
+struct Stored {
+    #[allow(dead_code, reason = "read and checked as `Header` first")]
+    key: CacheKey,
+    entries: BTreeMap<String, Entry>,
+}
+
+impl LintIndex {
+    /// An empty index for `key`.
+    pub fn new(key: CacheKey) -> LintIndex {
+        LintIndex {
+            key,
+            entries: BTreeMap::new(),
+        }
+    }
+
+    /// Reads the index in `dir` if it exists and was written for `key`; otherwise returns an
+    /// empty index for `key` and why the stored one was not used. Never fails: a cache that
+    /// cannot be used only costs a full lint.
+    pub fn load(dir: &Path, key: CacheKey) -> (LintIndex, Option<CacheMiss>) {
+        let path = dir.join(INDEX_FILE);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                return (LintIndex::new(key), Some(CacheMiss::Missing));
+            }
+            Err(error) => {
+                return (
+                    LintIndex::new(key),
+                    Some(CacheMiss::Unreadable(error.to_string())),
+                );
+            }
+        };
+        match LintIndex::decode(&bytes, &key) {
+            Ok(entries) => (LintIndex { key, entries }, None),
+            Err(miss) => (LintIndex::new(key), Some(miss)),
+        }
+    }
+
+    fn decode(bytes: &[u8], key: &CacheKey) -> Result<BTreeMap<String, Entry>, CacheMiss> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or(CacheMiss::Corrupt)?;
+        let (format, rest) = rest.split_first_chunk::<4>().ok_or(CacheMiss::Corrupt)?;
+        let format = u32::from_le_bytes(*format);
+        if format != FORMAT_VERSION {
+            return Err(CacheMiss::OtherFormat { found: format });
+        }
+        let (checksum, payload) = rest.split_first_chunk::<32>().ok_or(CacheMiss::Corrupt)?;
+        if hash_content(payload) != *checksum {
+            return Err(CacheMiss::Corrupt);
+        }
+        let (header, _) =
+            postcard::take_from_bytes::<Header>(payload).map_err(|_| CacheMiss::Corrupt)?;
+        if header.key.version != key.version {
+            return Err(CacheMiss::OtherVersion {
+                found: header.key.version,
+            });
+        }
+        if header.key != *key {
+            return Err(CacheMiss::OtherInputs);
+        }
+        let stored: Stored = postcard::from_bytes(payload).map_err(|_| CacheMiss::Corrupt)?;
+        Ok(stored.entries)
+    }
+
+    fn encode(&self) -> Vec<u8> {
+        let payload = postcard::to_stdvec(&StoredRef {
+            key: &self.key,
+            entries: &self.entries,
+        })
+        .expect("serialising to a Vec cannot fail: every stored type has a plain serde form");
+        let mut bytes = Vec::with_capacity(MAGIC.len() + 4 + 32 + payload.len());
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        bytes.extend_from_slice(&hash_content(&payload));
+        bytes.extend_from_slice(&payload);
+        bytes
+    }
+
+    /// Writes the index into `dir` atomically, creating the directory with a `.gitignore`
+    /// that ignores it and a `CACHEDIR.TAG` that backup tools honour.
+    pub fn save(&self, dir: &Path) -> Result<(), IoError> {
+        std::fs::create_dir_all(dir).map_err(|e| IoError::new("cannot create", dir, e))?;
+        for (name, text) in [(".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)] {
+            let path = dir.join(name);
+            if !path.exists() {
+                std::fs::write(&path, text).map_err(|e| IoError::new("cannot write", &path, e))?;
+            }
+        }
+        crate::fs::replace_file(&dir.join(INDEX_FILE), &self.encode())
+    }
+
+    /// The number of files in the index.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the index has no file.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The key the index belongs to.
+    pub fn key(&self) -> &CacheKey {
+        &self.key
+    }
+
+    /// The stored record and facts of the file at `relative` (facts `None` for a file whose
+    /// front matter could not be read), when its bytes still hash to `hash` and its
+    /// timestamps are on the same side of `now`; `path` becomes the facts' path.
+    pub(crate) fn lookup(
+        &self,
+        relative: &str,
+        path: &Arc<Path>,
+        hash: &ContentHash,
+        now: DateTime<FixedOffset>,
+    ) -> Option<(EntryMeta, Option<ArticleFacts>)> {
+        let entry = self.entries.get(relative)?;
+        if entry.meta.hash != *hash || !entry.meta.is_current_at(instant(now)) {
+            return None;
+        }
+        let facts = entry.facts.clone().map(|mut facts| {
+            facts.path = Arc::clone(path);
+            facts
+        });
+        Some((entry.meta.clone(), facts))
+    }
+
+    /// Records the file at `relative`.
+    pub(crate) fn insert(
+        &mut self,
+        relative: String,
+        meta: EntryMeta,
+        facts: Option<ArticleFacts>,
+    ) {
+        self.entries.insert(relative, Entry { meta, facts });
+    }
+
+    /// An index with no key, for passes that build one nobody stores.
+    pub(crate) fn unkeyed() -> LintIndex {
+        LintIndex::new(CacheKey {
+            version: String::new(),
+            inputs: [0; 32],
+        })
+    }
+}
+
+/// The key of `path` in the index: its path relative to `root`, `/`-separated.
+pub(crate) fn relative_key(root: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(root).ok()?;
+    let parts: Vec<_> = relative
+        .components()
+        .map(|part| part.as_os_str().to_string_lossy())
+        .collect();
+    Some(parts.join("/"))
+}
+
+/// The cache directory of the newsroom at `root` when none is given.
+pub fn default_cache_dir(root: &Path) -> PathBuf {
+    root.join(DEFAULT_CACHE_DIR)
+}
+
+const GITIGNORE: &str = "# Automatically created by copydesk.\n*\n";
+
+// The format of https://bford.info/cachedir/: the signature line must come first.
+const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This file is a cache directory tag created by copydesk.\n\
+# For information about cache directory tags see https://bford.info/cachedir/\n";
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+
+    use chrono::{DateTime, FixedOffset};
+
+    use super::*;
+    use crate::config::CONFIG_FILE;
+    use crate::diagnostic::Diagnostic;
+    use crate::git::ChangedFiles;
+    use crate::{CachedLint, lint_files_cached};
+
+    const OPENAI: &str = "articles/2026/05/openai-breaks-microsofts-hold.md";
+    const EXODUS: &str = "articles/2026/05/ai-staff-exodus.md";
+    const MUSK: &str = "articles/2026/05/musk-v-altman.md";
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z").expect("valid time")
+    }
+
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for entry in std::fs::read_dir(from).expect("read dir") {
+            let entry = entry.expect("entry");
+            let target = to.join(entry.file_name());
+            if entry.file_type().expect("type").is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).expect("copy");
+            }
+        }
+    }
+
+    /// The example newsroom in a temporary directory.
+    fn newsroom() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/newsroom");
+        copy_dir(&example, dir.path());
+        dir
+    }
+
+    fn config(root: &Path) -> Config {
+        Config::load(&root.join(CONFIG_FILE)).expect("valid config")
+    }
+
+    fn files(root: &Path, config: &Config) -> Vec<PathBuf> {
+        crate::list_files(root, &root.join(&config.paths.articles), "md").expect("articles")
+    }
+
+    fn run(root: &Path, changed: Option<&[&str]>, index: &LintIndex) -> CachedLint {
+        let config = config(root);
+        let changed = changed.map(|paths| ChangedFiles {
+            paths: paths.iter().map(PathBuf::from).collect(),
+        });
+        lint_files_cached(
+            root,
+            &config,
+            &files(root, &config),
+            changed.as_ref(),
+            index,
+            now(),
+            &|| {},
+        )
+        .expect("lints")
+    }
+
+    fn key(root: &Path) -> CacheKey {
+        CacheKey::for_newsroom(root, &config(root))
+    }
+
+    /// A full lint that leaves its index in `dir`.
+    fn warm(root: &Path, dir: &Path) -> CachedLint {
+        let run = run(root, None, &LintIndex::new(key(root)));
+        run.index.save(dir).expect("saved");
+        run
+    }
+
+    fn edit(root: &Path, relative: &str, from: &str, to: &str) {
+        let path = root.join(relative);
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.contains(from), "{relative} has no {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+    }
+
+    fn rendered(diagnostics: &[Diagnostic]) -> Vec<String> {
+        diagnostics
+            .iter()
+            .map(|d| format!("{} {} {:?} {}", d.path.display(), d.code, d.span, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn an_index_round_trips_and_serves_every_unchanged_file() {
+        let root = newsroom();
+        let dir = root.path().join(DEFAULT_CACHE_DIR);
+        let full = warm(root.path(), &dir);
+        assert_eq!((full.linted, full.cached), (3, 0));
+        assert!(dir.join(".gitignore").is_file() && dir.join("CACHEDIR.TAG").is_file());
+
+        let (index, miss) = LintIndex::load(&dir, key(root.path()));
+        assert_eq!(miss, None);
+        assert_eq!(index.len(), 3);
+        let again = run(root.path(), Some(&[]), &index);
+        assert_eq!((again.linted, again.cached), (0, 3));
+        assert!(again.report.diagnostics.is_empty());
+        // What comes back is what went in, paths included.
+        for (key, entry) in &index.entries {
+            let stored = &full.index.entries[key];
+            assert_eq!(entry.meta, stored.meta);
+            assert_eq!(
+                format!(
+                    "{:?}",
+                    entry.facts.as_ref().map(|f| (
+                        &f.slug,
+                        &f.related,
+                        &f.suppressions,
+                        &f.body_minhash
+                    ))
+                ),
+                format!(
+                    "{:?}",
+                    stored.facts.as_ref().map(|f| (
+                        &f.slug,
+                        &f.related,
+                        &f.suppressions,
+                        &f.body_minhash
+                    ))
+                ),
+            );
+        }
+        let facts = again.index.entries[OPENAI].facts.as_ref().expect("facts");
+        assert_eq!(&*facts.path, root.path().join(OPENAI));
+    }
+
+    #[test]
+    fn another_version_or_configuration_discards_the_index() {
+        let root = newsroom();
+        let dir = root.path().join(DEFAULT_CACHE_DIR);
+        warm(root.path(), &dir);
+
+        let mut older = key(root.path());
+        older.version = "0.0.1".into();
+        let (index, miss) = LintIndex::load(&dir, older);
+        assert!(index.is_empty());
+        assert_eq!(
+            miss,
+            Some(CacheMiss::OtherVersion {
+                found: env!("CARGO_PKG_VERSION").into()
+            })
+        );
+
+        edit(
+            root.path(),
+            CONFIG_FILE,
+            "words_per_minute = 200",
+            "words_per_minute = 250",
+        );
+        let (index, miss) = LintIndex::load(&dir, key(root.path()));
+        assert!(index.is_empty());
+        assert_eq!(miss, Some(CacheMiss::OtherInputs));
+    }
+
+    #[test]
+    fn an_author_file_is_part_of_the_key() {
+        let root = newsroom();
+        let before = key(root.path());
+        edit(
+            root.path(),
+            "authors/maya-okafor.toml",
+            "name",
+            "# edited\nname",
+        );
+        assert_ne!(key(root.path()), before);
+    }
+
+    #[test]
+    fn a_file_whose_bytes_changed_is_linted_again() {
+        let root = newsroom();
+        let dir = root.path().join(DEFAULT_CACHE_DIR);
+        warm(root.path(), &dir);
+        // Git would not call it changed (say, a cache restored from another branch), but its
+        // bytes differ from the indexed ones.
+        edit(
+            root.path(),
+            EXODUS,
+            "related = [",
+            "related = [\"no-such-article\", ",
+        );
+        let (index, _) = LintIndex::load(&dir, key(root.path()));
+        let run = run(root.path(), Some(&[]), &index);
+        assert_eq!((run.linted, run.cached), (1, 2));
+        let codes: Vec<_> = run
+            .report
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect();
+        assert_eq!(codes, ["RF004"], "the fresh facts feed the corpus rules");
+    }
+
+    #[test]
+    fn a_corrupt_or_truncated_index_is_a_miss_not_an_error() {
+        let root = newsroom();
+        let dir = root.path().join(DEFAULT_CACHE_DIR);
+        warm(root.path(), &dir);
+        let path = dir.join(INDEX_FILE);
+        let bytes = std::fs::read(&path).expect("index");
+
+        let mut flipped = bytes.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 0x55;
+        let cases: [(&[u8], CacheMiss); 4] = [
+            (&bytes[..bytes.len() / 2], CacheMiss::Corrupt),
+            (&flipped, CacheMiss::Corrupt),
+            (b"", CacheMiss::Corrupt),
+            (
+                b"CDLINTIX\x09\x00\x00\x00",
+                CacheMiss::OtherFormat { found: 9 },
+            ),
+        ];
+        for (written, expected) in cases {
+            std::fs::write(&path, written).expect("write");
+            let (index, miss) = LintIndex::load(&dir, key(root.path()));
+            assert!(index.is_empty());
+            assert_eq!(miss, Some(expected));
+        }
+        std::fs::remove_file(&path).expect("remove");
+        assert_eq!(
+            LintIndex::load(&dir, key(root.path())).1,
+            Some(CacheMiss::Missing)
+        );
+    }
+
+    #[test]
+    fn a_deleted_article_drops_out_and_its_absence_is_reported() {
+        let root = newsroom();
+        let dir = root.path().join(DEFAULT_CACHE_DIR);
+        warm(root.path(), &dir);
+        std::fs::remove_file(root.path().join(MUSK)).expect("delete");
+        let (index, _) = LintIndex::load(&dir, key(root.path()));
+        let run = run(root.path(), Some(&[MUSK]), &index);
+        assert_eq!((run.linted, run.cached), (0, 2));
+        assert!(!run.index.entries.contains_key(MUSK));
+        let unknown: BTreeSet<_> = run
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.as_str() == "RF004")
+            .map(|d| {
+                d.path
+                    .strip_prefix(root.path())
+                    .expect("inside")
+                    .to_path_buf()
+            })
+            .collect();
+        assert_eq!(
+            unknown,
+            [PathBuf::from(EXODUS), PathBuf::from(OPENAI)]
+                .into_iter()
+                .collect()
+        );
+    }
+
+    #[test]
+    fn an_entry_expires_when_a_timestamp_crosses_now() {
+        let later = DateTime::parse_from_rfc3339("2026-05-01T00:00:00Z").expect("valid");
+        let sooner = DateTime::parse_from_rfc3339("2026-04-01T00:00:00Z").expect("valid");
+        let meta = EntryMeta {
+            hash: [0; 32],
+            linted_at: instant(sooner),
+            timestamps: vec![instant(later)],
+        };
+        assert!(meta.is_current_at(instant(sooner)));
+        // TL002 fires for a time after now, so at that very time it no longer does.
+        assert!(meta.is_current_at(instant(later - chrono::Duration::seconds(1))));
+        assert!(!meta.is_current_at(instant(later)));
+        assert!(!meta.is_current_at(instant(now())));
+    }
+
+    /// Codes whose findings come from the corpus pass, and the unused-suppression `MD000`.
+    fn is_corpus(line: &str) -> bool {
+        ["RF003", "RF004", "RF008", "RF009", "ED008"]
+            .iter()
+            .any(|code| line.contains(&format!(" {code} ")))
+            || line.contains("suppresses nothing")
+    }
+
+    #[test]
+    fn an_incremental_run_matches_a_full_run_for_every_kind_of_edit() {
+        type Edit = fn(&Path);
+        let edits: [(&str, &[&str], Edit); 5] = [
+            ("edit the front matter", &[OPENAI], |root| {
+                edit(root, OPENAI, "\ndek = ", "\ndeck = ");
+            }),
+            ("delete a related article", &[MUSK], |root| {
+                std::fs::remove_file(root.join(MUSK)).expect("delete");
+            }),
+            (
+                "add a duplicate slug",
+                &["articles/2026/05/copy.md"],
+                |root| {
+                    std::fs::copy(root.join(EXODUS), root.join("articles/2026/05/copy.md"))
+                        .expect("copy");
+                },
+            ),
+            ("add an unused suppression", &[EXODUS], |root| {
+                edit(
+                    root,
+                    EXODUS,
+                    "\n+++\n",
+                    "\n+++\n\n<!-- copydesk-disable-next-line RF004 -->\n",
+                );
+            }),
+            ("unpublish a related article", &[MUSK], |root| {
+                edit(root, MUSK, "status = \"published\"", "status = \"draft\"");
+            }),
+        ];
+        for (what, changed, apply) in edits {
+            let root = newsroom();
+            let dir = root.path().join(DEFAULT_CACHE_DIR);
+            warm(root.path(), &dir);
+            apply(root.path());
+            let (index, _) = LintIndex::load(&dir, key(root.path()));
+            let incremental = run(root.path(), Some(changed), &index);
+            let full = run(root.path(), None, &LintIndex::new(key(root.path())));
+            let changed_paths: Vec<_> = changed.iter().map(|c| root.path().join(c)).collect();
+            let expected: Vec<String> = rendered(&full.report.diagnostics)
+                .into_iter()
+                .zip(&full.report.diagnostics)
+                .filter(|(line, d)| changed_paths.iter().any(|p| *p == *d.path) || is_corpus(line))
+                .map(|(line, _)| line)
+                .collect();
+            assert_eq!(
+                rendered(&incremental.report.diagnostics),
+                expected,
+                "{what}"
+            );
+            assert!(!expected.is_empty(), "{what}: the edit finds something");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! One lint run with the lint index, as `copydesk lint` does it: decide what to lint in full
+//! (the files changed since a git revision, or everything), read the index, lint, and write the
+//! index back. The pass itself is [`lint_files_cached`](crate::lint_files_cached), the index
+//! [`super::cache`], the changed files [`crate::git`].
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use super::cache::{CacheKey, CacheMiss, LintIndex, default_cache_dir};
+use crate::config::Config;
+use crate::diagnostic::render::LintReport;
+use crate::error::{Error, IoError};
+
+/// How a run uses the index.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct IndexOptions {
+    /// Lint in full only the files changed since this git revision.
+    pub changed_since: Option<String>,
+    /// Where the index lives; default: [`default_cache_dir`].
+    pub cache_dir: Option<PathBuf>,
+    /// Neither read nor write the index.
+    pub no_cache: bool,
+}
+
+impl IndexOptions {
+    /// Options for a run that lints the files changed since `rev`, or everything without one.
+    pub fn new(changed_since: Option<String>, cache_dir: Option<PathBuf>, no_cache: bool) -> Self {
+        IndexOptions {
+            changed_since,
+            cache_dir,
+            no_cache,
+        }
+    }
+}
+
+/// What an indexed run did, for the caller to report as it sees fit.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct IndexedLint {
+    /// The findings.
+    pub report: LintReport,
+    /// Files read, parsed and linted.
+    pub linted: usize,
+    /// Files whose facts came from the index.
+    pub cached: usize,
+    /// Whether only changed files were reported in full (`changed_since` was given and
+    /// nothing forced a full lint).
+    pub incremental: bool,
+    /// The changed file that forced linting everything (`copydesk.toml` or an author file).
+    pub everything_because: Option<PathBuf>,
+    /// Why the stored index was not used, when it was read.
+    pub miss: Option<CacheMiss>,
+    /// Why the index could not be written; a run never fails for it.
+    pub not_written: Option<IoError>,
+}
+
+/// Lints the article `files` (every article of the newsroom at `root`) with the lint index.
+///
+/// With `options.changed_since`, the files git lists as changed since that revision are
+/// linted in full and reported, corpus rules run over every article's facts (from the index
+/// where still valid), and all corpus findings are reported; when `copydesk.toml` or an author
+/// file changed, every article's per-article findings may have changed, so everything is
+/// linted and reported. Without it every file is linted and reported. Unless
+/// `options.no_cache`, the index is then written for the next run.
+///
+/// # Errors
+/// [`Error::Git`] when the changed files cannot be listed (no git, not a repository, unknown
+/// revision) and [`Error::Load`] when the authors or a directory cannot be read. A missing,
+/// stale or corrupt index is never an error.
+pub fn lint_with_index(
+    root: &Path,
+    config: &Config,
+    files: &[PathBuf],
+    options: &IndexOptions,
+    now: DateTime<FixedOffset>,
+    progress: &(dyn Fn() + Sync),
+) -> Result<IndexedLint, Error> {
+    let changed = options
+        .changed_since
+        .as_deref()
+        .map(|rev| crate::git::changed_since(root, rev))
+        .transpose()?;
+    let everything_because = changed
+        .as_ref()
+        .and_then(|changed| changed.affecting_every_article(config))
+        .map(Path::to_path_buf);
+    let scope = changed.as_ref().filter(|_| everything_because.is_none());
+    let key = CacheKey::for_newsroom(root, config);
+    let dir = options
+        .cache_dir
+        .clone()
+        .unwrap_or_else(|| default_cache_dir(root));
+    // A full run reports every file, so it has no use for stored facts.
+    let (index, miss) = if options.no_cache || scope.is_none() {
+        (LintIndex::new(key), None)
+    } else {
+        LintIndex::load(&dir, key)
+    };
+    let run = crate::lint_files_cached(root, config, files, scope, &index, now, progress)?;
+    let not_written = if options.no_cache {
+        None
+    } else {
+        run.index.save(&dir).err()
+    };
+    Ok(IndexedLint {
+        report: run.report,
+        linted: run.linted,
+        cached: run.cached,
+        incremental: scope.is_some(),
+        everything_because,
+        miss,
+        not_written,
+    })
+}
