@@ -284,6 +284,12 @@ fn word_hash(word: &str) -> u64 {
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |byte: u8| hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+    if word.is_ascii() {
+        for byte in word.bytes().filter(|byte| *byte != b'\'') {
+            feed(byte.to_ascii_lowercase());
+        }
+        return hash;
+    }
     for c in word.chars() {
         if c.is_ascii() {
             if c != '\'' {
@@ -398,7 +404,21 @@ impl Folded {
         let bytes = text.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
-            // ASCII, most of prose, folds byte by byte; anything else char by char.
+            // Runs of printable ASCII, most of prose, fold in bulk; anything else char by char.
+            let run = bytes[at..]
+                .iter()
+                .position(|byte| !byte.is_ascii_graphic())
+                .unwrap_or(bytes.len() - at);
+            if run > 0 {
+                if last_at + (folded.len() - last_folded) != at {
+                    shifts.push((folded.len(), at));
+                    (last_folded, last_at) = (folded.len(), at);
+                }
+                folded.extend(bytes[at..at + run].iter().map(u8::to_ascii_lowercase));
+                previous_space = false;
+                at += run;
+                continue;
+            }
             let (c, width) = if bytes[at].is_ascii() {
                 (char::from(bytes[at]), 1)
             } else {
