@@ -271,13 +271,13 @@ impl Newsroom {
 }
 
 /// Authors loaded from `paths.authors`, with the problems of their files.
-struct LoadedAuthors {
-    authors: BTreeMap<String, Author>,
+pub(crate) struct LoadedAuthors {
+    pub(crate) authors: BTreeMap<String, Author>,
     diagnostics: Vec<Diagnostic>,
     sources: SourceMap,
 }
 
-fn load_authors(root: &Path, config: &Config) -> Result<LoadedAuthors, LoadError> {
+pub(crate) fn load_authors(root: &Path, config: &Config) -> Result<LoadedAuthors, LoadError> {
     let authors_dir = root.join(&config.paths.authors);
     let author_files = if authors_dir.is_dir() {
         list_files(root, &authors_dir, "toml")?

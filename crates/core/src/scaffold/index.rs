@@ -1,0 +1,104 @@
+//! What scaffolding needs to know about a newsroom, read without parsing a single article.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::config::{CONFIG_FILE, Config};
+use crate::error::LoadError;
+use crate::newsroom::{Newsroom, find_root, list_files, load_authors};
+
+/// The config, the author ids and the article slugs of a newsroom: everything
+/// [`check_new_article`](super::check_new_article) and
+/// [`plan_new_article`](super::plan_new_article) look at.
+///
+/// [`NewsroomIndex::load`] reads `copydesk.toml`, parses the author files (they are small, and
+/// an author whose file does not parse is not offered) and lists the article files without
+/// reading them: an article's slug is taken to be its file stem. Rule FM005 requires exactly
+/// that of every article, so in a newsroom that lints clean the stems are the slugs; a file
+/// whose front matter says otherwise, or that does not parse at all, still owns its stem here,
+/// and `copydesk lint` reports it (FM005, or the parse error). Listing names only keeps
+/// `copydesk new-article` fast however many articles the newsroom holds.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct NewsroomIndex {
+    /// The directory holding `copydesk.toml`.
+    pub root: PathBuf,
+    /// The validated configuration.
+    pub config: Config,
+    /// Ids of the authors whose files parse, sorted.
+    pub authors: Vec<String>,
+    /// Article files by slug, relative to the root; the first in path order wins.
+    articles: BTreeMap<String, PathBuf>,
+}
+
+impl NewsroomIndex {
+    /// Indexes the newsroom whose root is `start` or the nearest parent with a `copydesk.toml`.
+    ///
+    /// # Errors
+    /// A missing or invalid configuration, or an articles or authors directory that cannot be
+    /// listed.
+    pub fn load(start: impl AsRef<Path>) -> Result<NewsroomIndex, LoadError> {
+        let root = find_root(start.as_ref())?;
+        let config = Config::load(&root.join(CONFIG_FILE))?;
+        let files = list_files(&root, &root.join(&config.paths.articles), "md")?;
+        let authors = load_authors(&root, &config)?.authors.into_keys().collect();
+        let mut index = NewsroomIndex {
+            root,
+            config,
+            authors,
+            articles: BTreeMap::new(),
+        };
+        for file in files {
+            index.add_stem_of(&file);
+        }
+        Ok(index)
+    }
+
+    /// The index of a newsroom already loaded: every parsed article under its slug and its
+    /// file stem, and every article file that did not parse under its file stem.
+    #[must_use]
+    pub fn from_newsroom(newsroom: &Newsroom) -> NewsroomIndex {
+        let mut index = NewsroomIndex {
+            root: newsroom.root.clone(),
+            config: newsroom.config.clone(),
+            authors: newsroom.authors.keys().cloned().collect(),
+            articles: BTreeMap::new(),
+        };
+        for article in &newsroom.articles {
+            index.add(&article.slug, &article.path);
+            index.add_stem_of(&article.path);
+        }
+        for diagnostic in &newsroom.diagnostics {
+            if diagnostic.path.extension().is_some_and(|ext| ext == "md") {
+                index.add_stem_of(&diagnostic.path);
+            }
+        }
+        index
+    }
+
+    /// Whether `id` names a known author.
+    #[must_use]
+    pub fn has_author(&self, id: &str) -> bool {
+        self.authors.binary_search_by(|known| known.as_str().cmp(id)).is_ok()
+    }
+
+    /// The article file that has `slug`, relative to the root.
+    #[must_use]
+    pub fn article_with_slug(&self, slug: &str) -> Option<&Path> {
+        self.articles.get(slug).map(PathBuf::as_path)
+    }
+
+    fn add_stem_of(&mut self, path: &Path) {
+        if let Some(stem) = path.file_stem().and_then(|stem| stem.to_str()) {
+            let stem = stem.to_string();
+            self.add(&stem, path);
+        }
+    }
+
+    fn add(&mut self, slug: &str, path: &Path) {
+        let relative = path
+            .strip_prefix(&self.root)
+            .map_or_else(|_| path.to_path_buf(), Path::to_path_buf);
+        self.articles.entry(slug.to_string()).or_insert(relative);
+    }
+}
