@@ -102,3 +102,75 @@ impl NewsroomIndex {
         self.articles.entry(slug.to_string()).or_insert(relative);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::scaffold::{NewArticle, ScaffoldError, check_new_article};
+
+    fn newsroom() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        fs::write(
+            root.join("copydesk.toml"),
+            "[site]\ntitle = \"Desk\"\n[desks.ai]\nname = \"AI\"\n",
+        )
+        .expect("config");
+        fs::create_dir_all(root.join("authors")).expect("authors");
+        fs::write(root.join("authors/ryan-tanaka.toml"), "name = \"Ryan\"\n").expect("author");
+        // An author file that does not parse names no author.
+        fs::write(root.join("authors/broken.toml"), "name = \n").expect("author");
+        fs::create_dir_all(root.join("articles/2026/01")).expect("articles");
+        dir
+    }
+
+    fn new_article(title: &str) -> NewArticle {
+        let date = DateTime::parse_from_rfc3339("2026-05-06T14:25:00Z").expect("valid date");
+        let mut new = NewArticle::new(title, date);
+        new.authors = vec!["ryan-tanaka".into()];
+        new.desk = "ai".into();
+        new
+    }
+
+    #[test]
+    fn slugs_are_file_stems_even_of_files_that_do_not_parse() {
+        let dir = newsroom();
+        fs::write(
+            dir.path().join("articles/2026/01/broken-story.md"),
+            "+++\ntitle = [\n",
+        )
+        .expect("article");
+        fs::write(dir.path().join("articles/2026/01/not-markdown.txt"), "x").expect("other");
+        let index = NewsroomIndex::load(dir.path()).expect("indexes");
+        assert_eq!(
+            index.article_with_slug("broken-story"),
+            Some(Path::new("articles/2026/01/broken-story.md"))
+        );
+        assert_eq!(index.article_with_slug("not-markdown"), None);
+        assert!(matches!(
+            check_new_article(&index, &new_article("Broken Story")),
+            Err(ScaffoldError::SlugCollision { existing, .. })
+                if existing == Path::new("articles/2026/01/broken-story.md")
+        ));
+        assert!(check_new_article(&index, &new_article("Fresh Story")).is_ok());
+        assert_eq!(index.authors, ["ryan-tanaka"]);
+    }
+
+    #[test]
+    fn a_loaded_newsroom_gives_the_same_answers() {
+        let dir = newsroom();
+        fs::write(
+            dir.path().join("articles/2026/01/broken-story.md"),
+            "+++\ntitle = [\n",
+        )
+        .expect("article");
+        let loaded = NewsroomIndex::from_newsroom(&Newsroom::load(dir.path()).expect("loads"));
+        let listed = NewsroomIndex::load(dir.path()).expect("indexes");
+        assert_eq!(loaded.authors, listed.authors);
+        assert_eq!(loaded.articles, listed.articles);
+    }
+}
