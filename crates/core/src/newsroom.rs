@@ -547,11 +547,15 @@ pub fn list_files(root: &Path, dir: &Path, extension: &str) -> Result<Vec<PathBu
                 return Err(IoError::new("cannot read directory", dir, io).into());
             }
         };
-        let is_candidate = entry
-            .file_type()
-            .is_some_and(|t| t.is_file() || t.is_symlink())
-            && entry.path().extension().is_some_and(|ext| ext == extension);
-        if is_candidate && !entry.path().is_dir() {
+        let Some(file_type) = entry.file_type() else {
+            continue;
+        };
+        if !entry.path().extension().is_some_and(|ext| ext == extension) {
+            continue;
+        }
+        // The listing already knows regular files; only a link needs a `stat` to skip one
+        // pointing at a directory. One `stat` per article would dominate `new-article`.
+        if file_type.is_file() || (file_type.is_symlink() && !entry.path().is_dir()) {
             files.push(entry.into_path());
         }
     }
