@@ -597,8 +597,10 @@ impl Comparison {
             missing: Vec::new(),
             extra: Vec::new(),
         };
-        let keys: BTreeSet<&(String, String)> =
-            planted.keys().chain(found.by_file_and_code.keys()).collect();
+        let keys: BTreeSet<&(String, String)> = planted
+            .keys()
+            .chain(found.by_file_and_code.keys())
+            .collect();
         for key in keys {
             let expected = planted.get(key).copied().unwrap_or(0);
             let messages = found.by_file_and_code.get(key).cloned().unwrap_or_default();

@@ -61,11 +61,20 @@ fn differences_are_reported_both_ways() {
     assert_eq!(comparison.missing.len(), 1);
     assert_eq!(comparison.missing[0].path, "articles/nowhere.md");
     assert_eq!(comparison.extra.len(), 1);
-    assert_eq!((comparison.extra[0].path.clone(), comparison.extra[0].code.clone()), first);
+    assert_eq!(
+        (
+            comparison.extra[0].path.clone(),
+            comparison.extra[0].code.clone()
+        ),
+        first
+    );
     assert_eq!(comparison.extra[0].messages.len(), 1);
     let text = comparison.to_string();
     assert!(text.contains("1 missing, 1 extra"), "{text}");
-    assert!(text.contains("\nmissing ED001 articles/nowhere.md: planted 1, found 0"), "{text}");
+    assert!(
+        text.contains("\nmissing ED001 articles/nowhere.md: planted 1, found 0"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -517,6 +517,15 @@ fn check_inside_root(root: &Path, path: &Path) -> Result<(), String> {
 /// Lists files with `extension` under `dir`, honouring `.gitignore` and skipping hidden files,
 /// in sorted order. Directories named like files (`x.md/`) are skipped.
 pub fn list_files(root: &Path, dir: &Path, extension: &str) -> Result<Vec<PathBuf>, LoadError> {
+    let _ = root;
+    let mut files = walk_files(dir, extension)?;
+    files.sort();
+    Ok(files)
+}
+
+/// [`list_files`] in the order the directories list them, for callers that need no order
+/// (sorting thousands of paths costs more than listing them).
+pub(crate) fn walk_files(dir: &Path, extension: &str) -> Result<Vec<PathBuf>, LoadError> {
     let metadata =
         std::fs::metadata(dir).map_err(|e| IoError::new("cannot read directory", dir, e))?;
     if !metadata.is_dir() {
@@ -534,7 +543,6 @@ pub fn list_files(root: &Path, dir: &Path, extension: &str) -> Result<Vec<PathBu
         .parents(true)
         .follow_links(false)
         .build();
-    let _ = root;
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -559,6 +567,5 @@ pub fn list_files(root: &Path, dir: &Path, extension: &str) -> Result<Vec<PathBu
             files.push(entry.into_path());
         }
     }
-    files.sort();
     Ok(files)
 }

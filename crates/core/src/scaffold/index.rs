@@ -1,11 +1,12 @@
 //! What scaffolding needs to know about a newsroom, read without parsing a single article.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 
 use crate::config::{CONFIG_FILE, Config};
 use crate::error::LoadError;
-use crate::newsroom::{Newsroom, find_root, list_files, load_authors};
+use crate::newsroom::{Newsroom, find_root, load_authors, walk_files};
 
 /// The config, the author ids and the article slugs of a newsroom: everything
 /// [`check_new_article`](super::check_new_article) and
@@ -27,8 +28,8 @@ pub struct NewsroomIndex {
     pub config: Config,
     /// Ids of the authors whose files parse, sorted.
     pub authors: Vec<String>,
-    /// Article files by slug, relative to the root; the first in path order wins.
-    articles: BTreeMap<String, PathBuf>,
+    /// Article files by slug; of several with one slug, the first in path order.
+    articles: HashMap<String, PathBuf>,
 }
 
 impl NewsroomIndex {
@@ -40,16 +41,16 @@ impl NewsroomIndex {
     pub fn load(start: impl AsRef<Path>) -> Result<NewsroomIndex, LoadError> {
         let root = find_root(start.as_ref())?;
         let config = Config::load(&root.join(CONFIG_FILE))?;
-        let files = list_files(&root, &root.join(&config.paths.articles), "md")?;
+        let files = walk_files(&root.join(&config.paths.articles), "md")?;
         let authors = load_authors(&root, &config)?.authors.into_keys().collect();
         let mut index = NewsroomIndex {
             root,
             config,
             authors,
-            articles: BTreeMap::new(),
+            articles: HashMap::new(),
         };
-        for file in files {
-            index.add_stem_of(&file);
+        for file in &files {
+            index.add_stem_of(file);
         }
         Ok(index)
     }
@@ -62,10 +63,10 @@ impl NewsroomIndex {
             root: newsroom.root.clone(),
             config: newsroom.config.clone(),
             authors: newsroom.authors.keys().cloned().collect(),
-            articles: BTreeMap::new(),
+            articles: HashMap::new(),
         };
         for article in &newsroom.articles {
-            index.add(&article.slug, &article.path);
+            index.add(article.slug.clone(), &article.path);
             index.add_stem_of(&article.path);
         }
         for diagnostic in &newsroom.diagnostics {
@@ -79,27 +80,38 @@ impl NewsroomIndex {
     /// Whether `id` names a known author.
     #[must_use]
     pub fn has_author(&self, id: &str) -> bool {
-        self.authors.binary_search_by(|known| known.as_str().cmp(id)).is_ok()
+        self.authors
+            .binary_search_by(|known| known.as_str().cmp(id))
+            .is_ok()
     }
 
-    /// The article file that has `slug`, relative to the root.
+    /// The article file that has `slug`, relative to the root when it is under it.
     #[must_use]
     pub fn article_with_slug(&self, slug: &str) -> Option<&Path> {
-        self.articles.get(slug).map(PathBuf::as_path)
+        self.articles
+            .get(slug)
+            .map(|path| path.strip_prefix(&self.root).unwrap_or(path))
     }
 
     fn add_stem_of(&mut self, path: &Path) {
         if let Some(stem) = path.file_stem().and_then(|stem| stem.to_str()) {
-            let stem = stem.to_string();
-            self.add(&stem, path);
+            self.add(stem.to_string(), path);
         }
     }
 
-    fn add(&mut self, slug: &str, path: &Path) {
-        let relative = path
-            .strip_prefix(&self.root)
-            .map_or_else(|_| path.to_path_buf(), Path::to_path_buf);
-        self.articles.entry(slug.to_string()).or_insert(relative);
+    fn add(&mut self, slug: String, path: &Path) {
+        match self.articles.entry(slug) {
+            Entry::Vacant(entry) => {
+                entry.insert(path.to_path_buf());
+            }
+            // Listings come in directory order: keep the first path in sorted order, as a
+            // sorted listing would.
+            Entry::Occupied(mut entry) => {
+                if path < entry.get().as_path() {
+                    entry.insert(path.to_path_buf());
+                }
+            }
+        }
     }
 }
 
@@ -158,6 +170,21 @@ mod tests {
         ));
         assert!(check_new_article(&index, &new_article("Fresh Story")).is_ok());
         assert_eq!(index.authors, ["ryan-tanaka"]);
+    }
+
+    #[test]
+    fn of_two_files_with_one_slug_the_first_in_path_order_is_named() {
+        let dir = newsroom();
+        for year in ["2026", "2024", "2025"] {
+            let folder = dir.path().join("articles").join(year);
+            fs::create_dir_all(&folder).expect("dir");
+            fs::write(folder.join("twice.md"), "+++\ntitle = \"Twice\"\n+++\n").expect("write");
+        }
+        let index = NewsroomIndex::load(dir.path()).expect("indexes");
+        assert_eq!(
+            index.article_with_slug("twice"),
+            Some(Path::new("articles/2024/twice.md"))
+        );
     }
 
     #[test]
