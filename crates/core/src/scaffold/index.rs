@@ -17,7 +17,8 @@ use crate::newsroom::{Newsroom, find_root, load_authors, walk_files};
 /// reading them: an article's slug is taken to be its file stem. Rule FM005 requires exactly
 /// that of every article, so in a newsroom that lints clean the stems are the slugs; a file
 /// whose front matter says otherwise, or that does not parse at all, still owns its stem here,
-/// and `copydesk lint` reports it (FM005, or the parse error). Listing names only keeps
+/// and `copydesk lint` reports it (FM005, RF003 when two files share a slug, or the parse
+/// error). Listing names only keeps
 /// `copydesk new-article` fast however many articles the newsroom holds.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
@@ -80,9 +81,7 @@ impl NewsroomIndex {
     /// Whether `id` names a known author.
     #[must_use]
     pub fn has_author(&self, id: &str) -> bool {
-        self.authors
-            .binary_search_by(|known| known.as_str().cmp(id))
-            .is_ok()
+        self.authors.iter().any(|known| known == id)
     }
 
     /// The article file that has `slug`, relative to the root when it is under it.
