@@ -558,7 +558,7 @@ pub(crate) fn walk_files(dir: &Path, extension: &str) -> Result<Vec<PathBuf>, Lo
         let Some(file_type) = entry.file_type() else {
             continue;
         };
-        if !entry.path().extension().is_some_and(|ext| ext == extension) {
+        if entry.path().extension().is_none_or(|ext| ext != extension) {
             continue;
         }
         // The listing already knows regular files; only a link needs a `stat` to skip one
