@@ -3,6 +3,8 @@
 #
 # Usage: bench/compare.sh [--scale] [--articles N] [--keep]
 #   --scale        also lint generated newsrooms of 10,000 and 100,000 articles (about 1 GB of disk)
+#                  and check that a 10,000-article newsroom with planted faults (fault rate 0.2)
+#                  lints to exactly those faults (`copydesk-bench verify`)
 #   --articles N   size of the comparison corpus (default 2000)
 #   --keep         keep the work directory (corpus, peers, outputs) and print its path
 #
@@ -19,7 +21,7 @@ while [[ $# -gt 0 ]]; do
     --scale) scale=true ;;
     --keep) keep=true ;;
     --articles) articles="$2"; shift ;;
-    -h | --help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
   shift
@@ -141,6 +143,19 @@ if $scale; then
   done
 fi
 
+verify_line=""
+verify_failed=false
+if $scale; then
+  log "checking that 10,000 articles with planted faults lint to exactly those faults"
+  "$bench" generate --articles 10000 --seed 1 --fault-rate 0.2 --out "$work/verify" >&2
+  if ! "$bench" verify "$work/verify" >"$work/verify.txt"; then
+    verify_failed=true
+    cat "$work/verify.txt" >&2
+  fi
+  verify_line=$(head -n 1 "$work/verify.txt")
+  rm -rf "$work/verify"
+fi
+
 base="${wall[copydesk lint]}"
 table="| command | wall | peak RSS | wall ÷ copydesk lint |"$'\n'"|---|---:|---:|---:|"$'\n'
 for name in "${order[@]}"; do
@@ -170,6 +185,13 @@ Scale run (\`copydesk lint\`, one run each):
 $scale_rows"
 fi
 
+if [[ -n "$verify_line" ]]; then
+  results+="
+Planted-fault check (\`copydesk-bench generate --articles 10000 --seed 1 --fault-rate 0.2\`,
+then \`copydesk-bench verify\`): \`$verify_line\`
+"
+fi
+
 printf '%s\n' "$results"
 
 # Replace only the measured block of docs/benchmarks.md, keeping the commentary around it.
@@ -187,3 +209,7 @@ awk -v start="$start" -v end="$end" -v file="$work/results.md" '
 ' "$doc" >"$work/doc.md"
 mv "$work/doc.md" "$doc"
 log "wrote $doc"
+if $verify_failed; then
+  log "the planted-fault check found differences (listed above)"
+  exit 1
+fi

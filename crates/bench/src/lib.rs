@@ -4,16 +4,19 @@
 //! Prose is drawn from a neutral vocabulary that cannot trip the editorial rules by chance
 //! (no forecasting verbs, no attribution verbs, no filler phrases, no apostrophes), so every
 //! finding on a generated corpus is one of the planted faults, listed in `faults.json`.
+//! [`verify`] lints a generated corpus and compares its findings with that list.
 
-use std::fmt::Write as _;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::{self, Write as _};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use chrono::DateTime;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -468,6 +471,207 @@ pub fn generate(options: &Options) -> anyhow::Result<Manifest> {
     let json = serde_json::to_string_pretty(&manifest)?;
     fs::write(out.join("faults.json"), json + "\n").context("cannot write faults.json")?;
     Ok(manifest)
+}
+
+/// The date a generated newsroom is linted at when its findings are checked against its
+/// planted faults: after every generated publication date, so no date rule fires by chance.
+pub const VERIFY_NOW: &str = "2026-06-01T00:00:00Z";
+
+/// Counts per (article path relative to the corpus root with `/` separators, rule code).
+pub type Tally = BTreeMap<(String, String), usize>;
+
+/// The planted faults counted per (path, code).
+#[must_use]
+pub fn tally_planted(faults: &[PlantedFault]) -> Tally {
+    let mut planted = Tally::new();
+    for fault in faults {
+        *planted
+            .entry((fault.path.clone(), fault.code.to_string()))
+            .or_default() += 1;
+    }
+    planted
+}
+
+/// The planted faults listed in `root/faults.json`, counted per (path, code).
+///
+/// # Errors
+/// A missing or malformed `faults.json`.
+pub fn read_planted(root: &Path) -> anyhow::Result<Tally> {
+    #[derive(Deserialize)]
+    struct Listed {
+        faults: Vec<Fault>,
+    }
+    #[derive(Deserialize)]
+    struct Fault {
+        path: String,
+        code: String,
+    }
+    let path = root.join("faults.json");
+    let text =
+        fs::read_to_string(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let listed: Listed = serde_json::from_str(&text)
+        .with_context(|| format!("`{}` is not a fault list", path.display()))?;
+    let mut planted = Tally::new();
+    for fault in listed.faults {
+        *planted.entry((fault.path, fault.code)).or_default() += 1;
+    }
+    Ok(planted)
+}
+
+/// What linting a generated newsroom found, with each finding's message kept for reports.
+#[derive(Debug, Clone, Default)]
+pub struct Findings {
+    /// Article files checked.
+    pub files_checked: usize,
+    /// Messages of the findings per (path, code).
+    pub by_file_and_code: BTreeMap<(String, String), Vec<String>>,
+}
+
+/// Lints the newsroom at `root` with the library, as `copydesk lint` does, at [`VERIFY_NOW`].
+///
+/// # Errors
+/// A missing or invalid configuration or an unreadable articles directory.
+pub fn lint_findings(root: &Path) -> anyhow::Result<Findings> {
+    let config = copydesk::Config::load(&root.join(copydesk::config::CONFIG_FILE))?;
+    let files = copydesk::list_files(root, &root.join(&config.paths.articles), "md")?;
+    let now = DateTime::parse_from_rfc3339(VERIFY_NOW).context("VERIFY_NOW is a valid date")?;
+    let report = copydesk::lint_files(root, &config, &files, now)?;
+    let mut findings = Findings {
+        files_checked: report.files_checked,
+        by_file_and_code: BTreeMap::new(),
+    };
+    for diagnostic in &report.diagnostics {
+        let path = diagnostic
+            .path
+            .strip_prefix(root)
+            .unwrap_or(&diagnostic.path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        findings
+            .by_file_and_code
+            .entry((path, diagnostic.code.to_string()))
+            .or_default()
+            .push(diagnostic.message.clone());
+    }
+    Ok(findings)
+}
+
+/// A (path, code) whose count of findings differs from its count of planted faults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// Article path relative to the corpus root.
+    pub path: String,
+    /// Rule code.
+    pub code: String,
+    /// Faults planted there with that code.
+    pub planted: usize,
+    /// Findings reported there with that code.
+    pub found: usize,
+    /// The messages of the findings, to tell a generator slip from a rule bug.
+    pub messages: Vec<String>,
+}
+
+/// Findings compared with planted faults.
+#[derive(Debug, Clone, Default)]
+pub struct Comparison {
+    /// Article files checked.
+    pub files_checked: usize,
+    /// Planted faults in all.
+    pub planted: usize,
+    /// Findings in all.
+    pub found: usize,
+    /// Places with fewer findings than planted faults.
+    pub missing: Vec<Difference>,
+    /// Places with more findings than planted faults.
+    pub extra: Vec<Difference>,
+}
+
+impl Comparison {
+    /// Compares `found` with `planted`, place by place.
+    #[must_use]
+    pub fn new(planted: &Tally, found: &Findings) -> Comparison {
+        let mut comparison = Comparison {
+            files_checked: found.files_checked,
+            planted: planted.values().sum(),
+            found: found.by_file_and_code.values().map(Vec::len).sum(),
+            missing: Vec::new(),
+            extra: Vec::new(),
+        };
+        let keys: BTreeSet<&(String, String)> = planted
+            .keys()
+            .chain(found.by_file_and_code.keys())
+            .collect();
+        for key in keys {
+            let expected = planted.get(key).copied().unwrap_or(0);
+            let messages = found.by_file_and_code.get(key).cloned().unwrap_or_default();
+            if messages.len() == expected {
+                continue;
+            }
+            let difference = Difference {
+                path: key.0.clone(),
+                code: key.1.clone(),
+                planted: expected,
+                found: messages.len(),
+                messages,
+            };
+            if difference.found < expected {
+                comparison.missing.push(difference);
+            } else {
+                comparison.extra.push(difference);
+            }
+        }
+        comparison
+    }
+
+    /// Whether the findings are exactly the planted faults.
+    #[must_use]
+    pub fn is_exact(&self) -> bool {
+        self.missing.is_empty() && self.extra.is_empty()
+    }
+}
+
+impl fmt::Display for Comparison {
+    /// A one-line summary, then one line per missing or extra finding.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} articles, {} planted faults, {} findings: ",
+            self.files_checked, self.planted, self.found
+        )?;
+        if self.is_exact() {
+            write!(f, "exactly the planted faults")?;
+        } else {
+            write!(
+                f,
+                "{} missing, {} extra",
+                self.missing.len(),
+                self.extra.len()
+            )?;
+        }
+        for (kind, differences) in [("missing", &self.missing), ("extra", &self.extra)] {
+            for d in differences {
+                write!(
+                    f,
+                    "\n{kind} {} {}: planted {}, found {}",
+                    d.code, d.path, d.planted, d.found
+                )?;
+                for message in &d.messages {
+                    write!(f, "\n    {message}")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Lints the generated newsroom at `root` and compares its findings with `root/faults.json`.
+///
+/// # Errors
+/// The errors of [`read_planted`] and [`lint_findings`].
+pub fn verify(root: &Path) -> anyhow::Result<Comparison> {
+    let planted = read_planted(root)?;
+    let found = lint_findings(root)?;
+    Ok(Comparison::new(&planted, &found))
 }
 
 fn write_config(out: &Path) -> anyhow::Result<()> {

@@ -1,6 +1,8 @@
-//! `copydesk-bench`: generates benchmark newsrooms.
+//! `copydesk-bench`: generates benchmark newsrooms and checks that they lint to their planted
+//! faults.
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
@@ -39,6 +41,12 @@ enum Command {
         /// Newsroom root (holding `copydesk.toml`).
         dir: PathBuf,
     },
+    /// Lint a generated newsroom (as of 2026-06-01T00:00:00Z) and compare its findings, per
+    /// file and rule code, with its faults.json; exit 1 on any missing or extra finding.
+    Verify {
+        /// Root of a newsroom written by `generate`.
+        dir: PathBuf,
+    },
 }
 
 // Linting allocates many small, short-lived buffers per article on every worker thread;
@@ -46,7 +54,7 @@ enum Command {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn main() -> anyhow::Result<()> {
+fn main() -> anyhow::Result<ExitCode> {
     match Cli::parse().command {
         Command::Generate {
             articles,
@@ -74,8 +82,15 @@ fn main() -> anyhow::Result<()> {
             let (files, bytes, parsed) = parse_only(&dir)?;
             println!("parsed {parsed} of {files} articles, {bytes} bytes");
         }
+        Command::Verify { dir } => {
+            let comparison = copydesk_bench::verify(&dir)?;
+            println!("verify: {comparison}");
+            if !comparison.is_exact() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Reads and parses each article (front matter and Markdown body) once, keeping nothing.

@@ -1,11 +1,10 @@
 //! A generated corpus lints to exactly its planted faults: nothing missed, nothing extra.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use chrono::DateTime;
-use copydesk::Config;
-use copydesk_bench::{Options, generate};
+use copydesk_bench::{
+    Comparison, Options, Tally, generate, lint_findings, read_planted, tally_planted, verify,
+};
 
 fn generated(dir: &Path, articles: usize, fault_rate: f64) -> copydesk_bench::Manifest {
     generate(&Options {
@@ -18,25 +17,11 @@ fn generated(dir: &Path, articles: usize, fault_rate: f64) -> copydesk_bench::Ma
     .expect("generator writes the corpus")
 }
 
-fn findings(root: &Path) -> BTreeMap<(String, String), usize> {
-    let config = Config::load(&root.join("copydesk.toml")).expect("generated config loads");
-    let files = copydesk::list_files(root, &root.join(&config.paths.articles), "md")
-        .expect("articles are listed");
-    let now = DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z").expect("valid date");
-    let report = copydesk::lint_files(root, &config, &files, now).expect("lint runs");
-    let mut found = BTreeMap::new();
-    for diagnostic in &report.diagnostics {
-        let path = diagnostic
-            .path
-            .strip_prefix(root)
-            .unwrap_or(&diagnostic.path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        *found
-            .entry((path, diagnostic.code.to_string()))
-            .or_default() += 1;
-    }
-    found
+/// Lints the corpus at `dir` and asserts that it finds exactly `planted`.
+fn assert_exactly(dir: &Path, planted: &Tally) {
+    let found = lint_findings(dir).expect("lint runs");
+    let comparison = Comparison::new(planted, &found);
+    assert!(comparison.is_exact(), "{comparison}");
 }
 
 #[test]
@@ -44,13 +29,16 @@ fn findings_are_exactly_the_planted_faults() {
     let dir = tempfile::tempdir().expect("temp dir");
     let manifest = generated(dir.path(), 150, 0.3);
     assert!(!manifest.faults.is_empty(), "some faults are planted");
-    let mut planted = BTreeMap::new();
-    for fault in &manifest.faults {
-        *planted
-            .entry((fault.path.clone(), fault.code.to_string()))
-            .or_default() += 1;
-    }
-    assert_eq!(findings(dir.path()), planted);
+    let planted = tally_planted(&manifest.faults);
+    assert_eq!(
+        read_planted(dir.path()).expect("faults.json reads back"),
+        planted
+    );
+    assert_exactly(dir.path(), &planted);
+    let comparison = verify(dir.path()).expect("verifies");
+    assert!(comparison.is_exact(), "{comparison}");
+    assert_eq!(comparison.planted, manifest.faults.len());
+    assert_eq!(comparison.found, manifest.faults.len());
 }
 
 #[test]
@@ -58,7 +46,35 @@ fn a_clean_corpus_lints_clean() {
     let dir = tempfile::tempdir().expect("temp dir");
     let manifest = generated(dir.path(), 120, 0.0);
     assert!(manifest.faults.is_empty());
-    assert_eq!(findings(dir.path()), BTreeMap::new());
+    assert_exactly(dir.path(), &Tally::new());
+}
+
+#[test]
+fn differences_are_reported_both_ways() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let manifest = generated(dir.path(), 60, 0.5);
+    let mut planted = tally_planted(&manifest.faults);
+    let (first, _) = planted.pop_first().expect("some faults are planted");
+    planted.insert(("articles/nowhere.md".into(), "ED001".into()), 1);
+    let comparison = Comparison::new(&planted, &lint_findings(dir.path()).expect("lint runs"));
+    assert!(!comparison.is_exact());
+    assert_eq!(comparison.missing.len(), 1);
+    assert_eq!(comparison.missing[0].path, "articles/nowhere.md");
+    assert_eq!(comparison.extra.len(), 1);
+    assert_eq!(
+        (
+            comparison.extra[0].path.clone(),
+            comparison.extra[0].code.clone()
+        ),
+        first
+    );
+    assert_eq!(comparison.extra[0].messages.len(), 1);
+    let text = comparison.to_string();
+    assert!(text.contains("1 missing, 1 extra"), "{text}");
+    assert!(
+        text.contains("\nmissing ED001 articles/nowhere.md: planted 1, found 0"),
+        "{text}"
+    );
 }
 
 #[test]

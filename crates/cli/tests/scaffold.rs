@@ -232,6 +232,27 @@ fn slug_collision_is_refused_naming_the_other_file() {
 }
 
 #[test]
+fn slug_of_a_file_that_does_not_parse_is_still_taken() {
+    let newsroom = single();
+    let broken = newsroom.root().join("articles/2025/01/same-story.md");
+    std::fs::create_dir_all(broken.parent().expect("parent")).expect("dir");
+    std::fs::write(&broken, "+++\ntitle = \"unterminated\n").expect("write");
+    newsroom
+        .run()
+        .args(["new-article", "Same Story", "--date", DATE])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "slug `same-story` is already used by `articles/2025/01/same-story.md`",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(&broken).expect("read"),
+        "+++\ntitle = \"unterminated\n"
+    );
+    assert!(!newsroom.root().join("articles/2026").exists());
+}
+
+#[test]
 fn existing_file_is_never_overwritten() {
     // Drafts kept outside the linted articles directory: only create-new stands in the way.
     let newsroom = Newsroom::with_paths(

@@ -5,8 +5,9 @@ use std::path::Path;
 use std::process::Command;
 
 use anyhow::Context as _;
-use copydesk::Newsroom;
-use copydesk::scaffold::{NewArticle, ScaffoldError, article_slug, plan_new_article};
+use copydesk::scaffold::{
+    NewArticle, NewsroomIndex, ScaffoldError, article_slug, plan_new_article,
+};
 
 use super::{locate_root, prompt, write_planned};
 use crate::Status;
@@ -14,10 +15,12 @@ use crate::args::NewArticleArgs;
 
 pub(crate) fn run(args: &NewArticleArgs) -> anyhow::Result<Status> {
     let root = locate_root(args.root.root.as_deref(), None)?;
-    let newsroom = Newsroom::load(&root)?;
+    // Only the config, the author ids and the article file names: parsing every article
+    // would make the command as slow as a lint of the whole newsroom.
+    let index = NewsroomIndex::load(&root)?;
     let date = args.date.unwrap_or_else(|| {
         chrono::Utc::now()
-            .with_timezone(&newsroom.config.site.timezone)
+            .with_timezone(&index.config.site.timezone)
             .fixed_offset()
     });
     let title = match &args.title {
@@ -29,15 +32,14 @@ pub(crate) fn run(args: &NewArticleArgs) -> anyhow::Result<Status> {
     };
     let mut new = NewArticle::new(title, date);
     new.authors = if args.authors.is_empty() {
-        let known: Vec<String> = newsroom.authors.keys().cloned().collect();
-        vec![prompt::choose("author", "--author", &known)?]
+        vec![prompt::choose("author", "--author", &index.authors)?]
     } else {
         args.authors.clone()
     };
     new.desk = if let Some(desk) = &args.desk {
         desk.clone()
     } else {
-        let known: Vec<String> = newsroom.config.desks.keys().cloned().collect();
+        let known: Vec<String> = index.config.desks.keys().cloned().collect();
         prompt::choose("desk", "--desk", &known)?
     };
     new.tags.clone_from(&args.tags);
@@ -52,8 +54,8 @@ pub(crate) fn run(args: &NewArticleArgs) -> anyhow::Result<Status> {
             )?);
         }
     }
-    let planned = plan_new_article(&newsroom, &new).map_err(with_hint)?;
-    let path = write_planned(&newsroom.root, &planned, args.dry_run)?;
+    let planned = plan_new_article(&index, &new).map_err(with_hint)?;
+    let path = write_planned(&index.root, &planned, args.dry_run)?;
     if args.edit {
         open_editor(&path)?;
     }

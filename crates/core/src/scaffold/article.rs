@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use super::error::ScaffoldError;
+use super::index::NewsroomIndex;
 use super::pattern::{expand_pattern, substitute};
 use crate::config::Config;
 use crate::error::IoError;
-use crate::newsroom::Newsroom;
 
 /// Slugs made from long titles are cut at a word boundary to at most this many characters.
 pub const MAX_SLUG_CHARS: usize = 80;
@@ -211,18 +211,21 @@ fn check_id(kind: &'static str, id: &str) -> Result<(), ScaffoldError> {
 /// Checks `new` against the newsroom: a usable title and slug, at least one author, every
 /// author and the desk known, and no other article with the same slug.
 ///
+/// Existing slugs are the file stems of the article files (see [`NewsroomIndex`]), so a file
+/// that does not even parse still keeps its slug from being reused.
+///
 /// # Errors
 /// [`ScaffoldError::UnknownAuthor`] and [`ScaffoldError::UnknownDesk`] list the known ids and
 /// the nearest match; [`ScaffoldError::SlugCollision`] names the other article's file.
-pub fn check_new_article(newsroom: &Newsroom, new: &NewArticle) -> Result<(), ScaffoldError> {
+pub fn check_new_article(index: &NewsroomIndex, new: &NewArticle) -> Result<(), ScaffoldError> {
     let slug = article_slug(new)?;
     if new.authors.is_empty() {
         return Err(ScaffoldError::Missing { what: "an author" });
     }
     for id in &new.authors {
         check_id("author", id)?;
-        if !newsroom.authors.contains_key(id) {
-            let known: Vec<String> = newsroom.authors.keys().cloned().collect();
+        if !index.has_author(id) {
+            let known = index.authors.clone();
             return Err(ScaffoldError::UnknownAuthor {
                 id: id.clone(),
                 nearest: crate::suggest::nearest(id, known.iter().map(String::as_str))
@@ -232,8 +235,8 @@ pub fn check_new_article(newsroom: &Newsroom, new: &NewArticle) -> Result<(), Sc
         }
     }
     check_id("desk", &new.desk)?;
-    if newsroom.config.desk(&new.desk).is_none() {
-        let known: Vec<String> = newsroom.config.desks.keys().cloned().collect();
+    if index.config.desk(&new.desk).is_none() {
+        let known: Vec<String> = index.config.desks.keys().cloned().collect();
         return Err(ScaffoldError::UnknownDesk {
             id: new.desk.clone(),
             nearest: crate::suggest::nearest(&new.desk, known.iter().map(String::as_str))
@@ -241,28 +244,11 @@ pub fn check_new_article(newsroom: &Newsroom, new: &NewArticle) -> Result<(), Sc
             known,
         });
     }
-    // Files that did not parse still own their file stem, which is their slug to be.
-    let existing = newsroom
-        .articles
-        .iter()
-        .find(|article| article.slug == slug)
-        .map(|article| article.path.to_path_buf())
-        .or_else(|| {
-            newsroom
-                .diagnostics
-                .iter()
-                .map(|diagnostic| &diagnostic.path)
-                .find(|path| {
-                    path.extension().is_some_and(|e| e == "md")
-                        && path.file_stem().is_some_and(|stem| *stem == *slug)
-                })
-                .map(|path| path.to_path_buf())
+    if let Some(existing) = index.article_with_slug(&slug) {
+        return Err(ScaffoldError::SlugCollision {
+            slug,
+            existing: existing.to_path_buf(),
         });
-    if let Some(existing) = existing {
-        let existing = existing
-            .strip_prefix(&newsroom.root)
-            .map_or_else(|_| existing.clone(), Path::to_path_buf);
-        return Err(ScaffoldError::SlugCollision { slug, existing });
     }
     Ok(())
 }
@@ -376,15 +362,15 @@ fn push_line(text: &mut String, key: &str, value: &toml::Value) {
 /// # Errors
 /// The errors of [`check_new_article`], [`new_article_path`] and [`load_template`].
 pub fn plan_new_article(
-    newsroom: &Newsroom,
+    index: &NewsroomIndex,
     new: &NewArticle,
 ) -> Result<PlannedFile, ScaffoldError> {
-    check_new_article(newsroom, new)?;
-    let relative = relative_path(&newsroom.config, new)?;
-    let template = load_template(&newsroom.config, &newsroom.root)?;
+    check_new_article(index, new)?;
+    let relative = relative_path(&index.config, new)?;
+    let template = load_template(&index.config, &index.root)?;
     let contents = render_new_article(new, template.as_deref())?;
     Ok(PlannedFile {
-        path: newsroom.root.join(&relative),
+        path: index.root.join(&relative),
         relative,
         contents,
     })

@@ -9,6 +9,7 @@
 mod article;
 mod author;
 mod error;
+mod index;
 mod init;
 mod pattern;
 mod write;
@@ -19,6 +20,7 @@ pub use article::{
 };
 pub use author::{NewAuthor, new_author_path, plan_new_author, render_new_author};
 pub use error::ScaffoldError;
+pub use index::NewsroomIndex;
 pub use init::{InitFile, init, render_init};
 pub use pattern::{PATH_PLACEHOLDERS, check_pattern, expand_pattern};
 pub use write::write_new_file;
