@@ -124,6 +124,17 @@ measure "markdownlint-cli2" 1 "$bin/markdownlint-cli2" 'articles/**/*.md'
 measure "remark-lint (preset recommended)" 1 \
   "$bin/remark" articles --use remark-preset-lint-recommended --quiet --no-stdout
 measure "textlint (max-comma)" 1 "$bin/textlint" --rule max-comma 'articles/**/*.md'
+# Incremental CI run: the corpus committed to git, the index warm (every `copydesk lint` above
+# wrote it), then one article edited.
+if command -v git >/dev/null; then
+  git -C "$corpus" init --quiet
+  git -C "$corpus" add --all
+  git -C "$corpus" -c user.name=bench -c user.email=bench@example.com commit --quiet -m corpus
+  edited=$(find "$corpus/articles" -name '*.md' | sort | head -n 1)
+  printf '\nOne more paragraph, added after the corpus was committed, to change this article.\n' >>"$edited"
+  measure "copydesk lint --changed-since HEAD (1 article edited, warm index)" 5 \
+    "$copydesk" lint --quiet --changed-since HEAD
+fi
 measure "copydesk --version" 5 "$copydesk" --version
 measure "copydesk new-article --dry-run" 5 \
   "$copydesk" new-article "Chips ship early" --author author-0000 --desk ai --dry-run
