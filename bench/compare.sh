@@ -130,7 +130,7 @@ if command -v git >/dev/null; then
   git -C "$corpus" init --quiet
   git -C "$corpus" add --all
   git -C "$corpus" -c user.name=bench -c user.email=bench@example.com commit --quiet -m corpus
-  edited=$(find "$corpus/articles" -name '*.md' | sort | head -n 1)
+  edited=$(find "$corpus/articles" -name '*.md' | sort | awk 'NR == 1')
   printf '\nOne more paragraph, added after the corpus was committed, to change this article.\n' >>"$edited"
   measure "copydesk lint --changed-since HEAD (1 article edited, warm index)" 5 \
     "$copydesk" lint --quiet --changed-since HEAD
