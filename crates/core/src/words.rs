@@ -66,9 +66,10 @@ fn class(c: char) -> Option<Class> {
 
 /// Calls `each` with every word of `text`, in order: the same words as
 /// [`UnicodeSegmentation::unicode_words`].
-pub(crate) fn for_each_word<'t>(text: &'t str, mut each: impl FnMut(&'t str)) {
-    if !segment_fast(text, &mut each) {
-        text.unicode_words().for_each(each);
+pub(crate) fn for_each_word<'t>(text: &'t str, each: impl FnMut(&'t str)) {
+    let mut visitor = Each(each);
+    if !segment_fast(text, &mut visitor) {
+        text.unicode_words().for_each(visitor.0);
     }
 }
 
@@ -79,9 +80,88 @@ pub(crate) fn count(text: &str) -> usize {
     words
 }
 
+/// The [`hash`] of every word of `text`, in order. On the fast path each word is hashed as it
+/// is read, instead of being read again afterwards.
+pub(crate) fn hashes(text: &str) -> Vec<u64> {
+    let mut visitor = Hashes {
+        out: Vec::new(),
+        hash: FNV_OFFSET,
+    };
+    if segment_fast(text, &mut visitor) {
+        visitor.out
+    } else {
+        text.unicode_words().map(hash).collect()
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a over a word's lower-cased UTF-8, skipping apostrophes, so case and apostrophe style
+/// never make two words differ. The same in every run of the program.
+pub(crate) fn hash(word: &str) -> u64 {
+    let mut hash = FNV_OFFSET;
+    let mut feed = |byte: u8| hash = (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+    for c in word.chars() {
+        if c.is_ascii() {
+            if c != '\'' {
+                feed(c.to_ascii_lowercase() as u8);
+            }
+        } else if !matches!(c, '’' | '‘' | 'ʼ') {
+            let mut buffer = [0; 4];
+            for lower in c.to_lowercase() {
+                lower.encode_utf8(&mut buffer).bytes().for_each(&mut feed);
+            }
+        }
+    }
+    hash
+}
+
+/// What the fast path reports while it reads words.
+trait Visitor<'t> {
+    /// An ASCII byte of the word being read. Curly apostrophes, the only other characters a
+    /// fast-path word can hold, are not passed.
+    fn byte(&mut self, _byte: u8) {}
+    /// The word, once read whole.
+    fn word(&mut self, word: &'t str);
+    /// The bytes since the last word were not a word after all (underscores only).
+    fn discard(&mut self) {}
+}
+
+struct Each<F>(F);
+
+impl<'t, F: FnMut(&'t str)> Visitor<'t> for Each<F> {
+    fn word(&mut self, word: &'t str) {
+        (self.0)(word);
+    }
+}
+
+/// Hashes words as [`hash`] does, from their bytes as they are read.
+struct Hashes {
+    out: Vec<u64>,
+    hash: u64,
+}
+
+impl Visitor<'_> for Hashes {
+    fn byte(&mut self, byte: u8) {
+        if byte != b'\'' {
+            self.hash = (self.hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        }
+    }
+
+    fn word(&mut self, _word: &str) {
+        self.out.push(self.hash);
+        self.hash = FNV_OFFSET;
+    }
+
+    fn discard(&mut self) {
+        self.hash = FNV_OFFSET;
+    }
+}
+
 /// Segments `text` when every character is one the fast path knows; returns `false` (having
-/// called `each` for nothing) otherwise.
-fn segment_fast<'t>(text: &'t str, each: &mut impl FnMut(&'t str)) -> bool {
+/// reported nothing) otherwise.
+fn segment_fast<'t>(text: &'t str, visitor: &mut impl Visitor<'t>) -> bool {
     // Check first, so an unknown character anywhere sends the whole text to the general path
     // before any word is reported.
     if !all_known(text) {
@@ -96,6 +176,7 @@ fn segment_fast<'t>(text: &'t str, each: &mut impl FnMut(&'t str)) -> bool {
             continue;
         }
         let start = i;
+        visitor.byte(bytes[i]);
         let mut has_alphanumeric = first.is_alphanumeric();
         let mut last = first;
         let mut end = i + width;
@@ -103,6 +184,7 @@ fn segment_fast<'t>(text: &'t str, each: &mut impl FnMut(&'t str)) -> bool {
             let (next, next_width) = class_at(bytes, end);
             let joins_alone = matches!(next, Class::Letter | Class::Numeric | Class::ExtendNumLet);
             if joins_alone {
+                visitor.byte(bytes[end]);
                 has_alphanumeric |= next.is_alphanumeric();
                 last = next;
                 end += next_width;
@@ -123,12 +205,18 @@ fn segment_fast<'t>(text: &'t str, each: &mut impl FnMut(&'t str)) -> bool {
             if !(joins_letters || joins_digits) {
                 break;
             }
+            if next_width == 1 {
+                visitor.byte(bytes[end]);
+            }
+            visitor.byte(bytes[end + next_width]);
             has_alphanumeric = true;
             last = after;
             end += next_width + after_width;
         }
         if has_alphanumeric {
-            each(&text[start..end]);
+            visitor.word(&text[start..end]);
+        } else {
+            visitor.discard();
         }
         i = end;
     }
@@ -238,6 +326,14 @@ mod tests {
             text in "[a-zA-Z0-9 _:,;.'‘’“”—–…€£\u{a0}\t\n!?()\"-]{0,40}"
         ) {
             prop_assert_eq!(words(&text), text.unicode_words().collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn hashes_read_on_the_fast_path_equal_hashes_of_the_words(
+            text in "[a-zA-Z0-9 _:,;.'‘’“”—–…€£\u{a0}\t\n!?()\"-]{0,40}|[a-zé東 '’]{0,20}"
+        ) {
+            let expected: Vec<u64> = text.unicode_words().map(hash).collect();
+            prop_assert_eq!(hashes(&text), expected);
         }
     }
 }

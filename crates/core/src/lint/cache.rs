@@ -35,7 +35,8 @@ pub const DEFAULT_CACHE_DIR: &str = ".copydesk-cache";
 /// The index file inside the cache directory.
 const INDEX_FILE: &str = "lint-index";
 
-/// Bumped whenever the layout of the stored index changes, independently of the version.
+/// Bumped whenever the layout of the stored index changes, independently of the version, and
+/// whenever the facts it stores are computed differently (an ED008 signature, for one).
 const FORMAT_VERSION: u32 = 1;
 
 /// The first bytes of every index file.

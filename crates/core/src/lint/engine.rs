@@ -12,7 +12,6 @@ use super::rules::references as rf;
 use super::suppression::Suppressions;
 use crate::article::{Article, Status};
 use crate::diagnostic::{Diagnostic, LineColumn, LineIndex, Span};
-use crate::read_time::ReadTime;
 
 /// The compact facts about an article that corpus-wide rules need, kept after its tree is dropped.
 ///
@@ -29,8 +28,6 @@ pub struct ArticleFacts {
     pub slug: String,
     /// Its status.
     pub status: Status,
-    /// Read-time estimate.
-    pub read_time: ReadTime,
     /// Span of the slug value (or of the title when the slug is derived).
     pub slug_span: Span,
     /// Line and column of `slug_span`, for notes in other files' diagnostics.
@@ -136,8 +133,6 @@ pub fn lint_article(
     let (related, article_links) = rf::cross_references(&ctx, &line_index);
     let (mut suppressions, suppression_problems) =
         Suppressions::collect(article, root, &ctx.positions);
-    let read_time =
-        ReadTime::estimate(root, &env.config.read_time).with_override(article.read_time);
     let mut diagnostics = parse_diagnostics;
     diagnostics.extend(ctx.into_diagnostics());
     diagnostics.extend(suppression_problems);
@@ -152,7 +147,6 @@ pub fn lint_article(
             path: article.path.clone(),
             slug: article.slug.clone(),
             status: article.status,
-            read_time,
             slug_span,
             slug_position: line_index.position(&article.source, slug_span.start),
             related,

@@ -274,35 +274,7 @@ pub(crate) fn normalise(text: &str) -> String {
 /// punctuation and straight versus typographic quotes never make two texts differ. Equal
 /// word lists hash equally in every run of the same program (a cached index relies on it).
 pub(crate) fn word_hashes(text: &str) -> Vec<u64> {
-    let mut out = Vec::new();
-    crate::words::for_each_word(text, |word| out.push(word_hash(word)));
-    out
-}
-
-/// FNV-1a over the word's lower-cased UTF-8, skipping apostrophes.
-fn word_hash(word: &str) -> u64 {
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |byte: u8| hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
-    if word.is_ascii() {
-        for byte in word.bytes().filter(|byte| *byte != b'\'') {
-            feed(byte.to_ascii_lowercase());
-        }
-        return hash;
-    }
-    for c in word.chars() {
-        if c.is_ascii() {
-            if c != '\'' {
-                feed(c.to_ascii_lowercase() as u8);
-            }
-        } else if !matches!(c, '’' | '‘' | 'ʼ') {
-            let mut buffer = [0; 4];
-            for lower in c.to_lowercase() {
-                lower.encode_utf8(&mut buffer).bytes().for_each(&mut feed);
-            }
-        }
-    }
-    hash
+    crate::words::hashes(text)
 }
 
 /// splitmix64's finaliser: spreads every input bit over the whole output.

@@ -1,4 +1,4 @@
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use serde::Deserialize;
 
@@ -99,21 +99,26 @@ pub(crate) fn check_near_duplicate_paragraph(ctx: &LintContext<'_>, article: &Ar
 
 /// For each paragraph with an earlier one at least `threshold` similar: (its index, the most
 /// similar earlier paragraph's index, their similarity), in paragraph order. Only paragraphs
-/// that share a shingle are compared, found by sorting (shingle, paragraph) pairs rather
-/// than by comparing every pair.
+/// that share a shingle are compared: each shingle maps to the first paragraph that has it,
+/// and only the rare shingles found again keep a list of their paragraphs.
 fn similar_pairs(paragraphs: &[&ProseBlock<'_>], threshold: f64) -> Vec<(usize, usize, f64)> {
-    let mut postings: Vec<(u64, usize)> = paragraphs
-        .iter()
-        .enumerate()
-        .flat_map(|(at, paragraph)| paragraph.shingles().iter().map(move |s| (*s, at)))
-        .collect();
-    postings.sort_unstable();
+    let total = paragraphs.iter().map(|p| p.shingles().len()).sum();
+    let mut first: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(total, FxBuildHasher);
+    let mut repeated: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for group in postings.chunk_by(|a, b| a.0 == b.0) {
-        // Each paragraph meets the earlier ones of the group, within the first MAX_POSTINGS.
-        let group = &group[..group.len().min(MAX_POSTINGS)];
-        for (k, &(_, later)) in group.iter().enumerate() {
-            candidates.extend(group[..k].iter().map(|&(_, earlier)| (later, earlier)));
+    for (later, paragraph) in paragraphs.iter().enumerate() {
+        for &shingle in paragraph.shingles() {
+            let earliest = *first.entry(shingle).or_insert(later);
+            if earliest == later {
+                continue;
+            }
+            let holders = repeated.entry(shingle).or_insert_with(|| vec![earliest]);
+            // Each paragraph meets the earlier ones, within the first MAX_POSTINGS holders.
+            if holders.len() < MAX_POSTINGS {
+                candidates.extend(holders.iter().map(|&earlier| (later, earlier)));
+                holders.push(later);
+            }
         }
     }
     candidates.sort_unstable();
