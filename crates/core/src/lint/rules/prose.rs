@@ -509,6 +509,10 @@ pub(crate) struct PhraseSet {
     /// `None` only if the automaton could not be built (a list far beyond any real one);
     /// the phrases are then searched one by one.
     automaton: Option<AhoCorasick>,
+    /// Finds, in a text not yet folded, the longest run of ASCII letters and digits of each
+    /// phrase: a text without any of them cannot match (see [`PhraseSet::may_match`]).
+    /// `None` when some phrase has no such run.
+    anchors: Option<AhoCorasick>,
 }
 
 impl PhraseSet {
@@ -526,7 +530,38 @@ impl PhraseSet {
             .prefilter(false)
             .build(needles.iter().map(|(_, needle)| needle))
             .ok();
-        PhraseSet { needles, automaton }
+        let anchors: Option<Vec<&str>> = needles
+            .iter()
+            .map(|(_, needle)| {
+                needle
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .max_by_key(|run| run.len())
+                    .filter(|run| !run.is_empty())
+            })
+            .collect();
+        let anchors = anchors.and_then(|anchors| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(anchors)
+                .ok()
+        });
+        PhraseSet {
+            needles,
+            automaton,
+            anchors,
+        }
+    }
+
+    /// Whether `text` (not folded) may contain a phrase of the set; `false` only when it
+    /// cannot. Folding changes a character into an ASCII letter or digit only by lower-casing
+    /// an ASCII capital or the Kelvin sign (K), and never touches the inside of a run of
+    /// letters and digits otherwise, so every match holds its phrase's anchor in the
+    /// original text, in some ASCII case.
+    pub(crate) fn may_match(&self, text: &str) -> bool {
+        match &self.anchors {
+            Some(anchors) => text.contains('\u{212A}') || anchors.is_match(text),
+            None => !self.needles.is_empty(),
+        }
     }
 }
 
@@ -573,6 +608,17 @@ mod tests {
 
     fn find_phrase(text: &str, phrase: &str) -> Vec<Range<usize>> {
         Folded::new(text).find(phrase)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_text_the_anchors_rule_out_has_no_match(
+            text in "[a-dA-D’' \u{a0}\u{212A}kK.]{0,24}"
+        ) {
+            let set = PhraseSet::new(&["a b", "bad", "it's ok", "ka", "c.d", "’d"]);
+            let found = Folded::new(&text).find_any(&set);
+            proptest::prop_assert!(set.may_match(&text) || found.is_empty(), "{:?}", found);
+        }
     }
 
     #[test]
