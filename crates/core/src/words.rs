@@ -64,20 +64,14 @@ fn class(c: char) -> Option<Class> {
     })
 }
 
-/// Calls `each` with every word of `text`, in order: the same words as
-/// [`UnicodeSegmentation::unicode_words`].
-pub(crate) fn for_each_word<'t>(text: &'t str, each: impl FnMut(&'t str)) {
-    let mut visitor = Each(each);
-    if !segment_fast(text, &mut visitor) {
-        text.unicode_words().for_each(visitor.0);
-    }
-}
-
-/// The number of words in `text`.
+/// The number of words in `text`: as many as [`UnicodeSegmentation::unicode_words`] finds.
 pub(crate) fn count(text: &str) -> usize {
-    let mut words = 0;
-    for_each_word(text, |_| words += 1);
-    words
+    let mut visitor = Count(0);
+    if segment_fast(text, &mut visitor) {
+        visitor.0
+    } else {
+        text.unicode_words().count()
+    }
 }
 
 /// The [`hash`] of every word of `text`, in order. On the fast path each word is hashed as it
@@ -119,6 +113,8 @@ pub(crate) fn hash(word: &str) -> u64 {
 
 /// What the fast path reports while it reads words.
 trait Visitor<'t> {
+    /// Forget everything reported: the text turned out to need the general path.
+    fn reset(&mut self);
     /// An ASCII byte of the word being read. Curly apostrophes, the only other characters a
     /// fast-path word can hold, are not passed.
     fn byte(&mut self, _byte: u8) {}
@@ -128,11 +124,15 @@ trait Visitor<'t> {
     fn discard(&mut self) {}
 }
 
-struct Each<F>(F);
+struct Count(usize);
 
-impl<'t, F: FnMut(&'t str)> Visitor<'t> for Each<F> {
-    fn word(&mut self, word: &'t str) {
-        (self.0)(word);
+impl Visitor<'_> for Count {
+    fn reset(&mut self) {
+        self.0 = 0;
+    }
+
+    fn word(&mut self, _word: &str) {
+        self.0 += 1;
     }
 }
 
@@ -143,6 +143,11 @@ struct Hashes {
 }
 
 impl Visitor<'_> for Hashes {
+    fn reset(&mut self) {
+        self.out.clear();
+        self.hash = FNV_OFFSET;
+    }
+
     fn byte(&mut self, byte: u8) {
         if byte != b'\'' {
             self.hash = (self.hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
@@ -159,18 +164,23 @@ impl Visitor<'_> for Hashes {
     }
 }
 
-/// Segments `text` when every character is one the fast path knows; returns `false` (having
-/// reported nothing) otherwise.
+/// Segments `text` when every character is one the fast path knows; otherwise resets the
+/// visitor and returns `false`.
 fn segment_fast<'t>(text: &'t str, visitor: &mut impl Visitor<'t>) -> bool {
-    // Check first, so an unknown character anywhere sends the whole text to the general path
-    // before any word is reported.
-    if !all_known(text) {
+    // Unknown characters are rare: reading stops at the first, and the general path starts over.
+    let Some(()) = segment_known(text, visitor) else {
+        visitor.reset();
         return false;
-    }
+    };
+    true
+}
+
+/// The body of [`segment_fast`]: `None` at the first character the fast path does not know.
+fn segment_known<'t>(text: &'t str, visitor: &mut impl Visitor<'t>) -> Option<()> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let (first, width) = class_at(bytes, i);
+        let (first, width) = class_at(text, i)?;
         if !(first.is_alphanumeric() || first == Class::ExtendNumLet) {
             i += width;
             continue;
@@ -181,7 +191,7 @@ fn segment_fast<'t>(text: &'t str, visitor: &mut impl Visitor<'t>) -> bool {
         let mut last = first;
         let mut end = i + width;
         while end < bytes.len() {
-            let (next, next_width) = class_at(bytes, end);
+            let (next, next_width) = class_at(text, end)?;
             let joins_alone = matches!(next, Class::Letter | Class::Numeric | Class::ExtendNumLet);
             if joins_alone {
                 visitor.byte(bytes[end]);
@@ -191,11 +201,10 @@ fn segment_fast<'t>(text: &'t str, visitor: &mut impl Visitor<'t>) -> bool {
                 continue;
             }
             // A middle character joins only when the same kind follows it ("it's", "4.2").
-            let Some((after, after_width)) =
-                (end + next_width < bytes.len()).then(|| class_at(bytes, end + next_width))
-            else {
+            if end + next_width >= bytes.len() {
                 break;
-            };
+            }
+            let (after, after_width) = class_at(text, end + next_width)?;
             let joins_letters = matches!(next, Class::MidLetter | Class::MidNumLet)
                 && last == Class::Letter
                 && after == Class::Letter;
@@ -220,23 +229,7 @@ fn segment_fast<'t>(text: &'t str, visitor: &mut impl Visitor<'t>) -> bool {
         }
         i = end;
     }
-    true
-}
-
-/// Whether the fast path knows every character of `text`: non-ASCII characters are rare in
-/// prose, so only they are decoded and looked up.
-fn all_known(text: &str) -> bool {
-    let mut rest = text;
-    while let Some(at) = rest.bytes().position(|byte| !byte.is_ascii()) {
-        let Some(c) = rest[at..].chars().next() else {
-            return true;
-        };
-        if class(c).is_none() {
-            return false;
-        }
-        rest = &rest[at + c.len_utf8()..];
-    }
-    true
+    Some(())
 }
 
 /// Classes of the ASCII characters, by code.
@@ -258,22 +251,23 @@ const ASCII_CLASSES: [Class; 128] = {
     table
 };
 
-/// The class and width of the character at byte `i` of text the fast path accepted: ASCII,
-/// the two curly single quotes, or another accepted character (`Other`, which never joins,
-/// so its bytes may be stepped over one at a time).
-fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
-    let byte = bytes[i];
+/// The class and width of the character at byte `i` (a character boundary), or `None` when
+/// the fast path does not know it.
+#[inline]
+fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
+    let byte = text.as_bytes()[i];
     if byte.is_ascii() {
-        return (ASCII_CLASSES[usize::from(byte)], 1);
+        Some((ASCII_CLASSES[usize::from(byte)], 1))
+    } else {
+        class_of_char_at(text, i)
     }
-    // ‘ is E2 80 98 and ’ is E2 80 99 in UTF-8.
-    if byte == 0xE2
-        && bytes.get(i + 1) == Some(&0x80)
-        && matches!(bytes.get(i + 2), Some(0x98 | 0x99))
-    {
-        return (Class::MidNumLet, 3);
-    }
-    (Class::Other, 1)
+}
+
+/// [`class_at`] for a character outside ASCII, kept out of line so the ASCII path stays small.
+#[inline(never)]
+fn class_of_char_at(text: &str, i: usize) -> Option<(Class, usize)> {
+    let c = text[i..].chars().next()?;
+    Some((class(c)?, c.len_utf8()))
 }
 
 #[cfg(test)]
@@ -282,10 +276,34 @@ mod tests {
 
     use super::*;
 
+    /// Collects words as the fast path reads them.
+    struct Words<'t>(Vec<&'t str>);
+
+    impl<'t> Visitor<'t> for Words<'t> {
+        fn reset(&mut self) {
+            self.0.clear();
+        }
+
+        fn word(&mut self, word: &'t str) {
+            self.0.push(word);
+        }
+    }
+
     fn words(text: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        for_each_word(text, |word| out.push(word));
-        out
+        let mut visitor = Words(Vec::new());
+        if segment_fast(text, &mut visitor) {
+            visitor.0
+        } else {
+            text.unicode_words().collect()
+        }
+    }
+
+    #[test]
+    fn counts_and_hashes_survive_a_late_unknown_character() {
+        let text = "It’s 4.2 billion, up 3,000% — then 東京";
+        assert_eq!(count(text), text.unicode_words().count());
+        let expected: Vec<u64> = text.unicode_words().map(hash).collect();
+        assert_eq!(hashes(text), expected);
     }
 
     #[test]

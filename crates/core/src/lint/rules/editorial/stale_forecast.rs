@@ -162,15 +162,18 @@ fn stale(sentence: &str, published_year: i32) -> Option<(Range<usize>, i32)> {
 fn years(text: &str) -> Vec<(Range<usize>, i32)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
+    // A year from 1900 to 2099 is a run of digits starting with 1 or 2: look only there.
+    for start in memchr::memchr2_iter(b'1', b'2', bytes) {
+        if start > 0 && bytes[start - 1].is_ascii_digit() {
             continue;
         }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
+        let i = start
+            + bytes[start..]
+                .iter()
+                .take_while(|byte| byte.is_ascii_digit())
+                .count();
+        if i - start != 4 {
+            continue;
         }
         let before = text[..start].chars().next_back();
         let after = text[i..].chars().next();
@@ -179,8 +182,7 @@ fn years(text: &str) -> Vec<(Range<usize>, i32)> {
             .is_some_and(|c| c.is_alphanumeric() || matches!(c, '$' | '€' | '£' | '#' | '.' | ','))
             || after.is_some_and(|c| c.is_alphanumeric() || c == '%')
             || (matches!(after, Some('.' | ',')) && after_next.is_some_and(|c| c.is_ascii_digit()));
-        if i - start == 4
-            && !is_number_part
+        if !is_number_part
             && let Ok(year) = text[start..i].parse::<i32>()
             && (1900..2100).contains(&year)
         {
