@@ -74,17 +74,36 @@ pub(crate) fn count(text: &str) -> usize {
     }
 }
 
-/// The [`hash`] of every word of `text`, in order. On the fast path each word is hashed as it
-/// is read, instead of being read again afterwards.
-pub(crate) fn hashes(text: &str) -> Vec<u64> {
+/// The words of a text as hashes, and the hashes of its runs of ASCII letters and digits.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordHashes {
+    /// The [`hash`] of every word, in order.
+    pub(crate) words: Vec<u64>,
+    /// The [`hash`] of each run of ASCII letters and digits inside the words that hold other
+    /// characters too ("it’s": `it`, `s`). A word of letters and digits only is its own run,
+    /// so these and `words` hash every such run of the text. `None` when the text took the
+    /// general path, which does not collect them.
+    pub(crate) inner_runs: Option<Vec<u64>>,
+}
+
+/// The [`WordHashes`] of `text`. On the fast path each word is hashed as it is read, instead
+/// of being read again afterwards.
+pub(crate) fn hashes(text: &str) -> WordHashes {
     let mut visitor = Hashes {
-        out: Vec::new(),
+        out: WordHashes {
+            words: Vec::new(),
+            inner_runs: Some(Vec::new()),
+        },
         hash: FNV_OFFSET,
+        mixed: false,
     };
     if segment_fast(text, &mut visitor) {
         visitor.out
     } else {
-        text.unicode_words().map(hash).collect()
+        WordHashes {
+            words: text.unicode_words().map(hash).collect(),
+            inner_runs: None,
+        }
     }
 }
 
@@ -118,6 +137,8 @@ trait Visitor<'t> {
     /// An ASCII byte of the word being read. Curly apostrophes, the only other characters a
     /// fast-path word can hold, are not passed.
     fn byte(&mut self, _byte: u8) {}
+    /// A curly apostrophe inside the word being read.
+    fn curly_apostrophe(&mut self) {}
     /// The word, once read whole.
     fn word(&mut self, word: &'t str);
     /// The bytes since the last word were not a word after all (underscores only).
@@ -138,29 +159,48 @@ impl Visitor<'_> for Count {
 
 /// Hashes words as [`hash`] does, from their bytes as they are read.
 struct Hashes {
-    out: Vec<u64>,
+    out: WordHashes,
     hash: u64,
+    /// Whether the word being read has a character other than ASCII letters and digits.
+    mixed: bool,
 }
 
 impl Visitor<'_> for Hashes {
     fn reset(&mut self) {
-        self.out.clear();
+        self.out = WordHashes::default();
         self.hash = FNV_OFFSET;
+        self.mixed = false;
+    }
+
+    fn curly_apostrophe(&mut self) {
+        self.mixed = true;
     }
 
     fn byte(&mut self, byte: u8) {
+        self.mixed |= !byte.is_ascii_alphanumeric();
         if byte != b'\'' {
             self.hash = (self.hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
         }
     }
 
-    fn word(&mut self, _word: &str) {
-        self.out.push(self.hash);
+    fn word(&mut self, word: &str) {
+        self.out.words.push(self.hash);
         self.hash = FNV_OFFSET;
+        if std::mem::take(&mut self.mixed)
+            && let Some(inner_runs) = &mut self.out.inner_runs
+        {
+            inner_runs.extend(
+                word.as_bytes()
+                    .split(|byte| !byte.is_ascii_alphanumeric())
+                    .filter(|run| !run.is_empty())
+                    .map(|run| hash(std::str::from_utf8(run).unwrap_or_default())),
+            );
+        }
     }
 
     fn discard(&mut self) {
         self.hash = FNV_OFFSET;
+        self.mixed = false;
     }
 }
 
@@ -216,6 +256,8 @@ fn segment_known<'t>(text: &'t str, visitor: &mut impl Visitor<'t>) -> Option<()
             }
             if next_width == 1 {
                 visitor.byte(bytes[end]);
+            } else {
+                visitor.curly_apostrophe();
             }
             visitor.byte(bytes[end + next_width]);
             has_alphanumeric = true;
@@ -303,7 +345,8 @@ mod tests {
         let text = "It’s 4.2 billion, up 3,000% — then 東京";
         assert_eq!(count(text), text.unicode_words().count());
         let expected: Vec<u64> = text.unicode_words().map(hash).collect();
-        assert_eq!(hashes(text), expected);
+        assert_eq!(hashes(text).words, expected);
+        assert!(hashes(text).inner_runs.is_none());
     }
 
     #[test]
@@ -351,7 +394,29 @@ mod tests {
             text in "[a-zA-Z0-9 _:,;.'‘’“”—–…€£\u{a0}\t\n!?()\"-]{0,40}|[a-zé東 '’]{0,20}"
         ) {
             let expected: Vec<u64> = text.unicode_words().map(hash).collect();
-            prop_assert_eq!(hashes(&text), expected);
+            let found = hashes(&text);
+            prop_assert_eq!(&found.words, &expected);
+            // On the fast path, words and inner runs hash exactly the text's runs of ASCII
+            // letters and digits.
+            if let Some(inner_runs) = found.inner_runs {
+                let mut runs: Vec<u64> = text
+                    .as_bytes()
+                    .split(|byte| !byte.is_ascii_alphanumeric())
+                    .filter(|run| !run.is_empty())
+                    .map(|run| hash(std::str::from_utf8(run).unwrap_or_default()))
+                    .collect();
+                let mut seen: Vec<u64> = found
+                    .words
+                    .iter()
+                    .zip(text.unicode_words())
+                    .filter(|(_, word)| word.bytes().all(|b| b.is_ascii_alphanumeric()))
+                    .map(|(hash, _)| *hash)
+                    .chain(inner_runs)
+                    .collect();
+                runs.sort_unstable();
+                seen.sort_unstable();
+                prop_assert_eq!(seen, runs);
+            }
         }
     }
 }

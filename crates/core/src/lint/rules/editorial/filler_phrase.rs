@@ -71,7 +71,7 @@ pub(crate) fn check_filler_phrase(ctx: &LintContext<'_>, _article: &Article) {
     let options: FillerPhraseOptions = ctx.options(&FillerPhrase::META);
     let phrases = phrase_set(&options.phrases);
     for block in prose::blocks(ctx, &[BlockKind::Paragraph, BlockKind::Heading]) {
-        if !phrases.may_match(&block.text) {
+        if !phrases.may_match(block) {
             continue;
         }
         let mut found: Vec<_> = block

@@ -319,7 +319,7 @@ pub(crate) fn check_unattributed_claim(ctx: &LintContext<'_>, article: &Article)
     // and the article's names are gathered only once a paragraph needs them.
     let surnames = OnceCell::new();
     for paragraph in prose::paragraphs(ctx) {
-        if !PHRASES.may_match(&paragraph.text) {
+        if !PHRASES.may_match(paragraph) {
             continue;
         }
         let matches = paragraph.folded().find_any(&PHRASES);
