@@ -347,8 +347,7 @@ pub fn lint_files_with_progress(
     now: DateTime<FixedOffset>,
     progress: &(dyn Fn() + Sync),
 ) -> Result<LintReport, LoadError> {
-    let unused = LintIndex::unkeyed();
-    let run = lint_files_cached(root, config, files, None, &unused, now, progress)?;
+    let run = lint_files_cached(root, config, files, None, None, now, progress)?;
     Ok(run.report)
 }
 
@@ -363,9 +362,9 @@ pub struct CachedLint {
     pub linted: usize,
     /// Files whose facts came from the index.
     pub cached: usize,
-    /// The index to store for the next run: an entry for every readable file of `files`, so
-    /// files no longer listed (deleted articles) drop out.
-    pub index: LintIndex,
+    /// The index to store for the next run, when the run was given one: an entry for every
+    /// readable file of `files`, so files no longer listed (deleted articles) drop out.
+    pub index: Option<LintIndex>,
 }
 
 /// Lints the article `files` (every article of the newsroom, for the corpus rules to be
@@ -379,13 +378,14 @@ pub struct CachedLint {
 /// With `changed` unset every file is linted and reported, exactly like
 /// [`lint_files_with_progress`], and `index` is not read.
 ///
-/// Either way the result holds a fresh index for the next run.
+/// Given an index, the result holds a fresh one for the next run; without one (`None`),
+/// no file is hashed and no index is built.
 pub fn lint_files_cached(
     root: &Path,
     config: &Config,
     files: &[PathBuf],
     changed: Option<&ChangedFiles>,
-    index: &LintIndex,
+    index: Option<&LintIndex>,
     now: DateTime<FixedOffset>,
     progress: &(dyn Fn() + Sync),
 ) -> Result<CachedLint, LoadError> {
@@ -446,11 +446,14 @@ pub fn lint_files_cached(
         }
     }
     diagnostics.extend(corpus);
-    let mut facts: Vec<Option<_>> = facts.into_iter().map(Some).collect();
-    let mut next = LintIndex::new(index.key().clone());
-    for (key, meta, at) in entries {
-        next.insert(key, meta, at.and_then(|at| facts[at].take()));
-    }
+    let next = index.map(|index| {
+        let mut facts: Vec<Option<_>> = facts.into_iter().map(Some).collect();
+        let mut next = LintIndex::new(index.key().clone());
+        for (key, meta, at) in entries {
+            next.insert(key, meta, at.and_then(|at| facts[at].take()));
+        }
+        next
+    });
     Ok(CachedLint {
         report: LintReport::new(diagnostics, sources, files.len()),
         linted,
@@ -466,14 +469,17 @@ fn lint_file(
     path: &Path,
     env: LintEnv<'_>,
     reported: bool,
-    index: &LintIndex,
+    index: Option<&LintIndex>,
 ) -> FileOutcome {
     let shared: Arc<Path> = Arc::from(path);
-    let key = relative_key(root, path);
     let bytes = read_checked(root, path, env.config.limits.max_file_bytes);
-    let hash = bytes.as_deref().ok().map(hash_content);
+    // Without an index there is nothing to look up or to build: no key, no hash.
+    let key = index.and_then(|_| relative_key(root, path));
+    let hash = key
+        .as_ref()
+        .and_then(|_| bytes.as_deref().ok().map(hash_content));
     if !reported
-        && let (Some(key), Some(hash)) = (&key, hash)
+        && let (Some(index), Some(key), Some(hash)) = (index, &key, hash)
         && let Some((meta, facts)) = index.lookup(key, &shared, &hash, env.now)
     {
         return FileOutcome {

@@ -338,14 +338,6 @@ impl LintIndex {
     ) {
         self.entries.insert(relative, Entry { meta, facts });
     }
-
-    /// An index with no key, for passes that build one nobody stores.
-    pub(crate) fn unkeyed() -> LintIndex {
-        LintIndex::new(CacheKey {
-            version: String::new(),
-            inputs: [0; 32],
-        })
-    }
 }
 
 /// The key of `path` in the index: its path relative to `root`, `/`-separated.
@@ -430,7 +422,7 @@ mod tests {
             &config,
             &files(root, &config),
             changed.as_ref(),
-            index,
+            Some(index),
             now(),
             &|| {},
         )
@@ -444,7 +436,11 @@ mod tests {
     /// A full lint that leaves its index in `dir`.
     fn warm(root: &Path, dir: &Path) -> CachedLint {
         let run = run(root, None, &LintIndex::new(key(root)));
-        run.index.save(dir).expect("saved");
+        run.index
+            .as_ref()
+            .expect("an indexed run builds an index")
+            .save(dir)
+            .expect("saved");
         run
     }
 
@@ -478,7 +474,11 @@ mod tests {
         assert!(again.report.diagnostics.is_empty());
         // What comes back is what went in, paths included.
         for (key, entry) in &index.entries {
-            let stored = &full.index.entries[key];
+            let stored = &full
+                .index
+                .as_ref()
+                .expect("an indexed run builds an index")
+                .entries[key];
             assert_eq!(entry.meta, stored.meta);
             assert_eq!(
                 format!(
@@ -501,7 +501,14 @@ mod tests {
                 ),
             );
         }
-        let facts = again.index.entries[OPENAI].facts.as_ref().expect("facts");
+        let facts = again
+            .index
+            .as_ref()
+            .expect("an indexed run builds an index")
+            .entries[OPENAI]
+            .facts
+            .as_ref()
+            .expect("facts");
         assert_eq!(&*facts.path, root.path().join(OPENAI));
     }
 
@@ -613,7 +620,13 @@ mod tests {
         let (index, _) = LintIndex::load(&dir, key(root.path()));
         let run = run(root.path(), Some(&[MUSK]), &index);
         assert_eq!((run.linted, run.cached), (0, 2));
-        assert!(!run.index.entries.contains_key(MUSK));
+        assert!(
+            !run.index
+                .as_ref()
+                .expect("an indexed run builds an index")
+                .entries
+                .contains_key(MUSK)
+        );
         let unknown: BTreeSet<_> = run
             .report
             .diagnostics

@@ -87,23 +87,25 @@ pub fn lint_with_index(
         .and_then(|changed| changed.affecting_every_article(config))
         .map(Path::to_path_buf);
     let scope = changed.as_ref().filter(|_| everything_because.is_none());
-    let key = CacheKey::for_newsroom(root, config);
     let dir = options
         .cache_dir
         .clone()
         .unwrap_or_else(|| default_cache_dir(root));
-    // A full run reports every file, so it has no use for stored facts.
-    let (index, miss) = if options.no_cache || scope.is_none() {
-        (LintIndex::new(key), None)
-    } else {
-        LintIndex::load(&dir, key)
+    // Without the index, nothing is keyed, hashed or written; a full run reports every file,
+    // so it only builds the index, never reads it.
+    let (index, miss) = match (options.no_cache, scope) {
+        (true, _) => (None, None),
+        (false, None) => (
+            Some(LintIndex::new(CacheKey::for_newsroom(root, config))),
+            None,
+        ),
+        (false, Some(_)) => {
+            let (index, miss) = LintIndex::load(&dir, CacheKey::for_newsroom(root, config));
+            (Some(index), miss)
+        }
     };
-    let run = crate::lint_files_cached(root, config, files, scope, &index, now, progress)?;
-    let not_written = if options.no_cache {
-        None
-    } else {
-        run.index.save(&dir).err()
-    };
+    let run = crate::lint_files_cached(root, config, files, scope, index.as_ref(), now, progress)?;
+    let not_written = run.index.and_then(|index| index.save(&dir).err());
     Ok(IndexedLint {
         report: run.report,
         linted: run.linted,
