@@ -9,6 +9,7 @@ use predicates::str::contains;
 #[test]
 fn adds_a_desk_in_place_keeping_comments() {
     let newsroom = TempNewsroom::new();
+    newsroom.article("first", "First", PROSE);
     let config = "# Our settings.\n[site]\ntitle = \"Test Desk\"   # the name\n\n[desks.ai]\nname = \"AI\"  # short\n\n# Reading speed.\n[read_time]\nwords_per_minute = 180\n";
     newsroom.write("copydesk.toml", config);
     newsroom
@@ -43,7 +44,7 @@ fn refuses_existing_and_invalid_ids_without_touching_the_file() {
         .assert()
         .code(2)
         .stderr(contains("desk `ai` already exists (named `AI`)"));
-    for bad in ["AI", "consumer_tech", "-x", "a b"] {
+    for bad in ["AI", "consumer_tech", "x-", "a b"] {
         newsroom
             .cmd(&["new-desk", bad, "--name", "X"])
             .assert()
@@ -73,6 +74,7 @@ fn refuses_an_invalid_config_naming_its_line() {
 #[test]
 fn unknown_ids_in_new_article_name_the_command_that_creates_them() {
     let newsroom = TempNewsroom::new();
+    newsroom.article("first", "First", PROSE);
     newsroom
         .cmd(&["new-article", "A Story", "--author", "maya-okafor", "--desk", "science"])
         .assert()
