@@ -220,3 +220,38 @@ fn help_examples_work_after_init() {
         }
     }
 }
+
+/// The README's Rust snippets are compiled as doctests of the `copydesk` crate; what a reader
+/// pastes must also be all there is: no rustdoc-hidden lines, and no crate the reader would
+/// have to add (chrono comes re-exported as `copydesk::chrono`).
+#[test]
+fn readme_rust_snippets_are_complete_as_shown() {
+    let mut in_rust = false;
+    let mut snippets = 0;
+    for (n, line) in README.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```rust") {
+            in_rust = true;
+            snippets += 1;
+            continue;
+        }
+        if trimmed == "```" {
+            in_rust = false;
+        }
+        if !in_rust {
+            continue;
+        }
+        assert!(
+            !(trimmed == "#" || trimmed.starts_with("# ")),
+            "README line {}: a rustdoc-hidden line shows in the README: `{trimmed}`",
+            n + 1
+        );
+        let without_reexport = trimmed.replace("copydesk::chrono", "");
+        assert!(
+            trimmed.starts_with("//") || !without_reexport.contains("chrono"),
+            "README line {}: use `copydesk::chrono`, not a chrono dependency of the reader's own",
+            n + 1
+        );
+    }
+    assert!(snippets >= 1, "the README shows the library in Rust");
+}
