@@ -19,9 +19,13 @@ fn newsroom_with_broken_articles() -> TempNewsroom {
     );
     newsroom.write(
         "articles/2026/05/wrong-desk.md",
-        &article_text("wrong-desk", "Wrong Desk", "", PROSE).replace("desk = \"ai\"", "desk = \"science\""),
+        &article_text("wrong-desk", "Wrong Desk", "", PROSE)
+            .replace("desk = \"ai\"", "desk = \"science\""),
     );
-    newsroom.write("articles/2026/05/not-toml.md", "+++\ntitle = \n+++\n\nText.\n");
+    newsroom.write(
+        "articles/2026/05/not-toml.md",
+        "+++\ntitle = \n+++\n\nText.\n",
+    );
     newsroom
 }
 
@@ -84,7 +88,9 @@ fn a_slug_shared_by_two_exported_articles_skips_both() {
         .cmd(&["export", "--format", "json", "--out", "public"])
         .assert()
         .success()
-        .stderr(contains("error[RF003]: slug `twin` is shared by 2 exported articles"))
+        .stderr(contains(
+            "error[RF003]: slug `twin` is shared by 2 exported articles",
+        ))
         .stderr(contains("--> articles/2026/04/twin.md:3:8"))
         .stderr(contains("--> articles/2026/05/twin.md:3:8"))
         .stderr(contains("exported 1 article as json"));

@@ -13,7 +13,12 @@ fn adds_a_desk_in_place_keeping_comments() {
     let config = "# Our settings.\n[site]\ntitle = \"Test Desk\"   # the name\n\n[desks.ai]\nname = \"AI\"  # short\n\n# Reading speed.\n[read_time]\nwords_per_minute = 180\n";
     newsroom.write("copydesk.toml", config);
     newsroom
-        .cmd(&["new-desk", "consumer-tech", "--name", "Consumer Tech & Mobile"])
+        .cmd(&[
+            "new-desk",
+            "consumer-tech",
+            "--name",
+            "Consumer Tech & Mobile",
+        ])
         .assert()
         .success()
         .stdout("added [desks.consumer-tech] to copydesk.toml\n");
@@ -83,7 +88,14 @@ fn unknown_ids_in_new_article_name_the_command_that_creates_them() {
             "unknown desk `science`; known desks: `ai`, `consumer-tech`; to add it: `copydesk new-desk science --name \"…\"`",
         ));
     newsroom
-        .cmd(&["new-article", "A Story", "--author", "lena-berg", "--desk", "ai"])
+        .cmd(&[
+            "new-article",
+            "A Story",
+            "--author",
+            "lena-berg",
+            "--desk",
+            "ai",
+        ])
         .assert()
         .code(2)
         .stderr(contains(
@@ -98,7 +110,13 @@ fn lint_help_for_unknown_ids_names_the_command_even_with_no_desks() {
     let text = article_text("a-story", "A Story", "", PROSE)
         .replace("authors = [\"ryan-tanaka\"]", "authors = [\"lena-berg\"]");
     newsroom.write("articles/2026/05/a-story.md", &text);
-    let output = newsroom.lint(&[]).assert().code(1).get_output().stdout.clone();
+    let output = newsroom
+        .lint(&[])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let output = String::from_utf8(output).expect("UTF-8");
     assert!(
         output.contains(

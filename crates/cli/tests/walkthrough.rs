@@ -61,7 +61,10 @@ fn readme_scripts(readme: &str) -> BTreeMap<String, Vec<Step>> {
             }
             i += 1;
         }
-        assert!(i < lines.len(), "README: unterminated block of script `{name}`");
+        assert!(
+            i < lines.len(),
+            "README: unterminated block of script `{name}`"
+        );
     }
     scripts
 }
@@ -125,7 +128,14 @@ fn readme_scripts_are_marked() {
         .iter()
         .filter_map(|step| step.words.get(1).map(String::as_str))
         .collect();
-    for verb in ["init", "new-author", "new-desk", "new-article", "lint", "export"] {
+    for verb in [
+        "init",
+        "new-author",
+        "new-desk",
+        "new-article",
+        "lint",
+        "export",
+    ] {
         assert!(
             walkthrough.contains(&verb),
             "the walkthrough runs `copydesk {verb}`: {walkthrough:?}"
@@ -136,7 +146,11 @@ fn readme_scripts_are_marked() {
 #[test]
 fn readme_quickstart_runs_as_written() {
     let dir = tempfile::tempdir().expect("temp dir");
-    run_script("quickstart", &readme_scripts(README)["quickstart"], dir.path());
+    run_script(
+        "quickstart",
+        &readme_scripts(README)["quickstart"],
+        dir.path(),
+    );
 }
 
 #[test]
@@ -171,9 +185,9 @@ fn help_examples(help: &str) -> Vec<Vec<String>> {
         .take_while(|line| line.starts_with("  "))
         .filter_map(|line| {
             let command = line.trim().split("  ").next()?.trim();
-            command.starts_with("copydesk ").then(|| {
-                shell_words::split(command).unwrap_or_else(|e| panic!("`{command}`: {e}"))
-            })
+            command
+                .starts_with("copydesk ")
+                .then(|| shell_words::split(command).unwrap_or_else(|e| panic!("`{command}`: {e}")))
         })
         .collect()
 }
@@ -204,7 +218,9 @@ fn help_examples_work_after_init() {
             let shown = words.join(" ");
             // Redirections and git revisions need a shell or a repository, and a bare
             // `new-article` asks its questions on a terminal: neither is about ids.
-            if words.iter().any(|w| w.starts_with('>') || w == "--changed-since")
+            if words
+                .iter()
+                .any(|w| w.starts_with('>') || w == "--changed-since")
                 || words.len() == 2 && words[1] == "new-article"
             {
                 continue;

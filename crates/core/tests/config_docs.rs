@@ -47,7 +47,9 @@ fn resolve<'a>(schema: &'a Value, defs: &'a Value) -> &'a Value {
         return resolve(&defs[name], defs);
     }
     if let Some(branches) = schema.get("anyOf").and_then(Value::as_array)
-        && let Some(branch) = branches.iter().find(|b| b.get("type") != Some(&"null".into()))
+        && let Some(branch) = branches
+            .iter()
+            .find(|b| b.get("type") != Some(&"null".into()))
     {
         return resolve(branch, defs);
     }
@@ -91,7 +93,10 @@ fn every_config_key_is_documented() {
     let mut keys = BTreeSet::new();
     leaf_keys(&schema, &schema["$defs"], "", &mut keys);
     assert!(keys.len() >= 20, "{keys:?}");
-    assert!(keys.contains("desks.*.name") && keys.contains("lint.severity.*"), "{keys:?}");
+    assert!(
+        keys.contains("desks.*.name") && keys.contains("lint.severity.*"),
+        "{keys:?}"
+    );
 
     let page = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/configuration.md"),

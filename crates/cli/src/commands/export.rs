@@ -24,7 +24,10 @@ pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<Status> {
         if args.strict {
             writeln!(stderr, "error: {count} article {files} cannot be exported:")?;
         } else {
-            writeln!(stderr, "warning: skipping {count} article {files} that cannot be exported:")?;
+            writeln!(
+                stderr,
+                "warning: skipping {count} article {files} that cannot be exported:"
+            )?;
         }
         let render_options = RenderOptions {
             base: std::env::current_dir().ok().or(Some(root.clone())),

@@ -50,7 +50,8 @@ impl Skipped {
 /// links to any missing article are.
 pub fn remove_unexportable(newsroom: &mut Newsroom, options: &ExportOptions) -> Skipped {
     // The same selection as `Model::build`: what it would not export cannot fail it.
-    let selected = |article: &Article| options.include_drafts || article.status == Status::Published;
+    let selected =
+        |article: &Article| options.include_drafts || article.status == Status::Published;
     let mut parse_errors: BTreeMap<&Path, Vec<&Diagnostic>> = BTreeMap::new();
     for diagnostic in &newsroom.diagnostics {
         if diagnostic.severity == Severity::Error {
@@ -88,7 +89,10 @@ pub fn remove_unexportable(newsroom: &mut Newsroom, options: &ExportOptions) -> 
                 &rf::DuplicateSlug::META,
                 article.path.clone(),
                 article.value_span("slug"),
-                format!("slug `{slug}` is shared by {} exported articles", articles.len()),
+                format!(
+                    "slug `{slug}` is shared by {} exported articles",
+                    articles.len()
+                ),
             )
             .with_help("give each article its own `slug` and file name");
             for other in articles.iter().filter(|o| o.path != article.path) {
@@ -182,7 +186,9 @@ mod tests {
         // A draft with every problem is not exported, so not reported.
         write(
             "articles/draft.md",
-            &article("draft", "").replace("published\"", "draft\"").replace("\"news\"", "\"x\""),
+            &article("draft", "")
+                .replace("published\"", "draft\"")
+                .replace("\"news\"", "\"x\""),
         );
 
         let mut newsroom = Newsroom::load(dir.path()).expect("loads");

@@ -36,7 +36,11 @@ impl NewAuthor {
 /// The command that creates author `id`, for messages about an unknown author:
 /// `` `copydesk new-author maya-okafor --name "…"` `` (with `ID` when `id` could not be one).
 pub fn new_author_command(id: &str) -> String {
-    let id = if crate::id::is_kebab_case(id) { id } else { "ID" };
+    let id = if crate::id::is_kebab_case(id) {
+        id
+    } else {
+        "ID"
+    };
     format!("`copydesk new-author {id} --name \"…\"`")
 }
 

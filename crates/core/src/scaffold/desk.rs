@@ -40,7 +40,11 @@ impl NewDesk {
 /// The command that declares desk `id`, for messages about an unknown desk:
 /// `` `copydesk new-desk ai --name "…"` `` (with `ID` when `id` could not be one).
 pub fn new_desk_command(id: &str) -> String {
-    let id = if crate::id::is_kebab_case(id) { id } else { "ID" };
+    let id = if crate::id::is_kebab_case(id) {
+        id
+    } else {
+        "ID"
+    };
     format!("`copydesk new-desk {id} --name \"…\"`")
 }
 
@@ -86,12 +90,12 @@ pub fn render_new_desk(
     }
     let bom = config_text.starts_with('\u{feff}');
     let text = config_text.strip_prefix('\u{feff}').unwrap_or(config_text);
-    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-        ScaffoldError::ConfigEdit {
-            path: path.to_path_buf(),
-            reason: e.message().to_string(),
-        }
-    })?;
+    let mut doc: DocumentMut =
+        text.parse()
+            .map_err(|e: toml_edit::TomlError| ScaffoldError::ConfigEdit {
+                path: path.to_path_buf(),
+                reason: e.message().to_string(),
+            })?;
     let name = new.name.trim();
     let description = new.description.as_deref().map(str::trim);
     let desks = doc.entry("desks").or_insert_with(|| {
@@ -183,7 +187,10 @@ mod tests {
     #[test]
     fn adds_to_a_config_without_desks_and_to_inline_tables() {
         let edited = add("[site]\ntitle = \"T\"\n", "ai", "AI").expect("added");
-        assert_eq!(edited, "[site]\ntitle = \"T\"\n\n[desks.ai]\nname = \"AI\"\n");
+        assert_eq!(
+            edited,
+            "[site]\ntitle = \"T\"\n\n[desks.ai]\nname = \"AI\"\n"
+        );
         let edited = add("desks = { news = { name = \"News\" } }\n", "ai", "AI").expect("added");
         let config = Config::parse(Path::new("copydesk.toml"), &edited).expect("valid");
         assert_eq!(config.desks.len(), 2);
@@ -202,7 +209,10 @@ mod tests {
                 "{bad}"
             );
         }
-        assert!(matches!(add(CONFIG, "ai", " "), Err(ScaffoldError::Missing { .. })));
+        assert!(matches!(
+            add(CONFIG, "ai", " "),
+            Err(ScaffoldError::Missing { .. })
+        ));
         assert!(matches!(
             add("[site\n", "ai", "AI"),
             Err(ScaffoldError::Config(_))
