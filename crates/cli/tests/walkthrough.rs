@@ -18,6 +18,8 @@ const README: &str = include_str!("../../../README.md");
 struct Step {
     line: usize,
     words: Vec<String>,
+    /// In a `console` block, the output shown under the command: what it prints on stdout.
+    shown: Option<Vec<String>>,
 }
 
 /// The README's scripts by name, each in README order.
@@ -57,7 +59,18 @@ fn readme_scripts(readme: &str) -> BTreeMap<String, Vec<Step>> {
                 let words = shell_words::split(command).unwrap_or_else(|e| {
                     panic!("README line {}: cannot split `{command}`: {e}", i + 1)
                 });
-                steps.push(Step { line: i + 1, words });
+                steps.push(Step {
+                    line: i + 1,
+                    words,
+                    shown: console.then(Vec::new),
+                });
+            } else if console {
+                let step = steps.last_mut().unwrap_or_else(|| {
+                    panic!("README line {}: output before any `$ ` command", i + 1)
+                });
+                step.shown
+                    .get_or_insert_with(Vec::new)
+                    .push(line.to_string());
             }
             i += 1;
         }
@@ -109,6 +122,20 @@ fn run_script(name: &str, steps: &[Step], start: &Path) -> PathBuf {
                     String::from_utf8_lossy(&output.stdout),
                     String::from_utf8_lossy(&output.stderr)
                 );
+                if let Some(shown) = &step.shown {
+                    let printed: Vec<String> = String::from_utf8_lossy(&output.stdout)
+                        .lines()
+                        .map(without_dates)
+                        .collect();
+                    let shown: Vec<String> = shown.iter().map(|l| without_dates(l)).collect();
+                    assert_eq!(
+                        printed,
+                        shown,
+                        "README line {} ({name}): `{}` prints something else than the README shows",
+                        step.line,
+                        step.words.join(" ")
+                    );
+                }
             }
             other => panic!(
                 "README line {} ({name}): the script runs only `copydesk` and `cd`, not `{other}`",
@@ -117,6 +144,32 @@ fn run_script(name: &str, steps: &[Step], start: &Path) -> PathBuf {
         }
     }
     cwd
+}
+
+/// `text` with every `/YYYY/MM/` directory pair written as such: scaffolds file new articles
+/// under the current month, which the README cannot know.
+fn without_dates(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < text.len() {
+        let candidate = bytes.get(i..i + 9).is_some_and(|w| {
+            w[0] == b'/'
+                && w[1..5].iter().all(u8::is_ascii_digit)
+                && w[5] == b'/'
+                && w[6..8].iter().all(u8::is_ascii_digit)
+                && w[8] == b'/'
+        });
+        if candidate {
+            out.push_str("/YYYY/MM/");
+            i += 9;
+        } else {
+            let ch = text[i..].chars().next().expect("in bounds");
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    out
 }
 
 #[test]
