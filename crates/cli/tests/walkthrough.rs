@@ -324,3 +324,20 @@ fn readme_rust_snippets_are_complete_as_shown() {
     }
     assert!(snippets >= 1, "the README shows the library in Rust");
 }
+
+/// What `init` suggests next starts from where the newsroom is.
+#[test]
+fn init_says_to_cd_into_the_new_newsroom_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = copydesk(&["init".into(), "my room".into()], dir.path());
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("next: `cd 'my room'`, then `copydesk lint`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`copydesk new-desk ID --name \"NAME\"`"),
+        "{stderr}"
+    );
+}
