@@ -131,8 +131,8 @@ pub fn render_new_desk(
     if bom {
         edited.insert(0, '\u{feff}');
     }
-    // The edit must read back as the same configuration plus this desk; anything else would
-    // be a bug here, and is refused rather than written.
+    // The edit must read back as a valid configuration that declares this desk; anything
+    // else would be a bug here, and is refused rather than written.
     match Config::parse(path, &edited) {
         Ok(after) if after.desk(&new.id).is_some_and(|d| d.name == name) => Ok(edited),
         Ok(_) => Err(ScaffoldError::ConfigEdit {
