@@ -125,3 +125,22 @@ fn the_example_config_points_at_the_documentation() {
         .expect("init writes a config");
     assert!(config.contents.contains("docs/configuration.md"));
 }
+
+#[test]
+fn every_toml_block_of_the_page_is_a_valid_config() {
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/configuration.md"),
+    )
+    .expect("docs/configuration.md exists");
+    let blocks: Vec<&str> = page
+        .split("```toml\n")
+        .skip(1)
+        .map(|rest| rest.split("```").next().expect("closed"))
+        .collect();
+    assert!(blocks.len() >= 3);
+    for block in blocks {
+        if let Err(error) = copydesk::Config::parse(Path::new("copydesk.toml"), block) {
+            panic!("{error}\nin:\n{block}");
+        }
+    }
+}
