@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "copydesk",
     version,
     about,
-    after_help = "Examples:\n  copydesk lint                          lint the newsroom around the current directory\n  copydesk lint articles/2026/05         lint only some articles\n  copydesk lint --format json > out.json machine-readable findings\n  copydesk rule ED003                    explain a rule\n  copydesk new-article \"Title\" --author ryan-tanaka --desk ai   start a draft"
+    after_help = "Examples:\n  copydesk init my-newsroom              create a newsroom that lints clean (desk news, author alex-rivera)\n  copydesk lint                          lint the newsroom around the current directory\n  copydesk lint articles                 lint only some articles\n  copydesk lint --format json > out.json machine-readable findings\n  copydesk rule ED003                    explain a rule\n  copydesk new-author maya-okafor --name \"Maya Okafor\"   add an author\n  copydesk new-desk ai --name \"AI\"       declare a desk\n  copydesk new-article \"Title\" --author maya-okafor --desk ai   start a draft"
 )]
 pub(crate) struct Cli {
     #[command(subcommand)]
@@ -27,11 +27,16 @@ pub(crate) enum Command {
     Init(InitArgs),
     /// Start a draft article at the configured path, front matter filled in.
     #[command(
-        after_help = "Examples:\n  copydesk new-article \"OpenAI Breaks Microsoft’s Hold\" --author ryan-tanaka --desk ai\n  copydesk new-article \"東京の新しいAI\" --slug tokyo-new-ai --author maya-okafor --desk ai\n  copydesk new-article                   ask for the title, author and desk\n\nExit status: 0 when written, 2 when refused (existing file, unknown id, missing value)."
+        after_help = "Examples:\n  copydesk new-article \"OpenAI Breaks Microsoft’s Hold\" --author alex-rivera --desk news\n  copydesk new-article \"東京の新しいAI\" --slug tokyo-new-ai --author alex-rivera --desk news\n  copydesk new-article                   ask for the title, author and desk\n\nExit status: 0 when written, 2 when refused (existing file, unknown id, missing value)."
     )]
     NewArticle(NewArticleArgs),
     /// Add an author file under the authors directory.
     NewAuthor(NewAuthorArgs),
+    /// Declare a desk in copydesk.toml, keeping the file's comments and layout.
+    #[command(
+        after_help = "Examples:\n  copydesk new-desk ai --name \"AI\"\n  copydesk new-desk consumer-tech --name \"Consumer Tech & Mobile\"\n\nExit status: 0 when added, 2 when refused (existing or invalid id, invalid copydesk.toml)."
+    )]
+    NewDesk(NewDeskArgs),
     /// Export articles as JSON, HTML, feeds, JSON-LD or a Hugo or Zola content tree.
     Export(ExportArgs),
 }
@@ -209,8 +214,23 @@ pub(crate) struct NewAuthorArgs {
 }
 
 #[derive(Debug, Args)]
+pub(crate) struct NewDeskArgs {
+    /// The desk id articles use in `desk`: lowercase ASCII words joined by hyphens, e.g. consumer-tech.
+    #[arg(value_name = "ID")]
+    pub(crate) id: String,
+    /// Display name; asked for when missing and stdin is a terminal.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) name: Option<String>,
+    /// What the desk covers.
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) description: Option<String>,
+    #[command(flatten)]
+    pub(crate) root: RootArgs,
+}
+
+#[derive(Debug, Args)]
 #[command(
-    long_about = "Export articles for renderers. Every format is made from one parse of the newsroom and written into a temporary directory beside --out, which then replaces --out, so a failed export leaves the previous one intact. --out must be empty, absent or a previous export.",
+    long_about = "Export articles for renderers. Every format is made from one parse of the newsroom and written into a temporary directory beside --out, which then replaces --out, so a failed export leaves the previous one intact. --out must be empty, absent or a previous export.\n\nAn article that cannot be exported (unknown author or desk, a published article without a date, a slug shared by two exported articles, front matter that does not parse) is skipped and reported with its file, line and column, as `copydesk lint` reports it; with --strict the export is refused instead and nothing is written.\n\nExit status: 0 when exported (even with skipped articles), 1 when --strict refused it, 2 on usage, configuration or I/O errors.",
     after_help = "Examples:\n  copydesk export --format json --out build/json\n  copydesk export --format rss --format atom --format jsonfeed --out public/feeds\n  copydesk export --format hugo --out site-content"
 )]
 pub(crate) struct ExportArgs {
@@ -225,6 +245,9 @@ pub(crate) struct ExportArgs {
     /// Export drafts, articles in review and retracted ones too.
     #[arg(long)]
     pub(crate) include_drafts: bool,
+    /// Refuse the whole export (exit 1) when an article cannot be exported, instead of skipping it.
+    #[arg(long)]
+    pub(crate) strict: bool,
     /// Record this generation time (RFC 3339) in the output; without it output has no clock in it.
     #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
     pub(crate) now: Option<chrono::DateTime<chrono::FixedOffset>>,

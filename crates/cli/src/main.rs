@@ -46,6 +46,7 @@ fn main() -> ExitCode {
         Command::Init(args) => commands::init::run(&args),
         Command::NewArticle(args) => commands::new_article::run(&args),
         Command::NewAuthor(args) => commands::new_author::run(&args),
+        Command::NewDesk(args) => commands::new_desk::run(&args),
         Command::Export(args) => commands::export::run(&args),
     };
     match result {

@@ -394,7 +394,7 @@ fn unknown_author_and_desk_list_known_ids_and_nearest() {
         .assert()
         .code(2)
         .stderr(
-            "error: unknown author `ryan-tanka` (did you mean `ryan-tanaka`?); known authors: `maya-okafor`, `ryan-tanaka`\n",
+            "error: unknown author `ryan-tanka` (did you mean `ryan-tanaka`?); known authors: `maya-okafor`, `ryan-tanaka`; to add it: `copydesk new-author ryan-tanka --name \"…\"`\n",
         );
     newsroom
         .run()
@@ -402,7 +402,7 @@ fn unknown_author_and_desk_list_known_ids_and_nearest() {
         .assert()
         .code(2)
         .stderr(
-            "error: unknown desk `consumer` (did you mean `consumer-tech`?); known desks: `ai`, `consumer-tech`\n",
+            "error: unknown desk `consumer` (did you mean `consumer-tech`?); known desks: `ai`, `consumer-tech`; to add it: `copydesk new-desk consumer --name \"…\"`\n",
         );
 }
 

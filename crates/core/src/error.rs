@@ -156,7 +156,7 @@ pub enum ExportError {
         slug: String,
     },
     /// An article names an author with no author file.
-    #[error("article `{slug}` names unknown author `{author}`")]
+    #[error("article `{slug}` names unknown author `{author}`; add it with {}", crate::scaffold::new_author_command(.author))]
     UnknownAuthor {
         /// The article.
         slug: String,
@@ -164,7 +164,7 @@ pub enum ExportError {
         author: String,
     },
     /// An article names a desk that `copydesk.toml` does not declare.
-    #[error("article `{slug}` names unknown desk `{desk}`")]
+    #[error("article `{slug}` names unknown desk `{desk}`; declare it with {}", crate::scaffold::new_desk_command(.desk))]
     UnknownDesk {
         /// The article.
         slug: String,

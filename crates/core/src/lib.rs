@@ -5,9 +5,10 @@
 //!
 //! ```no_run
 //! use copydesk::Newsroom;
+//! use copydesk::chrono::Utc;
 //!
 //! let newsroom = Newsroom::load("examples/newsroom")?;
-//! let report = newsroom.lint(chrono::Utc::now().fixed_offset());
+//! let report = newsroom.lint(Utc::now().fixed_offset());
 //! for diagnostic in &report.diagnostics {
 //!     println!("{}: {} {}", diagnostic.path.display(), diagnostic.code, diagnostic.message);
 //! }
@@ -20,6 +21,9 @@
 //!
 //! Parsing never panics and never prints: content problems come back as [`Diagnostic`]s,
 //! tool failures (I/O, an invalid `copydesk.toml`) as typed errors.
+//!
+//! Times in the API are [`chrono`] types; the crate re-exports the `chrono` it is built
+//! with, so `copydesk::chrono::Utc::now()` works without a dependency of your own.
 
 pub mod article;
 mod author;
@@ -41,6 +45,9 @@ mod suggest;
 mod toml_doc;
 mod words;
 
+/// The `chrono` crate this API's times are made of, for callers without their own dependency.
+pub use chrono;
+
 pub use article::{Article, Image, ParsedArticle, Source, Status, Update, UpdateKind};
 pub use author::{Author, ParsedAuthor, RawAuthor};
 pub use config::{Config, Desk, Site};
@@ -58,3 +65,8 @@ pub use newsroom::{
 pub use read_time::{ReadTime, ReadTimeSettings};
 pub use scaffold::ScaffoldError;
 pub use toml_doc::SpanMap;
+
+// The README's Rust snippets are compiled as doctests, so the one a reader pastes builds.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+mod readme {}

@@ -15,9 +15,15 @@ pub(crate) fn run(args: &InitArgs) -> anyhow::Result<Status> {
     for path in &written {
         writeln!(out, "{}", display_path(path))?;
     }
+    // The next steps must work when pasted: from the new directory, with ids that exist.
+    let shown = display_path(&args.dir);
+    let cd = if args.dir == std::path::Path::new(".") {
+        String::new()
+    } else {
+        format!("`cd {}`, then ", shell_words::quote(&shown))
+    };
     eprintln!(
-        "created a newsroom in {}; next: `copydesk lint`, then `copydesk new-article \"Your headline\"`",
-        display_path(&args.dir)
+        "created a newsroom in {shown}; next: {cd}`copydesk lint`, `copydesk new-author ID --name \"NAME\"`, `copydesk new-desk ID --name \"NAME\"` and `copydesk new-article \"Your headline\"`"
     );
     Ok(Status::Clean)
 }

@@ -5,6 +5,7 @@ pub(crate) mod init;
 pub(crate) mod lint;
 pub(crate) mod new_article;
 pub(crate) mod new_author;
+pub(crate) mod new_desk;
 mod prompt;
 pub(crate) mod rule;
 

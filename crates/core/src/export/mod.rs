@@ -12,6 +12,7 @@ mod json;
 mod jsonld;
 pub mod model;
 mod site;
+mod skip;
 mod write;
 
 pub use exporter::{
@@ -19,4 +20,5 @@ pub use exporter::{
 };
 pub use json::ExportDocument;
 pub use model::{ExportArticle, ExportOptions, Model, SCHEMA_VERSION, Timestamp};
+pub use skip::{Skipped, remove_unexportable};
 pub use write::{EXPORT_MARKER, write_atomically};

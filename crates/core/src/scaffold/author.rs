@@ -33,6 +33,17 @@ impl NewAuthor {
     }
 }
 
+/// The command that creates author `id`, for messages about an unknown author:
+/// `` `copydesk new-author maya-okafor --name "…"` `` (with `ID` when `id` could not be one).
+pub fn new_author_command(id: &str) -> String {
+    let id = if crate::id::is_kebab_case(id) {
+        id
+    } else {
+        "ID"
+    };
+    format!("`copydesk new-author {id} --name \"…\"`")
+}
+
 fn check(new: &NewAuthor) -> Result<(), ScaffoldError> {
     if !crate::id::is_kebab_case(&new.id) {
         return Err(ScaffoldError::InvalidId {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::error::IoError;
+use crate::error::{ConfigError, IoError};
 
 /// Why a new article, author or newsroom could not be scaffolded.
 ///
@@ -54,7 +54,7 @@ pub enum ScaffoldError {
         what: &'static str,
     },
     /// The author id has no file under the authors directory.
-    #[error("unknown author `{id}`{}; known authors: {}", did_you_mean(.nearest.as_deref()), list(.known))]
+    #[error("unknown author `{id}`{}; known authors: {}; to add it: {}", did_you_mean(.nearest.as_deref()), list(.known), crate::scaffold::new_author_command(.id))]
     UnknownAuthor {
         /// The id given.
         id: String,
@@ -64,7 +64,7 @@ pub enum ScaffoldError {
         nearest: Option<String>,
     },
     /// The desk is not declared in `copydesk.toml`.
-    #[error("unknown desk `{id}`{}; known desks: {}", did_you_mean(.nearest.as_deref()), list(.known))]
+    #[error("unknown desk `{id}`{}; known desks: {}; to add it: {}", did_you_mean(.nearest.as_deref()), list(.known), crate::scaffold::new_desk_command(.id))]
     UnknownDesk {
         /// The id given.
         id: String,
@@ -87,6 +87,25 @@ pub enum ScaffoldError {
         /// The existing file.
         path: PathBuf,
     },
+    /// A desk with this id is already declared in `copydesk.toml`.
+    #[error("desk `{id}` already exists (named `{name}`); choose another id")]
+    DeskExists {
+        /// The id given.
+        id: String,
+        /// The existing desk's display name.
+        name: String,
+    },
+    /// `copydesk.toml` could not be edited in place.
+    #[error("cannot add the desk to `{}`: {reason}", .path.display())]
+    ConfigEdit {
+        /// The configuration file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// `copydesk.toml` is missing or invalid.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
     /// The directory already holds a newsroom.
     #[error("`{}` already exists; this directory is already a newsroom", .path.display())]
     AlreadyInitialised {

@@ -23,7 +23,8 @@ pub struct InitFile {
 }
 
 const CONFIG: &str = r#"# copydesk.toml: the settings of this newsroom. Unknown keys are errors, so a typo
-# is reported with its line and the nearest valid key.
+# is reported with its line and the nearest valid key. Every setting is documented at
+# https://github.com/copydesk/copydesk/blob/main/docs/configuration.md
 
 [site]
 title = "Newsroom"                      # the site's name, shown in feeds and exports
@@ -38,6 +39,7 @@ authors = "authors"                     # one <author-id>.toml per author
 new_article = "articles/{year}/{month}/{slug}.md"
 
 # One table per desk: the id after `desks.` goes in an article's `desk` field.
+# Add desks with `copydesk new-desk ID --name "NAME"`.
 [desks.news]
 name = "News"                           # display name
 

@@ -1,13 +1,16 @@
 //! Scaffolding: the files `copydesk init`, `copydesk new-article` and `copydesk new-author`
-//! write, as library functions an editor plugin or a web form can reuse.
+//! write, and the desk `copydesk new-desk` adds to `copydesk.toml`, as library functions an
+//! editor plugin or a web form can reuse.
 //!
-//! Rendering is pure (text in, text out); [`write_new_file`] is the one place that touches the
-//! disk, with create-new semantics so no scaffold ever overwrites a writer's work. Path patterns
+//! Rendering is pure (text in, text out); [`write_new_file`] is the one place that creates
+//! files, with create-new semantics so no scaffold ever overwrites a writer's work, and
+//! [`add_desk`] the one that edits an existing file (in place, comments kept). Path patterns
 //! are checked here and read by [`crate::config`]; the linter that judges the result is in
 //! [`crate::lint`].
 
 mod article;
 mod author;
+mod desk;
 mod error;
 mod index;
 mod init;
@@ -18,7 +21,10 @@ pub use article::{
     DEFAULT_BODY, MAX_SLUG_CHARS, NewArticle, PlannedFile, article_slug, check_new_article,
     load_template, new_article_path, plan_new_article, render_new_article,
 };
-pub use author::{NewAuthor, new_author_path, plan_new_author, render_new_author};
+pub use author::{
+    NewAuthor, new_author_command, new_author_path, plan_new_author, render_new_author,
+};
+pub use desk::{NewDesk, add_desk, new_desk_command, render_new_desk};
 pub use error::ScaffoldError;
 pub use index::NewsroomIndex;
 pub use init::{InitFile, init, render_init};

@@ -1,4 +1,8 @@
+use std::collections::BTreeMap;
+
 use crate::article::Article;
+use crate::author::Author;
+use crate::diagnostic::Diagnostic;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
 use crate::lint::rules::entries;
@@ -21,7 +25,8 @@ declare_rule! {
     /// ```toml
     /// authors = ["ryan-tanaka"]
     /// ```
-    /// or add `authors/ryan-tanka.toml` if it is a new author (`copydesk new-author`).
+    /// or, if it is a new author, create `authors/ryan-tanka.toml` with
+    /// `copydesk new-author ryan-tanka --name "Ryan Tanka"`.
     pub(crate) struct UnknownAuthor {
         code: "RF001",
         name: "unknown-author",
@@ -33,26 +38,47 @@ declare_rule! {
 }
 
 pub(crate) fn check_unknown_author(ctx: &LintContext<'_>, article: &Article) {
-    let known = ctx.env.authors;
+    for diagnostic in unknown_authors(ctx.env.authors, article) {
+        ctx.push(diagnostic);
+    }
+}
+
+/// The RF001 findings for `article`, one per author id without a file; export skips on the
+/// same findings, so both say the same thing.
+pub(crate) fn unknown_authors(
+    known: &BTreeMap<String, Author>,
+    article: &Article,
+) -> Vec<Diagnostic> {
     let spans = entries::list_item_spans(article, "authors", &article.authors);
+    let mut found = Vec::new();
     for (author, span) in article.authors.iter().zip(spans) {
         if known.contains_key(author) {
             continue;
         }
         let ids = known.keys().map(String::as_str);
-        let mut help = match crate::suggest::nearest(author, ids.clone()) {
-            Some(best) => format!("did you mean `{best}`? "),
-            None => String::new(),
+        let command = crate::scaffold::new_author_command(author);
+        let help = if known.is_empty() {
+            format!("the newsroom has no authors yet; add this one with {command}")
+        } else {
+            let mut help = match crate::suggest::nearest(author, ids.clone()) {
+                Some(best) => format!("did you mean `{best}`? "),
+                None => String::new(),
+            };
+            help.push_str("known authors: ");
+            help.push_str(&entries::id_list(ids));
+            help.push_str("; or add the author with ");
+            help.push_str(&command);
+            help
         };
-        help.push_str("known authors: ");
-        help.push_str(&entries::id_list(ids));
-        ctx.push(
-            ctx.diagnostic(
+        found.push(
+            Diagnostic::new(
                 &UnknownAuthor::META,
+                article.path.clone(),
                 span,
                 format!("unknown author `{author}`"),
             )
             .with_help(help),
         );
     }
+    found
 }

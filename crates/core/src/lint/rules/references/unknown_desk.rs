@@ -1,4 +1,6 @@
 use crate::article::Article;
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
 use crate::lint::rules::entries;
@@ -21,7 +23,8 @@ declare_rule! {
     /// ```toml
     /// desk = "consumer-tech"
     /// ```
-    /// or declare the desk in `copydesk.toml`:
+    /// or declare the desk in `copydesk.toml` with
+    /// `copydesk new-desk consumer-technology --name "Consumer Technology"`, which adds:
     /// ```toml
     /// [desks.consumer-technology]
     /// name = "Consumer Technology"
@@ -37,26 +40,43 @@ declare_rule! {
 }
 
 pub(crate) fn check_unknown_desk(ctx: &LintContext<'_>, article: &Article) {
-    let Some(desk) = article.desk.as_deref().filter(|d| !d.is_empty()) else {
-        return;
-    };
-    let known = &ctx.env.config.desks;
+    if let Some(diagnostic) = unknown_desk(ctx.env.config, article) {
+        ctx.push(diagnostic);
+    }
+}
+
+/// The RF002 finding for `article`, if its desk is not declared; export skips on the same
+/// finding, so both say the same thing.
+pub(crate) fn unknown_desk(config: &Config, article: &Article) -> Option<Diagnostic> {
+    let desk = article.desk.as_deref().filter(|d| !d.is_empty())?;
+    let known = &config.desks;
     if known.contains_key(desk) {
-        return;
+        return None;
     }
     let ids = known.keys().map(String::as_str);
-    let mut help = match crate::suggest::nearest(desk, ids.clone()) {
-        Some(best) => format!("did you mean `{best}`? "),
-        None => String::new(),
+    let command = crate::scaffold::new_desk_command(desk);
+    // The help ends with the command that declares the desk, so a writer whose newsroom
+    // lacks it (a fresh `copydesk init`) is not left guessing at the config format.
+    let help = if known.is_empty() {
+        format!("`copydesk.toml` declares no desks yet; declare this one with {command}")
+    } else {
+        let mut help = match crate::suggest::nearest(desk, ids.clone()) {
+            Some(best) => format!("did you mean `{best}`? "),
+            None => String::new(),
+        };
+        help.push_str("declared desks: ");
+        help.push_str(&entries::id_list(ids));
+        help.push_str("; or declare it with ");
+        help.push_str(&command);
+        help
     };
-    help.push_str("declared desks: ");
-    help.push_str(&entries::id_list(ids));
-    ctx.push(
-        ctx.diagnostic(
+    Some(
+        Diagnostic::new(
             &UnknownDesk::META,
+            article.path.clone(),
             article.value_span("desk"),
             format!("unknown desk `{desk}`"),
         )
         .with_help(help),
-    );
+    )
 }
