@@ -13,9 +13,10 @@ pub fn is_kebab_case(id: &str) -> bool {
 
 /// The slug for a title: apostrophes dropped (so "Microsoft’s" gives `microsofts`), then
 /// lowercase ASCII words joined by hyphens. Empty when nothing readable remains, and for
-/// titles with CJK characters, whose transliterations nobody can read: those need a `slug`.
+/// titles with letters outside the Latin script (see [`transliterated_script`]), whose
+/// transliterations nobody can read: those need a `slug`.
 pub fn slugify(title: &str) -> String {
-    if title.chars().any(crate::read_time::is_cjk) {
+    if transliterated_script(title).is_some() {
         return String::new();
     }
     let without_apostrophes: String = title
@@ -23,6 +24,23 @@ pub fn slugify(title: &str) -> String {
         .filter(|c| !matches!(c, '\'' | '’' | '‘' | 'ʼ'))
         .collect();
     slug::slugify(without_apostrophes)
+}
+
+/// The script of the first letter of `title` that a slug could only transliterate, such as
+/// `"Cyrillic"` or `"Han"`; `None` when every letter is Latin.
+///
+/// Latin letters with diacritics ("Café", "Łódź") fold to readable ASCII, so they are fine;
+/// Arabic, Hebrew, Cyrillic, Greek, Thai, CJK and every other script become strings of
+/// Latin syllables that neither the writer nor the reader recognises (`ci-fa-zhen-zhang` for
+/// "私法扩张"). Digits, punctuation and emoji belong to no script and never count.
+pub fn transliterated_script(title: &str) -> Option<&'static str> {
+    use unicode_script::{Script, UnicodeScript as _};
+    title
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| c.script())
+        .find(|script| !matches!(script, Script::Latin | Script::Common | Script::Inherited))
+        .map(|script| script.full_name())
 }
 
 /// Whether `text` is an absolute `http` or `https` URL with a host.
@@ -54,6 +72,35 @@ mod tests {
         assert_eq!(slugify("Café déjà vu"), "cafe-deja-vu");
         assert_eq!(slugify("¿?"), "");
         assert_eq!(slugify("東京の新しいAI"), "");
+        assert_eq!(slugify("Новости дня"), "");
+        assert_eq!(slugify("Łódź: żółć"), "lodz-zolc");
+    }
+
+    #[test]
+    fn scripts_that_would_be_transliterated() {
+        for (title, script) in [
+            ("Новости дня", "Cyrillic"),
+            ("أخبار اليوم", "Arabic"),
+            ("חדשות היום", "Hebrew"),
+            ("Ειδήσεις της ημέρας", "Greek"),
+            ("ข่าววันนี้", "Thai"),
+            ("東京の新しいAI", "Han"),
+            ("ひらがな", "Hiragana"),
+            ("한국 뉴스", "Hangul"),
+            ("समाचार", "Devanagari"),
+            ("OpenAI и Microsoft", "Cyrillic"),
+        ] {
+            assert_eq!(transliterated_script(title), Some(script), "{title}");
+        }
+        for title in [
+            "Café déjà vu",
+            "Łódź 2026",
+            "Ærø: 50% 🚀",
+            "São Paulo’s “deal”",
+            "",
+        ] {
+            assert_eq!(transliterated_script(title), None, "{title}");
+        }
     }
 
     #[test]

@@ -39,12 +39,13 @@ pub mod scaffold;
 pub mod schema;
 mod suggest;
 mod toml_doc;
+mod toml_explain;
 mod words;
 
 pub use article::{Article, Image, ParsedArticle, Source, Status, Update, UpdateKind};
 pub use author::{Author, ParsedAuthor, RawAuthor};
 pub use config::{Config, Desk, Site};
-pub use date::{DateError, DateOrDateTime, RawDate};
+pub use date::{DateArg, DateArgError, DateError, DateOrDateTime, RawDate};
 pub use diagnostic::render::{DiagnosticFormat, LintReport, RenderOptions};
 pub use diagnostic::{
     Applicability, Diagnostic, Edit, Fix, LineColumn, LineIndex, RuleCode, Severity, Span,

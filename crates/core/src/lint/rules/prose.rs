@@ -203,7 +203,8 @@ fn is_autolink<'a>(link: &'a AstNode<'a>, url: &str) -> bool {
 }
 
 /// The prose blocks of the body (paragraphs, also in lists and quotes; headings; table cells),
-/// in document order.
+/// in document order. Placeholder blocks (`TK: …`, ED009) are left out: they are not the
+/// writer's prose, so no rule compares or judges them.
 pub(crate) fn read_blocks<'a>(ctx: &LintContext<'a>) -> Vec<ProseBlock<'a>> {
     ctx.root
         .descendants()
@@ -211,6 +212,7 @@ pub(crate) fn read_blocks<'a>(ctx: &LintContext<'a>) -> Vec<ProseBlock<'a>> {
             let kind = BlockKind::of(&node.data.borrow().value)?;
             Some(ProseBlock::new(ctx, node, kind))
         })
+        .filter(|block| !crate::lint::rules::editorial::is_placeholder(&block.text))
         .collect()
 }
 

@@ -31,7 +31,7 @@ declare_rule! {
         code: "FM000",
         name: "invalid-front-matter",
         severity: Error,
-        fix: None,
+        fix: Sometimes,
         scope: Parse,
         summary: "no `+++` block, unterminated block, TOML syntax error, invalid UTF-8",
     }

@@ -25,7 +25,7 @@ declare_rule! {
         code: "FM003",
         name: "invalid-value",
         severity: Error,
-        fix: None,
+        fix: Sometimes,
         scope: Parse,
         summary: "wrong type, unknown enum value, datetime without offset, malformed URL or id",
     }
