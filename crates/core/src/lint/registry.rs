@@ -146,10 +146,17 @@ pub fn nearest_rule(input: &str) -> Option<&'static RuleMeta> {
         && letters.bytes().all(|b| b.is_ascii_alphabetic())
         && !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit());
-    if is_code_like && let Ok(number) = digits.parse::<u32>() {
-        let code = format!("{}{number:03}", letters.to_ascii_uppercase());
-        if let Some(rule) = find(&code) {
+    if is_code_like {
+        let family = letters.to_ascii_uppercase();
+        if let Ok(number) = digits.parse::<u32>()
+            && let Some(rule) = find(&format!("{family}{number:03}"))
+        {
             return Some(rule);
+        }
+        // A number the family does not have (`FM099`): any other code of the family is only
+        // a guess, so none is offered.
+        if RULES.iter().any(|rule| rule.code.family() == family) {
+            return None;
         }
     }
     let candidates = RULES
@@ -246,6 +253,8 @@ mod tests {
         assert_eq!(nearest("duplicate-slugs"), Some("RF003"));
         assert_eq!(nearest("missing-deck"), Some("FM007"));
         assert_eq!(nearest("zzzzzz"), None);
+        assert_eq!(nearest("FM099"), None);
+        assert_eq!(nearest("MF002"), Some("FM002"));
     }
 
     #[test]
