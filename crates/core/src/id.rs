@@ -40,7 +40,7 @@ pub fn transliterated_script(title: &str) -> Option<&'static str> {
         .filter(|c| c.is_alphabetic())
         .map(|c| c.script())
         .find(|script| !matches!(script, Script::Latin | Script::Common | Script::Inherited))
-        .map(|script| script.full_name())
+        .map(Script::full_name)
 }
 
 /// Whether `text` is an absolute `http` or `https` URL with a host.

@@ -7,6 +7,8 @@
 //! text when it does not parse, and serde's type and variant errors, rewritten once the
 //! offending key is known. [`crate::toml_doc`] calls both; it owns parsing and spans.
 
+use std::fmt::Write as _;
+
 use crate::diagnostic::Span;
 
 /// A replacement of the problem's own span that fixes it without changing what was meant.
@@ -181,7 +183,9 @@ pub(crate) fn basic_string(content: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             '\t' => out.push('\t'),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
             c => out.push(c),
         }
     }
@@ -429,6 +433,20 @@ mod tests {
             assert_eq!(fixed(text), expected, "{text}");
             let parsed: Result<toml::Table, _> = toml::from_str(&fixed(text));
             assert!(parsed.is_ok(), "{text}: {parsed:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever a writer typed between curly quotes, the fix gives a TOML string that
+        /// reads back as exactly that text.
+        #[test]
+        fn the_fix_keeps_the_text(content in "[^\n\r“”„‟«»‘’‚‛‹›]{0,40}", open in 0..4usize) {
+            let (left, right) = [("“", "”"), ("‘", "’"), ("„", "“"), ("”", "”")][open];
+            let text = format!("title = {left}{content}{right}\n");
+            let values = curly_quoted_values(&text);
+            proptest::prop_assert_eq!(values.len(), 1);
+            let table: toml::Table = toml::from_str(&fixed(&text)).expect("fixed text parses");
+            proptest::prop_assert_eq!(table["title"].as_str(), Some(content.as_str()));
         }
     }
 
