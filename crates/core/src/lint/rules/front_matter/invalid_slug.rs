@@ -6,9 +6,8 @@ use crate::lint::rule::declare_rule;
 declare_rule! {
     /// ## What it does
     /// Reports a slug that is not lowercase ASCII words joined by single hyphens, and a title
-    /// that yields no usable slug when no `slug` is given: an emoji-only title, or one with
-    /// letters outside the Latin script (Cyrillic, Arabic, Hebrew, Greek, Thai, CJK…), whose
-    /// transliteration nobody could read.
+    /// that yields no usable slug when no `slug` is given: an emoji-only title, or a CJK one,
+    /// whose transliteration nobody could read (the message names the script).
     ///
     /// ## Why is this bad?
     /// The slug is the article's URL and file name. Upper case, spaces, accents and repeated
