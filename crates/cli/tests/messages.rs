@@ -454,6 +454,22 @@ fn an_unknown_template_placeholder_is_a_config_error() {
             "unknown placeholder `{author}` in the new-article template `templates/article.md` (line 3); known placeholders: `{title}`, `{slug}`, `{desk}`, `{year}`, `{month}`, `{day}`",
         ));
     assert!(!has_articles(&newsroom), "nothing was written");
+    // In the path pattern, the same mistake is an error of `copydesk.toml` itself.
+    newsroom.write(
+        "copydesk.toml",
+        &common::CONFIG.replace(
+            "authors = \"authors\"\n",
+            "authors = \"authors\"\nnew_article = \"articles/{author}/{slug}.md\"\n",
+        ),
+    );
+    newsroom
+        .cmd(&["new-article", "Templated", "--author", "ryan-tanaka", "--desk", "ai"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("copydesk.toml:8:15: unknown placeholder"))
+        .stderr(predicate::str::contains(
+            "unknown placeholder `{author}` in `articles/{author}/{slug}.md`; use {year}, {month}, {day}, {slug}, {desk}",
+        ));
 }
 
 #[test]

@@ -102,7 +102,14 @@ where
         // Curly quotes around a value cause most syntax errors writers meet: report each one
         // with its fix, in place of the parser's errors on the same line.
         let curly = curly_quoted_values(text);
-        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count();
+        // Counted on bytes: a parser's offset is not trusted to fall on a character boundary.
+        let line_of = |offset: usize| {
+            let end = offset.min(text.len());
+            text.as_bytes()[..end]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+        };
         let curly_lines: Vec<usize> = curly
             .iter()
             .map(|value| line_of(value.span.start))

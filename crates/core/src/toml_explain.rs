@@ -437,6 +437,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Any text, TOML or not, is scanned without a panic, and every value found lies on
+        /// character boundaries inside it.
+        #[test]
+        fn scanning_never_panics(text in "(?s).{0,200}|[=\\[,{ \n\"'#a“”‘’„«»]{0,60}") {
+            for value in curly_quoted_values(&text) {
+                proptest::prop_assert!(text.get(value.span.start..value.span.end).is_some());
+            }
+        }
+
         /// Whatever a writer typed between curly quotes, the fix gives a TOML string that
         /// reads back as exactly that text.
         #[test]
