@@ -105,10 +105,7 @@ where
         // Counted on bytes: a parser's offset is not trusted to fall on a character boundary.
         let line_of = |offset: usize| {
             let end = offset.min(text.len());
-            text.as_bytes()[..end]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
+            memchr::memchr_iter(b'\n', &text.as_bytes()[..end]).count()
         };
         let curly_lines: Vec<usize> = curly
             .iter()
