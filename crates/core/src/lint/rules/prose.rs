@@ -216,6 +216,26 @@ pub(crate) fn read_blocks<'a>(ctx: &LintContext<'a>) -> Vec<ProseBlock<'a>> {
         .collect()
 }
 
+/// The spans of the blocks [`read_blocks`] leaves out as placeholders (ED009), in document
+/// order: the same text decides, so a block is either the writer's prose or a placeholder.
+/// Only blocks whose source mentions `TK:` are read, which keeps the rule cheap.
+pub(crate) fn placeholder_spans(ctx: &LintContext<'_>) -> Vec<Span> {
+    use crate::lint::rules::editorial::{PLACEHOLDER_MARKER, is_placeholder};
+    ctx.root
+        .descendants()
+        .filter_map(|node| {
+            let kind = BlockKind::of(&node.data.borrow().value)?;
+            let span = ctx.span_of(node.data.borrow().sourcepos);
+            let source = ctx.article.source.get(span.start..span.end)?;
+            if !source.contains(PLACEHOLDER_MARKER) {
+                return None;
+            }
+            let block = ProseBlock::new(ctx, node, kind);
+            is_placeholder(&block.text).then_some(block.span)
+        })
+        .collect()
+}
+
 /// The body's prose blocks of the `kinds` wanted, in document order.
 pub(crate) fn blocks<'c, 'a>(
     ctx: &'c LintContext<'a>,

@@ -22,6 +22,8 @@ pub(crate) use near_duplicate_article::{
 pub(crate) use near_duplicate_paragraph::{
     NearDuplicateParagraph, NearDuplicateParagraphOptions, check_near_duplicate_paragraph,
 };
-pub(crate) use placeholder_text::{PlaceholderText, check_placeholder_text, is_placeholder};
+pub(crate) use placeholder_text::{
+    MARKER as PLACEHOLDER_MARKER, PlaceholderText, check_placeholder_text, is_placeholder,
+};
 pub(crate) use stale_forecast::{StaleForecast, check_stale_forecast};
 pub(crate) use unattributed_claim::{UnattributedClaim, check_unattributed_claim};

@@ -1,15 +1,13 @@
-use comrak::nodes::NodeValue;
-
 use crate::article::{Article, Status};
 use crate::diagnostic::{Severity, Span};
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
-use crate::lint::rules::prose::Notes;
+use crate::lint::rules::prose::{self, Notes};
 
 declare_rule! {
     /// ## What it does
-    /// Reports an article whose body still holds placeholder text: paragraphs or headings
-    /// that start with `TK:` ("to come", the newsroom mark for copy still to be written).
+    /// Reports an article whose body still holds placeholder text: paragraphs, headings or
+    /// table cells that start with `TK:` ("to come", the newsroom mark for copy still to be written).
     /// `copydesk new-article` writes its body skeleton that way, and a
     /// `[new_article] template` can mark its own placeholders the same way. One finding per
     /// article, at the first placeholder, counts them all and points at the others.
@@ -58,7 +56,7 @@ declare_rule! {
     }
 }
 
-/// What starts a placeholder paragraph or heading.
+/// What starts a placeholder paragraph, heading or table cell.
 pub(crate) const MARKER: &str = "TK:";
 
 /// Whether a block whose prose is `text` is a placeholder rather than the writer's prose.
@@ -67,21 +65,9 @@ pub(crate) fn is_placeholder(text: &str) -> bool {
 }
 
 pub(crate) fn check_placeholder_text(ctx: &LintContext<'_>, article: &Article) {
-    let placeholders: Vec<Span> = ctx
-        .root
-        .descendants()
-        .filter(|node| {
-            matches!(
-                node.data.borrow().value,
-                NodeValue::Paragraph | NodeValue::Heading(_)
-            )
-        })
-        .filter(|node| {
-            let mut text = String::new();
-            crate::read_time::collect_inline_text(node, &mut text);
-            is_placeholder(&text)
-        })
-        .map(|node| first_line(ctx, ctx.span_of(node.data.borrow().sourcepos)))
+    let placeholders: Vec<Span> = prose::placeholder_spans(ctx)
+        .into_iter()
+        .map(|span| first_line(ctx, span))
         .collect();
     let Some((first, others)) = placeholders.split_first() else {
         return;
