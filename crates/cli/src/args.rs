@@ -86,7 +86,9 @@ pub(crate) struct LintArgs {
     #[arg(long)]
     pub(crate) fix: bool,
     /// Print the safe fixes as a unified diff instead of the diagnostics; writes nothing.
-    #[arg(long)]
+    // A diff has one shape; `--format` chooses how diagnostics look, and `--diff` prints none,
+    // so the combination is refused rather than silently ignored.
+    #[arg(long, conflicts_with = "format")]
     pub(crate) diff: bool,
     /// Run only these rules: codes, families (ED) or ALL; replaces `[lint] select`.
     #[arg(long, value_name = "CODE", value_delimiter = ',')]
@@ -176,12 +178,17 @@ pub(crate) struct NewArticleArgs {
     /// Tag (repeat for several).
     #[arg(long = "tag", value_name = "TAG")]
     pub(crate) tags: Vec<String>,
-    /// URL slug instead of the one made from the title (needed for CJK titles).
+    /// URL slug instead of the one made from the title (needed for titles not in Latin script).
     #[arg(long, value_name = "SLUG")]
     pub(crate) slug: Option<String>,
-    /// The date for `{year}`, `{month}`, `{day}`, RFC 3339 (default: now in the site's time zone).
-    #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
-    pub(crate) date: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// The date for `{year}`, `{month}`, `{day}`: 2026-05-06, today, yesterday or an RFC 3339 datetime (default: now).
+    #[arg(
+        long,
+        value_name = "DATE",
+        value_parser = parse_date,
+        long_help = "The date that fills `{year}`, `{month}` and `{day}` and the `published` hint: a date like 2026-05-06, `today`, `yesterday` or `tomorrow` (each the start of that day, 00:00, in the site's time zone), or an RFC 3339 datetime like 2026-05-06T14:25:00Z. Default: now in the site's time zone."
+    )]
+    pub(crate) date: Option<copydesk::DateArg>,
     /// Open the new file in $VISUAL or $EDITOR.
     #[arg(long, conflicts_with = "dry_run")]
     pub(crate) edit: bool,
@@ -253,8 +260,15 @@ pub(crate) struct ExportArgs {
     pub(crate) now: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
+fn parse_date(text: &str) -> Result<copydesk::DateArg, String> {
+    text.parse()
+        .map_err(|e: copydesk::DateArgError| e.to_string())
+}
+
 fn parse_now(text: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
-    chrono::DateTime::parse_from_rfc3339(text).map_err(|e| {
-        format!("`{text}` is not an RFC 3339 datetime like 2026-05-06T14:25:00Z ({e})")
+    chrono::DateTime::parse_from_rfc3339(text).map_err(|_| {
+        format!(
+            "`{text}` is not an RFC 3339 datetime; write a date, a time and an offset, like 2026-05-06T14:25:00Z"
+        )
     })
 }

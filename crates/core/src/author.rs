@@ -77,21 +77,23 @@ impl Author {
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let parsed = toml_doc::parse::<RawAuthor>(&text[bom..]);
         let mut diagnostics = Vec::new();
-        let mut report = |rule, span: Span, message: String| {
-            diagnostics.push(Diagnostic::new(
-                rule,
-                path.clone(),
-                span.shifted(bom),
-                message,
-            ));
+        let mut report = |rule, span: Span, message: String, help: Option<String>| {
+            let mut diagnostic = Diagnostic::new(rule, path.clone(), span.shifted(bom), message);
+            diagnostic.help = help;
+            diagnostics.push(diagnostic);
         };
         for problem in &parsed.problems {
             let rule = match problem.kind {
-                TomlProblemKind::Syntax => &InvalidFrontMatter::META,
+                TomlProblemKind::Syntax | TomlProblemKind::CurlyQuotes => &InvalidFrontMatter::META,
                 TomlProblemKind::UnknownKey => &UnknownField::META,
                 TomlProblemKind::InvalidValue => &InvalidValue::META,
             };
-            report(rule, problem.span, problem.message.clone());
+            report(
+                rule,
+                problem.span,
+                problem.message.clone(),
+                problem.help.clone(),
+            );
         }
         let stem = path
             .file_stem()
@@ -100,10 +102,12 @@ impl Author {
             .to_string();
         let author = parsed.value.map(|raw| {
             if !id::is_kebab_case(&stem) {
+                let kebab = id::slugify(&stem);
                 report(
                     &InvalidValue::META,
                     Span::at(0),
                     format!("author id `{stem}` (the file name) must be lowercase kebab-case"),
+                    (!kebab.is_empty()).then(|| format!("rename the file to `{kebab}.toml`")),
                 );
             }
             let name = raw.name.map(|n| n.trim().to_string()).unwrap_or_default();
@@ -113,6 +117,7 @@ impl Author {
                     &MissingField::META,
                     span,
                     "missing required field `name`".into(),
+                    None,
                 );
             }
             for key in ["url", "avatar"] {
@@ -125,6 +130,7 @@ impl Author {
                             &InvalidValue::META,
                             span,
                             format!("`{value}` is not an absolute http(s) URL"),
+                            None,
                         );
                     }
                 }

@@ -543,7 +543,7 @@ FM006 = { max_chars = 90 }
         assert_eq!(
             problems("[lint]\nselect = [\"FM999\"]\n[lint.severity]\nFM007 = \"loud\"\n"),
             [
-                "2:11: unknown rule code or family `FM999`",
+                "2:11: unknown rule code or family `FM999`; use a code such as `FM003`, a family such as `ED`, or `ALL`",
                 "4:9: severity `loud` must be one of error, warning, info, off"
             ]
         );

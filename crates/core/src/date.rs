@@ -85,6 +85,88 @@ impl fmt::Display for DateOrDateTime {
     }
 }
 
+/// A day or moment typed on a command line (`copydesk new-article --date`): an RFC 3339
+/// datetime, a calendar date alone, or `today`, `yesterday` or `tomorrow`.
+///
+/// A day named without a time (a date or one of the words) means the start of that day,
+/// 00:00, in the newsroom's time zone (`site.timezone`), so `--date 2026-05-06` files the
+/// article under 2026/05/06 whatever the zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DateArg {
+    /// A datetime with its offset.
+    At(DateTime<FixedOffset>),
+    /// A calendar date.
+    Day(NaiveDate),
+    /// A day relative to the current date in the newsroom's zone: -1 yesterday, 0 today,
+    /// 1 tomorrow.
+    Relative(i8),
+}
+
+/// Why a `--date` value could not be read; the message lists what is accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{0}` is not a date; use a date like 2026-05-06 (the start of the day in the newsroom's time zone), an RFC 3339 datetime like 2026-05-06T14:25:00Z, or `today`, `yesterday` or `tomorrow`"
+)]
+pub struct DateArgError(pub String);
+
+impl std::str::FromStr for DateArg {
+    type Err = DateArgError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let trimmed = text.trim();
+        match trimmed.to_ascii_lowercase().as_str() {
+            "today" => return Ok(DateArg::Relative(0)),
+            "yesterday" => return Ok(DateArg::Relative(-1)),
+            "tomorrow" => return Ok(DateArg::Relative(1)),
+            _ => {}
+        }
+        if let Ok(datetime) = DateTime::parse_from_rfc3339(trimmed) {
+            return Ok(DateArg::At(datetime));
+        }
+        NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+            .map(DateArg::Day)
+            .map_err(|_| DateArgError(text.to_string()))
+    }
+}
+
+impl DateArg {
+    /// The moment this names: a datetime as given; a day at its start in `zone`, with `now`
+    /// deciding which day `today`, `yesterday` and `tomorrow` are.
+    pub fn resolve(self, now: DateTime<chrono::Utc>, zone: chrono_tz::Tz) -> DateTime<FixedOffset> {
+        let day = match self {
+            DateArg::At(datetime) => return datetime,
+            DateArg::Day(day) => day,
+            DateArg::Relative(days) => {
+                let today = now.with_timezone(&zone).date_naive();
+                today
+                    .checked_add_signed(chrono::TimeDelta::days(i64::from(days)))
+                    .unwrap_or(today)
+            }
+        };
+        start_of_day(day, zone)
+    }
+}
+
+/// The first moment of `day` in `zone`. Where a daylight-saving change skips midnight, the
+/// first hour of the day that exists; UTC midnight if the zone has none (it always has one).
+fn start_of_day(day: NaiveDate, zone: chrono_tz::Tz) -> DateTime<FixedOffset> {
+    use chrono::TimeZone as _;
+    (0..24)
+        .find_map(|hour| {
+            let local = day.and_hms_opt(hour, 0, 0)?;
+            zone.from_local_datetime(&local).earliest()
+        })
+        .map_or_else(
+            || {
+                day.and_time(chrono::NaiveTime::MIN)
+                    .and_utc()
+                    .fixed_offset()
+            },
+            |start| start.fixed_offset(),
+        )
+}
+
 impl RawDate {
     fn parts(&self) -> Result<toml::value::Datetime, DateError> {
         match self {
@@ -160,6 +242,47 @@ mod tests {
             toml_date("2026-05-06").to_datetime(),
             Err(DateError::DateOnly(_))
         ));
+    }
+
+    #[test]
+    fn command_line_dates() {
+        let now = DateTime::parse_from_rfc3339("2026-05-06T23:30:00Z")
+            .expect("valid")
+            .to_utc();
+        let paris = chrono_tz::Europe::Paris;
+        let resolve = |text: &str| {
+            text.parse::<DateArg>()
+                .map(|date| date.resolve(now, paris).to_rfc3339())
+        };
+        assert_eq!(
+            resolve("2026-05-06T14:25:00Z"),
+            Ok("2026-05-06T14:25:00+00:00".into())
+        );
+        assert_eq!(
+            resolve("2026-05-06"),
+            Ok("2026-05-06T00:00:00+02:00".into())
+        );
+        // 23:30 UTC is already the 7th in Paris.
+        assert_eq!(resolve("today"), Ok("2026-05-07T00:00:00+02:00".into()));
+        assert_eq!(resolve("Yesterday"), Ok("2026-05-06T00:00:00+02:00".into()));
+        assert_eq!(resolve("tomorrow"), Ok("2026-05-08T00:00:00+02:00".into()));
+        for bad in [
+            "2026-13-01",
+            "May 6",
+            "",
+            "2026-05-06T14:25:00",
+            "last week",
+        ] {
+            let error = resolve(bad).expect_err(bad);
+            assert!(error.to_string().contains("like 2026-05-06"), "{error}");
+        }
+        // Midnight does not exist in Santiago on the day clocks go forward.
+        let santiago = chrono_tz::America::Santiago;
+        let day = "2026-09-06".parse::<DateArg>().expect("date");
+        assert_eq!(
+            day.resolve(now, santiago).to_rfc3339(),
+            "2026-09-06T01:00:00-03:00"
+        );
     }
 
     #[test]

@@ -14,6 +14,10 @@ pub fn is_kebab_case(id: &str) -> bool {
 /// The slug for a title: apostrophes dropped (so "Microsoft’s" gives `microsofts`), then
 /// lowercase ASCII words joined by hyphens. Empty when nothing readable remains, and for
 /// titles with CJK characters, whose transliterations nobody can read: those need a `slug`.
+///
+/// Other non-Latin scripts still transliterate here, so articles already published under
+/// such a slug keep their URL; new articles are refused one (see [`transliterated_script`]
+/// and `copydesk new-article`).
 pub fn slugify(title: &str) -> String {
     if title.chars().any(crate::read_time::is_cjk) {
         return String::new();
@@ -23,6 +27,23 @@ pub fn slugify(title: &str) -> String {
         .filter(|c| !matches!(c, '\'' | '’' | '‘' | 'ʼ'))
         .collect();
     slug::slugify(without_apostrophes)
+}
+
+/// The script of the first letter of `title` that a slug could only transliterate, such as
+/// `"Cyrillic"` or `"Han"`; `None` when every letter is Latin.
+///
+/// Latin letters with diacritics ("Café", "Łódź") fold to readable ASCII, so they are fine;
+/// Arabic, Hebrew, Cyrillic, Greek, Thai, CJK and every other script become strings of
+/// Latin syllables that neither the writer nor the reader recognises (`ci-fa-zhen-zhang` for
+/// "私法扩张"). Digits, punctuation and emoji belong to no script and never count.
+pub fn transliterated_script(title: &str) -> Option<&'static str> {
+    use unicode_script::{Script, UnicodeScript as _};
+    title
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| c.script())
+        .find(|script| !matches!(script, Script::Latin | Script::Common | Script::Inherited))
+        .map(Script::full_name)
 }
 
 /// Whether `text` is an absolute `http` or `https` URL with a host.
@@ -54,6 +75,34 @@ mod tests {
         assert_eq!(slugify("Café déjà vu"), "cafe-deja-vu");
         assert_eq!(slugify("¿?"), "");
         assert_eq!(slugify("東京の新しいAI"), "");
+        assert_eq!(slugify("Łódź: żółć"), "lodz-zolc");
+    }
+
+    #[test]
+    fn scripts_that_would_be_transliterated() {
+        for (title, script) in [
+            ("Новости дня", "Cyrillic"),
+            ("أخبار اليوم", "Arabic"),
+            ("חדשות היום", "Hebrew"),
+            ("Ειδήσεις της ημέρας", "Greek"),
+            ("ข่าววันนี้", "Thai"),
+            ("東京の新しいAI", "Han"),
+            ("ひらがな", "Hiragana"),
+            ("한국 뉴스", "Hangul"),
+            ("समाचार", "Devanagari"),
+            ("OpenAI и Microsoft", "Cyrillic"),
+        ] {
+            assert_eq!(transliterated_script(title), Some(script), "{title}");
+        }
+        for title in [
+            "Café déjà vu",
+            "Łódź 2026",
+            "Ærø: 50% 🚀",
+            "São Paulo’s “deal”",
+            "",
+        ] {
+            assert_eq!(transliterated_script(title), None, "{title}");
+        }
     }
 
     #[test]

@@ -43,6 +43,7 @@ pub mod scaffold;
 pub mod schema;
 mod suggest;
 mod toml_doc;
+mod toml_explain;
 mod words;
 
 /// The `chrono` crate this API's times are made of, for callers without their own dependency.
@@ -51,7 +52,7 @@ pub use chrono;
 pub use article::{Article, Image, ParsedArticle, Source, Status, Update, UpdateKind};
 pub use author::{Author, ParsedAuthor, RawAuthor};
 pub use config::{Config, Desk, Site};
-pub use date::{DateError, DateOrDateTime, RawDate};
+pub use date::{DateArg, DateArgError, DateError, DateOrDateTime, RawDate};
 pub use diagnostic::render::{DiagnosticFormat, LintReport, RenderOptions};
 pub use diagnostic::{
     Applicability, Diagnostic, Edit, Fix, LineColumn, LineIndex, RuleCode, Severity, Span,

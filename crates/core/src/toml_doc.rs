@@ -15,6 +15,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Span;
+pub(crate) use crate::toml_explain::TomlFix;
+use crate::toml_explain::{curly_quoted_values, explain_invalid_value, explain_value_error};
 
 /// A problem found in a TOML document, in the document's own byte coordinates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,12 +25,16 @@ pub(crate) struct TomlProblem {
     pub(crate) message: String,
     pub(crate) help: Option<String>,
     pub(crate) span: Span,
+    /// A safe replacement of `span` that fixes the problem.
+    pub(crate) fix: Option<TomlFix>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TomlProblemKind {
     /// Not TOML at all.
     Syntax,
+    /// Not TOML because a value is in curly quotes; the message says so in full.
+    CurlyQuotes,
     /// A key the schema does not define.
     UnknownKey,
     /// A value of the wrong type or shape.
@@ -63,6 +69,16 @@ impl SpanMap {
     fn record(&mut self, path: String, key: Span, value: Span) {
         self.entries.insert(path, (key, value));
     }
+
+    /// The most specific path whose value is exactly `span` (`authors[1]` rather than
+    /// `authors` when both could be meant).
+    fn path_of_value(&self, span: Span) -> Option<&str> {
+        self.entries
+            .iter()
+            .filter(|(_, (_, value))| *value == span)
+            .map(|(path, _)| path.as_str())
+            .max_by_key(|path| path.len())
+    }
 }
 
 /// The outcome of reading one TOML document into `T`.
@@ -83,6 +99,32 @@ where
     let (mut root, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
         let mut problems: Vec<TomlProblem> = Vec::new();
+        // Curly quotes around a value cause most syntax errors writers meet: report each one
+        // with its fix, in place of the parser's errors on the same line.
+        let curly = curly_quoted_values(text);
+        // Counted on bytes: a parser's offset is not trusted to fall on a character boundary.
+        let line_of = |offset: usize| {
+            let end = offset.min(text.len());
+            memchr::memchr_iter(b'\n', &text.as_bytes()[..end]).count()
+        };
+        let curly_lines: Vec<usize> = curly
+            .iter()
+            .map(|value| line_of(value.span.start))
+            .collect();
+        for value in &curly {
+            let explained = value.explain();
+            problems.push(TomlProblem {
+                kind: TomlProblemKind::CurlyQuotes,
+                message: explained.message,
+                help: explained.help,
+                span: value.span,
+                fix: explained.fix,
+            });
+        }
+        let syntax_errors = syntax_errors.into_iter().filter(|error| {
+            let start = error.span().map_or(0, |span| span.start);
+            !curly_lines.contains(&line_of(start))
+        });
         for error in syntax_errors {
             let span = error.span().map_or(Span::at(0), Span::from);
             // The recovering parser often reports a cascade on one line; the first is the cause.
@@ -99,9 +141,11 @@ where
                     message: first_line(error.message()),
                     help: None,
                     span,
+                    fix: None,
                 });
             }
         }
+        problems.sort_by_key(|p| (p.span.start, p.span.end));
         return Parsed {
             value: None,
             problems,
@@ -141,11 +185,27 @@ where
             }
             Err(error) => {
                 let span = error.span().map_or(root_span, Span::from);
-                problems.push(TomlProblem {
-                    kind: TomlProblemKind::InvalidValue,
-                    message: first_line(error.message()),
-                    help: None,
-                    span,
+                let message = first_line(error.message());
+                let written = text.get(span.start..span.end).unwrap_or_default();
+                let explained = spans.path_of_value(span).and_then(|path| {
+                    explain_value_error(&message, path, written)
+                        .or_else(|| explain_invalid_value(&message, path))
+                });
+                problems.push(match explained {
+                    Some(explained) => TomlProblem {
+                        kind: TomlProblemKind::InvalidValue,
+                        message: explained.message,
+                        help: explained.help,
+                        span,
+                        fix: explained.fix,
+                    },
+                    None => TomlProblem {
+                        kind: TomlProblemKind::InvalidValue,
+                        message,
+                        help: None,
+                        span,
+                        fix: None,
+                    },
                 });
                 match prune_at(root.get_mut(), span) {
                     Some(path) => pruned.push(path),
@@ -368,6 +428,7 @@ fn unknown_key(name: &str, path: &str, span: Span, valid: &[&str]) -> TomlProble
         message,
         help,
         span,
+        fix: None,
     }
 }
 

@@ -151,7 +151,8 @@ fn apply_overlays(config: &mut Config, args: &LintArgs) -> anyhow::Result<()> {
     {
         if !copydesk::lint::is_known_selector(selector) {
             anyhow::bail!(
-                "{flag}: unknown rule code or family `{selector}`; `copydesk rule --all` lists them"
+                "{flag}: {}\n  help: `copydesk rule --all` lists every rule",
+                copydesk::lint::unknown_selector_message(selector)
             );
         }
     }

@@ -21,7 +21,11 @@ pub(crate) fn locate_root(
     let start = match (root, first_path) {
         (Some(root), _) => {
             if !root.join(copydesk::config::CONFIG_FILE).is_file() {
-                anyhow::bail!("no `copydesk.toml` in `{}`", root.display());
+                anyhow::bail!(
+                    "no `copydesk.toml` in `{}`\n  help: pass the directory that holds the newsroom's `copydesk.toml` to `--root`, or create a newsroom there with `copydesk init {}`",
+                    root.display(),
+                    root.display()
+                );
             }
             return std::path::absolute(root)
                 .map(|root| copydesk::fs::normalize(&root))
@@ -30,7 +34,12 @@ pub(crate) fn locate_root(
         (None, Some(path)) => path.to_path_buf(),
         (None, None) => std::env::current_dir().context("cannot read the current directory")?,
     };
-    Ok(copydesk::find_root(&start)?)
+    copydesk::find_root(&start).map_err(|error| match error {
+        copydesk::ConfigError::NotFound { .. } => anyhow::anyhow!(
+            "{error}\n  help: run the command inside a newsroom, pass its directory with `--root DIR`, or create one here with `copydesk init`"
+        ),
+        other => other.into(),
+    })
 }
 
 /// `path` relative to the current directory when it is under it, for messages and output.

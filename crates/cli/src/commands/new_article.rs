@@ -18,11 +18,12 @@ pub(crate) fn run(args: &NewArticleArgs) -> anyhow::Result<Status> {
     // Only the config, the author ids and the article file names: parsing every article
     // would make the command as slow as a lint of the whole newsroom.
     let index = NewsroomIndex::load(&root)?;
-    let date = args.date.unwrap_or_else(|| {
-        chrono::Utc::now()
-            .with_timezone(&index.config.site.timezone)
-            .fixed_offset()
-    });
+    let now = chrono::Utc::now();
+    let zone = index.config.site.timezone;
+    let date = args.date.map_or_else(
+        || now.with_timezone(&zone).fixed_offset(),
+        |date| date.resolve(now, zone),
+    );
     let title = match &args.title {
         Some(title) => title.clone(),
         None if prompt::is_interactive() => prompt::text("Title")?,
@@ -45,8 +46,8 @@ pub(crate) fn run(args: &NewArticleArgs) -> anyhow::Result<Status> {
     new.tags.clone_from(&args.tags);
     new.slug.clone_from(&args.slug);
     if new.slug.is_none() && prompt::is_interactive() {
-        // A CJK or emoji-only title cannot give a slug: ask rather than fail at a terminal.
-        if let Err(ScaffoldError::CjkTitle { .. } | ScaffoldError::UnsluggableTitle { .. }) =
+        // A non-Latin or emoji-only title cannot give a slug: ask rather than fail at a terminal.
+        if let Err(ScaffoldError::NonLatinTitle { .. } | ScaffoldError::UnsluggableTitle { .. }) =
             article_slug(&new)
         {
             new.slug = Some(prompt::text(
@@ -57,7 +58,14 @@ pub(crate) fn run(args: &NewArticleArgs) -> anyhow::Result<Status> {
     let planned = plan_new_article(&index, &new).map_err(with_hint)?;
     let path = write_planned(&index.root, &planned, args.dry_run)?;
     if args.edit {
-        open_editor(&path)?;
+        // The draft is on disk whatever the editor does: say so, so nobody runs the command
+        // again into "already exists".
+        open_editor(&path).with_context(|| {
+            format!(
+                "wrote `{}`, but could not open it in an editor; open it yourself, or fix $VISUAL or $EDITOR",
+                super::display_path(&path)
+            )
+        })?;
     }
     Ok(Status::Clean)
 }
@@ -65,7 +73,7 @@ pub(crate) fn run(args: &NewArticleArgs) -> anyhow::Result<Status> {
 /// Adds the flag that resolves the refusal, which the library cannot know about.
 fn with_hint(error: ScaffoldError) -> anyhow::Error {
     let hint = match &error {
-        ScaffoldError::CjkTitle { .. } | ScaffoldError::UnsluggableTitle { .. } => {
+        ScaffoldError::NonLatinTitle { .. } | ScaffoldError::UnsluggableTitle { .. } => {
             Some("pass one with --slug SLUG")
         }
         ScaffoldError::SlugCollision { .. } => Some("pass another with --slug SLUG"),
@@ -79,23 +87,23 @@ fn with_hint(error: ScaffoldError) -> anyhow::Error {
 
 /// Opens `path` in `$VISUAL`, else `$EDITOR`, split like a shell would ("code --wait").
 fn open_editor(path: &Path) -> anyhow::Result<()> {
-    let command = ["VISUAL", "EDITOR"]
+    let (variable, command) = ["VISUAL", "EDITOR"]
         .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.trim().is_empty())
-        .context("--edit needs an editor: set $VISUAL or $EDITOR (the file was written)")?;
+        .filter_map(|name| std::env::var(name).ok().map(|value| (*name, value)))
+        .find(|(_, value)| !value.trim().is_empty())
+        .context("--edit needs an editor and neither $VISUAL nor $EDITOR is set")?;
     let words = shell_words::split(&command)
-        .with_context(|| format!("cannot split the editor command `{command}`"))?;
+        .with_context(|| format!("cannot split the editor command `{command}` of ${variable}"))?;
     let Some((program, rest)) = words.split_first() else {
-        anyhow::bail!("the editor command `{command}` is empty");
+        anyhow::bail!("the editor command `{command}` of ${variable} is empty");
     };
     let status = Command::new(program)
         .args(rest)
         .arg(path)
         .status()
-        .with_context(|| format!("cannot start the editor `{program}`"))?;
+        .with_context(|| format!("cannot start the editor `{program}` (from ${variable})"))?;
     if !status.success() {
-        anyhow::bail!("the editor `{command}` exited with {status}");
+        anyhow::bail!("the editor `{command}` (from ${variable}) exited with {status}");
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use super::model::{Article, Image, Layout, Source, Status, Update};
 use super::raw::{RawFrontMatter, RawImage, RawSource, RawUpdate};
 use super::split::{SplitError, split};
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Span};
 use crate::id;
 use crate::lint::RuleMeta;
 use crate::lint::rules::front_matter::{
@@ -161,11 +161,21 @@ fn parse_article(path: &Arc<Path>, source: &Arc<str>, reporter: &mut Reporter) -
                 &InvalidFrontMatter::META,
                 format!("invalid TOML: {}", problem.message),
             ),
+            TomlProblemKind::CurlyQuotes => (&InvalidFrontMatter::META, problem.message.clone()),
             TomlProblemKind::UnknownKey => (&UnknownField::META, problem.message.clone()),
             TomlProblemKind::InvalidValue => (&InvalidValue::META, problem.message.clone()),
         };
-        let diagnostic = reporter.report(rule, problem.span.shifted(offset), message);
+        let span = problem.span.shifted(offset);
+        let diagnostic = reporter.report(rule, span, message);
         diagnostic.help.clone_from(&problem.help);
+        diagnostic.fix = problem.fix.as_ref().map(|fix| Fix {
+            title: fix.title.clone(),
+            applicability: Applicability::Safe,
+            edits: vec![Edit {
+                span,
+                replacement: fix.replacement.clone(),
+            }],
+        });
     }
     let raw = parsed.value?;
     let mut spans = parsed.spans;
@@ -195,6 +205,16 @@ impl Builder<'_> {
         self.reporter.report(&InvalidValue::META, span, message);
     }
 
+    /// Adds "use `bob-smith`" to the diagnostic just reported for the malformed id `value`.
+    fn help_kebab(&mut self, value: &str) {
+        let kebab = id::slugify(value);
+        if let Some(last) = self.reporter.diagnostics.last_mut()
+            && !kebab.is_empty()
+        {
+            last.help = Some(format!("use `{kebab}`"));
+        }
+    }
+
     fn missing(&mut self, table: &str, field: &str) {
         let span = self.span(table);
         self.reporter.report(
@@ -215,6 +235,7 @@ impl Builder<'_> {
                     &format!("{key}[{i}]"),
                     format!("{what} `{value}` must be lowercase kebab-case (letters, digits, single hyphens)"),
                 );
+                self.help_kebab(&value);
             }
         }
         kept
@@ -238,6 +259,7 @@ impl Builder<'_> {
                     "desk",
                     format!("desk id `{desk}` must be lowercase kebab-case"),
                 );
+                self.help_kebab(&desk);
                 None
             }
             other => other,
@@ -284,7 +306,7 @@ impl Builder<'_> {
             } else {
                 self.invalid(
                     &format!("lint.ignore[{i}]"),
-                    format!("unknown rule code or family `{code}`"),
+                    crate::lint::unknown_selector_message(&code),
                 );
             }
         }
@@ -354,6 +376,7 @@ impl Builder<'_> {
                 &format!("{key}.id"),
                 format!("source id `{source_id}` must be lowercase kebab-case"),
             );
+            self.help_kebab(&source_id);
         }
         let title = raw
             .title

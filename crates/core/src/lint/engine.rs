@@ -172,7 +172,7 @@ pub(crate) fn apply_settings(diagnostics: Vec<Diagnostic>, env: LintEnv<'_>) -> 
         .into_iter()
         .filter_map(|mut diagnostic| {
             let rule = registry::find(diagnostic.code.as_str())?;
-            diagnostic.severity = env.config.lint.severity_of(rule)?;
+            diagnostic.severity = env.config.lint.severity_for(rule, diagnostic.severity)?;
             Some(diagnostic)
         })
         .collect()

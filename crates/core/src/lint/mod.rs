@@ -22,6 +22,9 @@ pub use context::{LintContext, LintEnv};
 pub use corpus::{CorpusContext, lint_corpus};
 pub use engine::{ArticleFacts, LintOutcome, SlugReference, apply_config, lint_article};
 pub use incremental::{IndexOptions, IndexedLint, lint_with_index};
-pub use registry::{RULES, find};
+pub use registry::{RULES, find, nearest_rule};
 pub use rule::{FixAvailability, RuleMeta, RuleStatus, Scope};
-pub use settings::{LintSettings, is_known_selector, selector_matches};
+pub use settings::{
+    LintSettings, is_known_selector, nearest_selector, selector_matches, unknown_selector_hint,
+    unknown_selector_message,
+};

@@ -61,6 +61,7 @@ pub static RULES: &[RuleMeta] = &[
     ed::FillerPhrase::META,
     ed::DekRepeatsLede::META,
     ed::NearDuplicateArticle::META,
+    ed::PlaceholderText::META,
 ];
 
 /// The per-article checks, each with the rule it reports.
@@ -107,6 +108,7 @@ pub(crate) static ARTICLE_CHECKS: &[(&RuleMeta, ArticleCheck)] = &[
     (&ed::MixedQuotes::META, ed::check_mixed_quotes),
     (&ed::FillerPhrase::META, ed::check_filler_phrase),
     (&ed::DekRepeatsLede::META, ed::check_dek_repeats_lede),
+    (&ed::PlaceholderText::META, ed::check_placeholder_text),
 ];
 
 /// The corpus-wide checks, each with the rule it reports.
@@ -129,6 +131,38 @@ pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
     RULES.iter().find(|rule| {
         rule.code.as_str().eq_ignore_ascii_case(code_or_name) || rule.name == code_or_name
     })
+}
+
+/// The rule a mistyped code or name most likely meant, for "did you mean" hints: a code with
+/// the wrong number of digits (`FM02`, `fm0002`) gives that code (`FM002`) when it exists,
+/// anything else the closest code or name (`dupe-slug` gives `duplicate-slug`).
+pub fn nearest_rule(input: &str) -> Option<&'static RuleMeta> {
+    let input = input.trim();
+    let digits_at = input
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(input.len());
+    let (letters, digits) = input.split_at(digits_at);
+    let is_code_like = (2..=3).contains(&letters.len())
+        && letters.bytes().all(|b| b.is_ascii_alphabetic())
+        && !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    if is_code_like {
+        let family = letters.to_ascii_uppercase();
+        if let Ok(number) = digits.parse::<u32>()
+            && let Some(rule) = find(&format!("{family}{number:03}"))
+        {
+            return Some(rule);
+        }
+        // A number the family does not have (`FM099`): any other code of the family is only
+        // a guess, so none is offered.
+        if RULES.iter().any(|rule| rule.code.family() == family) {
+            return None;
+        }
+    }
+    let candidates = RULES
+        .iter()
+        .flat_map(|rule| [rule.code.as_str(), rule.name]);
+    crate::suggest::nearest(input, candidates).and_then(find)
 }
 
 /// Checks `[lint.options.<CODE>]` against the rule's option type.
@@ -207,6 +241,20 @@ mod tests {
                 rule.code
             );
         }
+    }
+
+    #[test]
+    fn mistyped_codes_and_names_find_the_rule_meant() {
+        let nearest = |input| nearest_rule(input).map(|rule| rule.code.as_str());
+        assert_eq!(nearest("FM02"), Some("FM002"));
+        assert_eq!(nearest("fm0002"), Some("FM002"));
+        assert_eq!(nearest("ED3"), Some("ED003"));
+        assert_eq!(nearest("dupe-slug"), Some("RF003"));
+        assert_eq!(nearest("duplicate-slugs"), Some("RF003"));
+        assert_eq!(nearest("missing-deck"), Some("FM007"));
+        assert_eq!(nearest("zzzzzz"), None);
+        assert_eq!(nearest("FM099"), None);
+        assert_eq!(nearest("MF002"), Some("FM002"));
     }
 
     #[test]

@@ -48,6 +48,46 @@ pub fn is_known_selector(selector: &str) -> bool {
             .any(|rule| selector_matches(selector, rule))
 }
 
+/// The selector a mistyped one most likely meant: a rule code or name (see
+/// [`registry::nearest_rule`]), a family such as `ED`, or `ALL`.
+pub fn nearest_selector(input: &str) -> Option<String> {
+    const FAMILIES: [&str; 6] = ["ALL", "FM", "RF", "TL", "MD", "ED"];
+    if let Some(rule) = registry::nearest_rule(input) {
+        // Answer in the form the writer used: a name for a name, a code for a code.
+        let typed_a_name = input.contains('-') && !input.bytes().any(|b| b.is_ascii_digit());
+        let meant = if typed_a_name {
+            rule.name
+        } else {
+            rule.code.as_str()
+        };
+        return Some(meant.to_string());
+    }
+    // A code with digits that matches no rule (`FM999`) is not a mistyped family.
+    if input.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    crate::suggest::nearest(input, FAMILIES).map(str::to_string)
+}
+
+/// The message for a selector that picks no rule, naming the nearest valid one when there
+/// is a plausible one; shared by `[lint]`, `--select`/`--ignore`, an article's
+/// `[lint] ignore` and suppression comments so they all read the same.
+pub fn unknown_selector_message(selector: &str) -> String {
+    format!(
+        "unknown rule code or family `{selector}`{}",
+        unknown_selector_hint(selector)
+    )
+}
+
+/// What to write instead of a selector that picks no rule: "; did you mean `FM002`?", or
+/// the forms a selector takes when nothing is close.
+pub fn unknown_selector_hint(selector: &str) -> String {
+    match nearest_selector(selector) {
+        Some(best) => format!("; did you mean `{best}`?"),
+        None => "; use a code such as `FM003`, a family such as `ED`, or `ALL`".to_string(),
+    }
+}
+
 /// Parses a rule's options table into its typed options (defaults for absent keys).
 pub(crate) fn parse_options<T: DeserializeOwned>(table: &toml::Table) -> Result<T, String> {
     toml::Value::Table(table.clone())
@@ -67,10 +107,7 @@ impl LintSettings {
             if let Some(list) = list {
                 for (i, selector) in list.iter().enumerate() {
                     if !is_known_selector(selector) {
-                        errors.push((
-                            format!("{key}[{i}]"),
-                            format!("unknown rule code or family `{selector}`"),
-                        ));
+                        errors.push((format!("{key}[{i}]"), unknown_selector_message(selector)));
                     }
                 }
                 *target = list;
@@ -79,7 +116,7 @@ impl LintSettings {
         for (code, level) in raw.severity.unwrap_or_default() {
             let key = format!("lint.severity.{code}");
             let Some(rule) = registry::find(&code) else {
-                errors.push((key, format!("unknown rule code `{code}`")));
+                errors.push((key, unknown_code_message(&code)));
                 continue;
             };
             match parse_severity(&level) {
@@ -95,7 +132,7 @@ impl LintSettings {
         for (code, table) in raw.options.unwrap_or_default() {
             let key = format!("lint.options.{code}");
             let Some(rule) = registry::find(&code) else {
-                errors.push((key, format!("unknown rule code `{code}`")));
+                errors.push((key, unknown_code_message(&code)));
                 continue;
             };
             match registry::validate_options(rule, &table) {
@@ -116,6 +153,13 @@ impl LintSettings {
 
     /// The severity `rule` reports at, or `None` when it is turned off.
     pub fn severity_of(&self, rule: &RuleMeta) -> Option<Severity> {
+        self.severity_for(rule, rule.severity)
+    }
+
+    /// The severity a finding that `rule` reported at `reported` is shown at: the configured
+    /// override, else the severity the rule chose (most rules report their default; ED009
+    /// grades by the article's status); `None` when the rule is turned off.
+    pub fn severity_for(&self, rule: &RuleMeta, reported: Severity) -> Option<Severity> {
         let selected = self.select.iter().any(|s| selector_matches(s, rule));
         let ignored = self.ignore.iter().any(|s| selector_matches(s, rule));
         if !selected || ignored {
@@ -124,7 +168,7 @@ impl LintSettings {
         match self.severity.get(rule.code.as_str()) {
             Some(Level::Off) => None,
             Some(Level::On(severity)) => Some(*severity),
-            None => Some(rule.severity),
+            None => Some(reported),
         }
     }
 
@@ -146,6 +190,14 @@ impl LintSettings {
     /// Adds to the ignore list (a command-line `--ignore`).
     pub fn extend_ignore(&mut self, selectors: impl IntoIterator<Item = String>) {
         self.ignore.extend(selectors);
+    }
+}
+
+/// The message for a key that must name one rule (`[lint.severity]`, `[lint.options]`).
+fn unknown_code_message(code: &str) -> String {
+    match registry::nearest_rule(code) {
+        Some(rule) => format!("unknown rule code `{code}`; did you mean `{}`?", rule.code),
+        None => format!("unknown rule code `{code}`; `copydesk rule --all` lists them"),
     }
 }
 

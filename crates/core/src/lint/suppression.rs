@@ -304,7 +304,13 @@ impl Collector<'_> {
         };
         for (code, at) in codes {
             if !is_known_selector(code) {
-                self.problem(at, format!("unknown rule code `{code}` in suppression"));
+                self.problem(
+                    at,
+                    format!(
+                        "unknown rule code or family `{code}` in suppression{}",
+                        crate::lint::unknown_selector_hint(code)
+                    ),
+                );
                 continue;
             }
             if kind == Origin::Range {

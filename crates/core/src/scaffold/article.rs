@@ -1,10 +1,11 @@
 //! New articles: the slug, the path from `paths.new_article`, and the text of the file.
 //!
-//! As scaffolded, an article is a draft whose body is placeholder prose under section headings;
-//! it lints clean with every current rule (a draft needs no `published` date or dek), so the
-//! only "fill me in" signals are the placeholder sentences themselves. Once the placeholders are
-//! replaced, sources listed and cited and the status set to `published` with a date, the
-//! article lints clean as well.
+//! As scaffolded, an article is a draft whose body is placeholder paragraphs under section
+//! headings, each starting with `TK:` (the newsroom mark for copy to come). Its one finding is
+//! ED009 placeholder-text, at info severity while it is a draft (a draft needs no `published`
+//! date or dek), and no rule compares placeholder text, so untouched drafts are never
+//! near-duplicates of each other. Once the placeholders are replaced, sources listed and cited
+//! and the status set to `published` with a date, the article lints clean.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -21,22 +22,26 @@ use crate::error::IoError;
 pub const MAX_SLUG_CHARS: usize = 80;
 
 /// The body of a new article when `[new_article] template` is not set: a lede placeholder and
-/// three sections, each with a placeholder paragraph so no section is empty.
+/// three sections, each with a placeholder paragraph so no section is empty. Placeholders
+/// start with `TK:`, which ED009 reports and every other rule skips.
 pub const DEFAULT_BODY: &str = "\
-Write the lede here: what happened, who it affects and why it matters now, in one or two sentences.
+TK: Write the lede here: what happened, who it affects and why it matters now, in one or two sentences.
 
 ## What happened
 
-Set out the facts in the order readers need them, and link each claim to a source listed above.
+TK: Set out the facts in the order readers need them, and link each claim to a source listed above.
 
 ## Why it matters
 
-Give readers the context to judge the news: what changed, who gains and who loses.
+TK: Give readers the context to judge the news: what changed, who gains and who loses.
 
 ## What comes next
 
-Close with the decisions, dates and reactions still to come.
+TK: Close with the decisions, dates and reactions still to come.
 ";
+
+/// The placeholders a `[new_article] template` may use, each replaced by its value.
+pub const TEMPLATE_PLACEHOLDERS: &[&str] = &["title", "slug", "desk", "year", "month", "day"];
 
 /// What a writer asks for when starting an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,9 +93,9 @@ pub struct PlannedFile {
 /// longer than [`MAX_SLUG_CHARS`] cut at the last hyphen that fits.
 ///
 /// # Errors
-/// An empty or multi-line title, an invalid explicit slug, a CJK title without a slug
-/// ([`ScaffoldError::CjkTitle`]: transliterations are unreadable) or a title with nothing to
-/// slugify (emoji, punctuation).
+/// An empty or multi-line title, an invalid explicit slug, a title with letters outside the
+/// Latin script and no slug ([`ScaffoldError::NonLatinTitle`]: transliterations are
+/// unreadable) or a title with nothing to slugify (emoji, punctuation).
 pub fn article_slug(new: &NewArticle) -> Result<String, ScaffoldError> {
     check_title(&new.title)?;
     if let Some(slug) = &new.slug {
@@ -100,9 +105,10 @@ pub fn article_slug(new: &NewArticle) -> Result<String, ScaffoldError> {
         return Ok(slug.clone());
     }
     let title = new.title.trim();
-    if title.chars().any(crate::read_time::is_cjk) {
-        return Err(ScaffoldError::CjkTitle {
+    if let Some(script) = crate::id::transliterated_script(title) {
+        return Err(ScaffoldError::NonLatinTitle {
             title: title.to_string(),
+            script,
         });
     }
     // Symbols and emoji would transliterate to their names ("🚀" to `rocket`): only letters,
@@ -257,7 +263,8 @@ pub fn check_new_article(index: &NewsroomIndex, new: &NewArticle) -> Result<(), 
 ///
 /// # Errors
 /// [`ScaffoldError::OutsideRoot`] when the template is a link out of the root,
-/// [`ScaffoldError::Io`] when it cannot be read.
+/// [`ScaffoldError::Io`] when it cannot be read, [`ScaffoldError::UnknownPlaceholder`] when it
+/// names a placeholder other than [`TEMPLATE_PLACEHOLDERS`] (it would be left in every draft).
 pub fn load_template(config: &Config, root: &Path) -> Result<Option<String>, ScaffoldError> {
     let Some(relative) = &config.new_article_template else {
         return Ok(None);
@@ -276,7 +283,42 @@ pub fn load_template(config: &Config, root: &Path) -> Result<Option<String>, Sca
         });
     }
     let text = crate::fs::read_text(&path)?;
-    Ok(Some(text.trim_start_matches('\u{feff}').to_string()))
+    let text = text.trim_start_matches('\u{feff}');
+    if let Some((name, line)) = unknown_placeholder(text, TEMPLATE_PLACEHOLDERS) {
+        return Err(ScaffoldError::UnknownPlaceholder {
+            name,
+            path: relative.clone(),
+            line,
+            known: TEMPLATE_PLACEHOLDERS,
+        });
+    }
+    Ok(Some(text.to_string()))
+}
+
+/// The first `{name}` in `text` whose name looks like a placeholder (letters, digits, `_`,
+/// `-`, starting with a letter) but is not one of `known`, with its 1-based line. Other
+/// braces (`{ "json": 1 }`, `{}`) are text and stay as written.
+fn unknown_placeholder(text: &str, known: &[&str]) -> Option<(String, usize)> {
+    let mut rest = text;
+    let mut consumed = 0;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        if let Some(close) = after.find('}') {
+            let name = &after[..close];
+            let looks_like_placeholder =
+                name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            if looks_like_placeholder && !known.contains(&name) {
+                let line = text[..consumed + open].matches('\n').count() + 1;
+                return Some((name.to_string(), line));
+            }
+        }
+        consumed += open + 1;
+        rest = after;
+    }
+    None
 }
 
 /// The text of the new article: front matter with every value TOML-encoded, then the body.
@@ -408,10 +450,19 @@ mod tests {
         assert!(matches!(slug(""), Err(ScaffoldError::EmptyTitle)));
         assert!(matches!(slug("  "), Err(ScaffoldError::EmptyTitle)));
         assert!(matches!(slug("a\nb"), Err(ScaffoldError::MultilineTitle)));
-        assert!(matches!(
-            slug("東京の新しいAI"),
-            Err(ScaffoldError::CjkTitle { .. })
-        ));
+        for title in [
+            "東京の新しいAI",
+            "Новости дня",
+            "أخبار اليوم",
+            "חדשות היום",
+            "Ειδήσεις",
+            "ข่าววันนี้",
+        ] {
+            assert!(
+                matches!(slug(title), Err(ScaffoldError::NonLatinTitle { .. })),
+                "{title}"
+            );
+        }
         assert!(matches!(
             slug("🚀🔥"),
             Err(ScaffoldError::UnsluggableTitle { .. })
@@ -477,6 +528,24 @@ mod tests {
             let parsed = parsed.article.expect("parses");
             assert_eq!(parsed.title, title);
         }
+    }
+
+    #[test]
+    fn unknown_template_placeholders_are_found_with_their_line() {
+        let known = TEMPLATE_PLACEHOLDERS;
+        assert_eq!(unknown_placeholder("{title}\n{slug} {day}", known), None);
+        assert_eq!(
+            unknown_placeholder("# {title}\n\nBy {author}.\n", known),
+            Some(("author".into(), 3))
+        );
+        assert_eq!(
+            unknown_placeholder("```json\n{ \"a\": 1 } {} {{title}}\n```", known),
+            None
+        );
+        assert_eq!(
+            unknown_placeholder("{Title}", known),
+            Some(("Title".into(), 1))
+        );
     }
 
     #[test]

@@ -17,13 +17,16 @@ pub enum ScaffoldError {
     /// The title spans several lines or holds control characters.
     #[error("the title must be a single line of text without control characters")]
     MultilineTitle,
-    /// The title holds CJK characters and no slug was given.
+    /// The title holds letters outside the Latin script (CJK, Cyrillic, Arabic, Greek…) and
+    /// no slug was given: a transliterated slug would be unreadable.
     #[error(
-        "cannot make a readable slug from the title `{title}`: it is written in CJK characters; give a slug of lowercase ASCII words joined by hyphens"
+        "cannot make a readable slug from the title `{title}`: it is written in {script} script; give a slug of lowercase ASCII words joined by hyphens"
     )]
-    CjkTitle {
+    NonLatinTitle {
         /// The title.
         title: String,
+        /// The script of its first non-Latin letter, e.g. `Cyrillic` or `Han`.
+        script: &'static str,
     },
     /// Nothing readable is left of the title once slugified (emoji, punctuation).
     #[error(
@@ -34,13 +37,13 @@ pub enum ScaffoldError {
         title: String,
     },
     /// A slug given explicitly is not lowercase ASCII words joined by single hyphens.
-    #[error("slug `{slug}` must be lowercase ASCII letters and digits joined by single hyphens")]
+    #[error("slug `{slug}` must be lowercase ASCII letters and digits joined by single hyphens{}", use_instead(.slug))]
     InvalidSlug {
         /// The slug given.
         slug: String,
     },
     /// An author, desk or other id is not lowercase kebab-case.
-    #[error("{kind} id `{id}` must be lowercase ASCII letters and digits joined by single hyphens")]
+    #[error("{kind} id `{id}` must be lowercase ASCII letters and digits joined by single hyphens{}", use_instead(.id))]
     InvalidId {
         /// What the id names ("author", "desk").
         kind: &'static str,
@@ -128,9 +131,35 @@ pub enum ScaffoldError {
         /// Why it is refused.
         reason: String,
     },
+    /// The body template names a placeholder that is never filled in.
+    #[error(
+        "unknown placeholder `{{{name}}}` in the new-article template `{}` (line {line}); known placeholders: {}",
+        .path.display(),
+        .known.iter().map(|p| format!("`{{{p}}}`")).collect::<Vec<_>>().join(", ")
+    )]
+    UnknownPlaceholder {
+        /// The placeholder's name, without braces.
+        name: String,
+        /// The template file, relative to the newsroom root (`[new_article] template`).
+        path: PathBuf,
+        /// 1-based line of the placeholder in the template.
+        line: usize,
+        /// The placeholders a template may use.
+        known: &'static [&'static str],
+    },
     /// Reading a template or writing a file failed.
     #[error(transparent)]
     Io(#[from] IoError),
+}
+
+/// "; use `bob-smith`" for `bob_smith`: the kebab-case form of a malformed id, when it has one.
+fn use_instead(id: &str) -> String {
+    let kebab = crate::id::slugify(id);
+    if kebab.is_empty() || kebab == id {
+        String::new()
+    } else {
+        format!("; use `{kebab}`")
+    }
 }
 
 fn did_you_mean(nearest: Option<&str>) -> String {

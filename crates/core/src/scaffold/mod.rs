@@ -18,8 +18,8 @@ mod pattern;
 mod write;
 
 pub use article::{
-    DEFAULT_BODY, MAX_SLUG_CHARS, NewArticle, PlannedFile, article_slug, check_new_article,
-    load_template, new_article_path, plan_new_article, render_new_article,
+    DEFAULT_BODY, MAX_SLUG_CHARS, NewArticle, PlannedFile, TEMPLATE_PLACEHOLDERS, article_slug,
+    check_new_article, load_template, new_article_path, plan_new_article, render_new_article,
 };
 pub use author::{
     NewAuthor, new_author_command, new_author_path, plan_new_author, render_new_author,

@@ -203,13 +203,35 @@ fn is_autolink<'a>(link: &'a AstNode<'a>, url: &str) -> bool {
 }
 
 /// The prose blocks of the body (paragraphs, also in lists and quotes; headings; table cells),
-/// in document order.
+/// in document order. Placeholder blocks (`TK: …`, ED009) are left out: they are not the
+/// writer's prose, so no rule compares or judges them.
 pub(crate) fn read_blocks<'a>(ctx: &LintContext<'a>) -> Vec<ProseBlock<'a>> {
     ctx.root
         .descendants()
         .filter_map(|node| {
             let kind = BlockKind::of(&node.data.borrow().value)?;
             Some(ProseBlock::new(ctx, node, kind))
+        })
+        .filter(|block| !crate::lint::rules::editorial::is_placeholder(&block.text))
+        .collect()
+}
+
+/// The spans of the blocks [`read_blocks`] leaves out as placeholders (ED009), in document
+/// order: the same text decides, so a block is either the writer's prose or a placeholder.
+/// Only blocks whose source mentions `TK:` are read, which keeps the rule cheap.
+pub(crate) fn placeholder_spans(ctx: &LintContext<'_>) -> Vec<Span> {
+    use crate::lint::rules::editorial::{PLACEHOLDER_MARKER, is_placeholder};
+    ctx.root
+        .descendants()
+        .filter_map(|node| {
+            let kind = BlockKind::of(&node.data.borrow().value)?;
+            let span = ctx.span_of(node.data.borrow().sourcepos);
+            let source = ctx.article.source.get(span.start..span.end)?;
+            if !source.contains(PLACEHOLDER_MARKER) {
+                return None;
+            }
+            let block = ProseBlock::new(ctx, node, kind);
+            is_placeholder(&block.text).then_some(block.span)
         })
         .collect()
 }

@@ -1,4 +1,5 @@
-//! ED: editorial rules (repetition, sourcing, stale forecasts, quote style, filler).
+//! ED: editorial rules (repetition, sourcing, stale forecasts, quote style, filler,
+//! placeholder text).
 
 mod dek_repeats_lede;
 mod duplicate_paragraph;
@@ -6,6 +7,7 @@ mod filler_phrase;
 mod mixed_quotes;
 mod near_duplicate_article;
 mod near_duplicate_paragraph;
+mod placeholder_text;
 mod stale_forecast;
 mod unattributed_claim;
 
@@ -19,6 +21,9 @@ pub(crate) use near_duplicate_article::{
 };
 pub(crate) use near_duplicate_paragraph::{
     NearDuplicateParagraph, NearDuplicateParagraphOptions, check_near_duplicate_paragraph,
+};
+pub(crate) use placeholder_text::{
+    MARKER as PLACEHOLDER_MARKER, PlaceholderText, check_placeholder_text, is_placeholder,
 };
 pub(crate) use stale_forecast::{StaleForecast, check_stale_forecast};
 pub(crate) use unattributed_claim::{UnattributedClaim, check_unattributed_claim};

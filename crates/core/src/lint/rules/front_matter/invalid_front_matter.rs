@@ -24,6 +24,13 @@ declare_rule! {
     /// +++
     /// ```
     ///
+    /// ## Fix safety
+    /// A value between curly quotes (`title = “Smart quotes”`, also `‘…’`, `„…“` and `«…»`,
+    /// what word processors and macOS type) is reported once per value, and the safe fix
+    /// writes it between straight quotes, escaping any `"` or `\` inside, so the value reads
+    /// exactly as the writer saw it. Curly quotes inside a straight-quoted string are text
+    /// and are never touched.
+    ///
     /// ## Notes
     /// Reported while parsing, so it cannot be suppressed with a comment in the body; a UTF-8
     /// byte order mark and CRLF line endings are accepted.
@@ -31,7 +38,7 @@ declare_rule! {
         code: "FM000",
         name: "invalid-front-matter",
         severity: Error,
-        fix: None,
+        fix: Sometimes,
         scope: Parse,
         summary: "no `+++` block, unterminated block, TOML syntax error, invalid UTF-8",
     }

@@ -6,7 +6,8 @@ use crate::lint::rule::declare_rule;
 declare_rule! {
     /// ## What it does
     /// Reports a slug that is not lowercase ASCII words joined by single hyphens, and a title
-    /// that yields no usable slug (a CJK or emoji-only title) when no `slug` is given.
+    /// that yields no usable slug when no `slug` is given: an emoji-only title, or a CJK one,
+    /// whose transliteration nobody could read (the message names the script).
     ///
     /// ## Why is this bad?
     /// The slug is the article's URL and file name. Upper case, spaces, accents and repeated
@@ -52,13 +53,15 @@ pub(crate) fn check_invalid_slug(ctx: &LintContext<'_>, article: &Article) {
         };
         ctx.push(diagnostic);
     } else if !article.title.is_empty() {
+        let message = match id::transliterated_script(&article.title) {
+            Some(script) => {
+                format!("the title is written in {script} script and gives no readable slug")
+            }
+            None => "the title gives no usable slug".to_string(),
+        };
         ctx.push(
-            ctx.diagnostic(
-                &InvalidSlug::META,
-                article.value_span("title"),
-                "the title gives no usable slug",
-            )
-            .with_help("add `slug = \"...\"` in lowercase ASCII words joined by hyphens"),
+            ctx.diagnostic(&InvalidSlug::META, article.value_span("title"), message)
+                .with_help("add `slug = \"...\"` in lowercase ASCII words joined by hyphens"),
         );
     }
 }

@@ -21,11 +21,18 @@ declare_rule! {
     /// published = 2026-05-06T14:25:00Z
     /// status = "published"
     /// ```
+    ///
+    /// ## Fix safety
+    /// Two fixes are safe and applied by `--fix`: a single string where a list belongs
+    /// (`authors = "maya-okafor"`) becomes a list of that one string, and a `status` or update
+    /// `kind` that differs from a valid value only in case (`"Published"`) is written in
+    /// lower case. A misspelt value gets a "did you mean" and the list of valid values, but
+    /// no fix: another word may have been meant.
     pub(crate) struct InvalidValue {
         code: "FM003",
         name: "invalid-value",
         severity: Error,
-        fix: None,
+        fix: Sometimes,
         scope: Parse,
         summary: "wrong type, unknown enum value, datetime without offset, malformed URL or id",
     }
