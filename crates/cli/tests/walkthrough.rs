@@ -68,9 +68,10 @@ fn readme_scripts(readme: &str) -> BTreeMap<String, Vec<Step>> {
                 let step = steps.last_mut().unwrap_or_else(|| {
                     panic!("README line {}: output before any `$ ` command", i + 1)
                 });
+                // Output keeps its indentation: the full format aligns its gutter with it.
                 step.shown
                     .get_or_insert_with(Vec::new)
-                    .push(line.to_string());
+                    .push(lines[i].trim_end().to_string());
             }
             i += 1;
         }
