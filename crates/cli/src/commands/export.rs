@@ -29,6 +29,9 @@ pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<Status> {
         .now(args.now);
     let summary = export_to_dir(&newsroom, &args.format, &options, &args.out)
         .with_context(|| format!("cannot export to `{}`", args.out.display()))?;
+    for warning in &summary.warnings {
+        eprintln!("warning: {warning}");
+    }
     let names: Vec<&str> = args.format.iter().map(|f| f.name()).collect();
     eprintln!(
         "exported {} article{} as {} to {} ({} files)",

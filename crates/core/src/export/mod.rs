@@ -7,11 +7,13 @@
 
 mod exporter;
 mod feed;
+mod front_matter;
 mod html;
 mod json;
 mod jsonld;
 pub mod model;
 mod site;
+mod warning;
 mod write;
 
 pub use exporter::{
@@ -19,4 +21,5 @@ pub use exporter::{
 };
 pub use json::ExportDocument;
 pub use model::{ExportArticle, ExportOptions, Model, SCHEMA_VERSION, Timestamp};
+pub use warning::ExportWarning;
 pub use write::{EXPORT_MARKER, write_atomically};
