@@ -230,11 +230,11 @@ impl serde_json::ser::Formatter for EmbeddableJson {
                 '\u{2029}' => "\\u2029",
                 _ => continue,
             };
-            writer.write_all(fragment[start..i].as_bytes())?;
+            writer.write_all(&fragment.as_bytes()[start..i])?;
             writer.write_all(escaped.as_bytes())?;
             start = i + c.len_utf8();
         }
-        writer.write_all(fragment[start..].as_bytes())
+        writer.write_all(&fragment.as_bytes()[start..])
     }
 
     // The layout is the pretty formatter's.

@@ -1,5 +1,5 @@
 //! Reads every exported file back with the parser its consumers use: JSON (`.json`,
-//! `.jsonld`, `feed.json`) with serde_json, XML (`rss.xml`, `atom.xml`) with roxmltree, which
+//! `.jsonld`, `feed.json`) with `serde_json`, XML (`rss.xml`, `atom.xml`) with roxmltree, which
 //! rejects characters XML 1.0 forbids, and the TOML front matter of the Hugo and Zola trees
 //! with the `toml` crate after splitting the page where Zola's own pattern would (the first
 //! `+++` followed only by spaces up to the end of its line).
@@ -15,17 +15,18 @@ pub(crate) fn parse_back(output: &Output, model: &Model) {
     for (path, bytes) in output.files() {
         let name = path.to_string_lossy().into_owned();
         let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{name}: not UTF-8: {e}"));
-        if name.ends_with(".json") || name.ends_with(".jsonld") {
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if matches!(extension, "json" | "jsonld") {
             assert!(
                 !text.contains(['<', '>', '&']),
                 "{name}: raw `<`, `>` or `&` in JSON a page may embed:\n{text}"
             );
             serde_json::from_str::<serde_json::Value>(text)
                 .unwrap_or_else(|e| panic!("{name}: invalid JSON: {e}\n{text}"));
-        } else if name.ends_with(".xml") {
+        } else if extension == "xml" {
             roxmltree::Document::parse(text)
                 .unwrap_or_else(|e| panic!("{name}: not well-formed XML: {e}\n{text:?}"));
-        } else if name.ends_with(".toml") {
+        } else if extension == "toml" {
             text.parse::<toml::Table>()
                 .unwrap_or_else(|e| panic!("{name}: invalid TOML: {e}\n{text}"));
         } else if name.starts_with("content/") {
