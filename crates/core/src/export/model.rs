@@ -10,7 +10,9 @@
 //! Articles live at `{base_url}/articles/{slug}/`, desks at `{base_url}/desks/{id}/` and
 //! authors at their `url` or `{base_url}/authors/{id}/`. The scheme does not contain dates so
 //! that correcting a `published` date never moves a page. Relative image and avatar paths are
-//! made absolute against `base_url`.
+//! made absolute against `base_url`. Every URL from front matter and author files is checked
+//! here, whatever lint said (see the `warning` module): one that is neither `http(s)` nor a
+//! relative path is left out and recorded in [`Model::warnings`].
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -456,7 +458,8 @@ impl Model {
     /// Content problems a lint run reports as errors and that leave nothing sensible to
     /// export (an unknown author or desk, two articles with one slug, a published article
     /// without a date) fail the export; links to unknown sources or articles are reduced to
-    /// their text.
+    /// their text. What is left out instead (unsafe URLs, raw HTML nested too deeply to
+    /// sanitise) is listed in [`Model::warnings`].
     pub fn build(newsroom: &Newsroom, options: &ExportOptions) -> Result<Model, ExportError> {
         let config = &newsroom.config;
         let base = config.site.base_url.as_str();
