@@ -21,10 +21,12 @@ pub const EXPORT_MARKER: &str = ".copydesk-export";
 
 /// Writes `output` to `dir`, replacing a previous export there.
 ///
-/// The files go into a temporary directory created beside `dir` (same file system, so the
-/// final rename is atomic); then the old `dir` is renamed aside, the new one renamed into
-/// place and the old one removed. On any failure the temporary directory is removed and the
-/// previous export is left as it was.
+/// Leftovers of a killed export beside `dir` are cleaned up first (see the module docs). The
+/// files go into a temporary directory created beside `dir` (same file system, so the final
+/// rename is atomic); then the new directory and the old `dir` are exchanged in one step where
+/// the OS can, else the old `dir` is renamed aside and the new one renamed into place; the old
+/// one is removed. On any failure the temporary directory is removed and the previous export
+/// is left as it was.
 ///
 /// # Errors
 /// I/O failures, or `dir` being a non-empty directory that no export wrote.
