@@ -617,6 +617,21 @@ mod tests {
     }
 
     #[test]
+    fn nesting_depth_follows_open_elements_and_stops_past_the_limit() {
+        assert_eq!(nesting_depth("<p>a <em>b</em></p>\n<p>c</p>", 10), 2);
+        // Void and self-closing elements never nest; comments are skipped.
+        assert_eq!(
+            nesting_depth("<p><br><img src=x><hr/><x/><!-- <div> --></p>", 10),
+            1
+        );
+        // A stray end tag closes nothing, as in an HTML parser.
+        assert_eq!(nesting_depth(&"<div></span>".repeat(5), 10), 5);
+        // An end tag closes back to its start tag.
+        assert_eq!(nesting_depth("<div><b><i></div><p></p>", 10), 3);
+        assert_eq!(nesting_depth(&"<blockquote>\n".repeat(100_000), 512), 513);
+    }
+
+    #[test]
     fn update_texts_are_inline() {
         assert_eq!(inline("<p>Adds <em>x</em>.</p>\n"), "Adds <em>x</em>.");
         assert_eq!(inline("<p>a</p>\n<p>b</p>\n"), "<p>a</p>\n<p>b</p>");
