@@ -312,3 +312,23 @@ pub fn export_to_dir(
         warnings: model.warnings,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_strings_are_safe_to_embed_and_parse_back() {
+        let text = "</script><!-- & \u{2028}\u{2029} é \"q\" \\ \u{1}";
+        let bytes =
+            to_json(Path::new("x.json"), &serde_json::json!({ "<k>": text })).expect("serialises");
+        let json = std::str::from_utf8(&bytes).expect("UTF-8");
+        assert!(
+            !json.contains(['<', '>', '&', '\u{2028}', '\u{2029}']),
+            "{json}"
+        );
+        assert!(json.contains("\\u003c/script\\u003e"), "{json}");
+        let back: serde_json::Value = serde_json::from_str(json).expect("parses");
+        assert_eq!(back["<k>"], text);
+    }
+}
