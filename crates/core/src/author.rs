@@ -123,7 +123,7 @@ impl Author {
             for key in ["url", "avatar"] {
                 let value = if key == "url" { &raw.url } else { &raw.avatar };
                 if let Some(value) = value {
-                    let is_path = key == "avatar" && !value.contains(':');
+                    let is_path = key == "avatar" && id::is_safe_link(value);
                     if !is_path && !id::is_web_url(value) {
                         let span = parsed.spans.value(key).unwrap_or(Span::at(0));
                         report(
@@ -133,6 +133,21 @@ impl Author {
                             None,
                         );
                     }
+                }
+            }
+            for (label, value) in raw.links.iter().flatten() {
+                if !id::is_web_url(value) {
+                    let span = parsed
+                        .spans
+                        .value(&format!("links.{label}"))
+                        .or_else(|| parsed.spans.value("links"))
+                        .unwrap_or(Span::at(0));
+                    report(
+                        &InvalidValue::META,
+                        span,
+                        format!("`links.{label}`: `{value}` is not an absolute http(s) URL"),
+                        None,
+                    );
                 }
             }
             Author {

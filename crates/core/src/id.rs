@@ -53,6 +53,29 @@ pub fn is_web_url(text: &str) -> bool {
     })
 }
 
+/// Whether `text` may be written into an export as a link target: an absolute `http(s)` URL
+/// ([`is_web_url`]) or a relative path that a browser resolves against the site.
+///
+/// Anything else is refused, whatever its scheme (`javascript:`, `data:`, `vbscript:`,
+/// `file:`, …). Browsers drop tabs and newlines inside URLs and treat `\` like `/`, so
+/// `java\tscript:` and `/\evil.example` are scheme and host tricks: text with whitespace, a
+/// control character or a backslash is refused, and so is `//host` (another site).
+pub fn is_safe_link(text: &str) -> bool {
+    if text.is_empty()
+        || text
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
+        return false;
+    }
+    if is_web_url(text) {
+        return true;
+    }
+    // A relative reference has no scheme: no `:` before the first `/`, `?` or `#`.
+    let head = text.split(['/', '?', '#']).next().unwrap_or_default();
+    !head.contains(':') && !text.starts_with("//")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +133,35 @@ mod tests {
         assert!(is_web_url("https://news.example.com/a"));
         assert!(!is_web_url("javascript:alert(1)"));
         assert!(!is_web_url("/relative"));
+    }
+
+    #[test]
+    fn safe_links_are_web_urls_or_relative_paths() {
+        for good in [
+            "https://news.example.com/a",
+            "http://x.example",
+            "images/a.jpg",
+            "/images/a.jpg",
+            "a.jpg?v=1:2",
+            "#top",
+        ] {
+            assert!(is_safe_link(good), "{good}");
+        }
+        for bad in [
+            "",
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "data:image/png;base64,AAAA",
+            "vbscript:x",
+            "file:///etc/passwd",
+            "ftp://x.example/a",
+            "//evil.example/a.jpg",
+            "/\\evil.example/a.jpg",
+            "mailto:a@example.com",
+        ] {
+            assert!(!is_safe_link(bad), "{bad:?}");
+        }
     }
 }

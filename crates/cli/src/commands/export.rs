@@ -68,6 +68,9 @@ pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<Status> {
             error.context("cannot export")
         }
     })?;
+    for warning in &summary.warnings {
+        eprintln!("warning: {warning}");
+    }
     let names: Vec<&str> = args.format.iter().map(|f| f.name()).collect();
     eprintln!(
         "exported {} article{} as {} to {} ({} files)",

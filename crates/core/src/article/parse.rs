@@ -357,6 +357,14 @@ impl Builder<'_> {
             self.missing("image", "src");
             return None;
         };
+        // The export leaves such an image out too; saying so here lets lint catch it first.
+        if !id::is_safe_link(&src) {
+            self.invalid(
+                "image.src",
+                format!("`image.src`: `{src}` is not an http(s) URL or a relative path"),
+            );
+            return None;
+        }
         Some(Image {
             src,
             alt: raw.alt.unwrap_or_default(),

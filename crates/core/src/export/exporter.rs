@@ -186,24 +186,105 @@ pub fn export(
     Ok(out)
 }
 
-/// Serialises `value` as pretty JSON with a final newline.
+/// Serialises `value` as pretty JSON with a final newline, with `<`, `>` and `&` escaped
+/// (see [`EmbeddableJson`]).
 pub(crate) fn to_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<Vec<u8>, ExportError> {
-    let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| ExportError::Serialize {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })?;
+    let mut bytes = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, EmbeddableJson::new());
+    value
+        .serialize(&mut serializer)
+        .map_err(|e| ExportError::Serialize {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
     bytes.push(b'\n');
     Ok(bytes)
 }
 
+/// Pretty JSON that is safe to paste into an HTML page: every `<`, `>` and `&` in a string
+/// is written as `\u003c`, `\u003e`, `\u0026` (and U+2028, U+2029 as `\u2028`, `\u2029`,
+/// which old JavaScript engines took for line ends). Pages embed JSON-LD and the JSON model in
+/// `<script>` elements, where a raw `</script>` in a title would close the element and let the
+/// rest run as markup; escaped, the text parses back to the same string.
+pub(crate) struct EmbeddableJson(serde_json::ser::PrettyFormatter<'static>);
+
+impl EmbeddableJson {
+    pub(crate) fn new() -> Self {
+        EmbeddableJson(serde_json::ser::PrettyFormatter::new())
+    }
+}
+
+impl serde_json::ser::Formatter for EmbeddableJson {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            let escaped = match c {
+                '<' => "\\u003c",
+                '>' => "\\u003e",
+                '&' => "\\u0026",
+                '\u{2028}' => "\\u2028",
+                '\u{2029}' => "\\u2029",
+                _ => continue,
+            };
+            writer.write_all(&fragment.as_bytes()[start..i])?;
+            writer.write_all(escaped.as_bytes())?;
+            start = i + c.len_utf8();
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    // The layout is the pretty formatter's.
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
 /// What [`export_to_dir`] wrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ExportSummary {
     /// Articles exported.
     pub articles: usize,
     /// Files written.
     pub files: usize,
+    /// What was left out and why ([`Model::warnings`]), for the caller to show.
+    pub warnings: Vec<super::ExportWarning>,
 }
 
 /// Builds the model once, runs every format in `formats` over it and puts the result in
@@ -228,5 +309,26 @@ pub fn export_to_dir(
     Ok(ExportSummary {
         articles: model.articles.len(),
         files: output.len(),
+        warnings: model.warnings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_strings_are_safe_to_embed_and_parse_back() {
+        let text = "</script><!-- & \u{2028}\u{2029} é \"q\" \\ \u{1}";
+        let bytes =
+            to_json(Path::new("x.json"), &serde_json::json!({ "<k>": text })).expect("serialises");
+        let json = std::str::from_utf8(&bytes).expect("UTF-8");
+        assert!(
+            !json.contains(['<', '>', '&', '\u{2028}', '\u{2029}']),
+            "{json}"
+        );
+        assert!(json.contains("\\u003c/script\\u003e"), "{json}");
+        let back: serde_json::Value = serde_json::from_str(json).expect("parses");
+        assert_eq!(back["<k>"], text);
+    }
 }

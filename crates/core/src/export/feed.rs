@@ -1,11 +1,14 @@
 //! Feeds: `jsonfeed` (JSON Feed 1.1), `rss` (RSS 2.0 with `dc:creator`) and `atom`
 //! (RFC 4287). Each lists the newest `[export] feed_items` dated articles with absolute URLs.
-//! XML is written with quick-xml, which escapes every text and attribute.
+//! XML is written with quick-xml, which escapes every text and attribute; every element goes
+//! through [`element`] and [`text_element`], which also drop the characters XML 1.0 cannot
+//! carry at all, so no field reaches a feed uncleaned.
 
 use std::io;
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::writer::ElementWriter;
 use serde::Serialize;
 
 use super::exporter::{ExportContext, Exporter, Output, to_json};
@@ -24,12 +27,30 @@ fn feed_updated(ctx: &ExportContext<'_>) -> Option<Timestamp> {
     items(ctx).filter_map(|a| a.modified).max()
 }
 
-/// Drops characters XML 1.0 cannot carry even escaped (most C0 controls).
+/// Drops characters XML 1.0 cannot carry even escaped: C0 controls other than tab, line feed
+/// and carriage return, and the non-characters U+FFFE and U+FFFF. (Lone surrogates cannot
+/// occur in a Rust string.)
 fn xml_safe(text: &str) -> String {
-    text.chars()
-        .filter(|c| matches!(c, '\t' | '\n' | '\r') || !c.is_control() || (*c as u32) >= 0x7f)
-        .filter(|c| !matches!(*c as u32, 0xFFFE | 0xFFFF))
-        .collect()
+    text.chars().filter(|c| is_xml_char(*c)).collect()
+}
+
+/// The `Char` production of XML 1.0, <https://www.w3.org/TR/xml/#charsets>.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Starts element `name` with `attributes`, their values cleaned by [`xml_safe`]. The only
+/// way this module opens an element.
+fn element<'w, W: io::Write>(
+    writer: &'w mut Writer<W>,
+    name: &'w str,
+    attributes: &[(&str, &str)],
+) -> ElementWriter<'w, W> {
+    let mut element = writer.create_element(name);
+    for (key, value) in attributes {
+        element = element.with_attribute((*key, xml_safe(value).as_str()));
+    }
+    element
 }
 
 fn xml_error(path: &str) -> impl Fn(io::Error) -> ExportError + '_ {
@@ -40,9 +61,16 @@ fn xml_error(path: &str) -> impl Fn(io::Error) -> ExportError + '_ {
 }
 
 fn text_element<W: io::Write>(writer: &mut Writer<W>, name: &str, text: &str) -> io::Result<()> {
-    writer
-        .create_element(name)
-        .write_text_content(BytesText::new(&xml_safe(text)))?;
+    text_element_with(writer, name, &[], text)
+}
+
+fn text_element_with<W: io::Write>(
+    writer: &mut Writer<W>,
+    name: &str,
+    attributes: &[(&str, &str)],
+    text: &str,
+) -> io::Result<()> {
+    element(writer, name, attributes).write_text_content(BytesText::new(&xml_safe(text)))?;
     Ok(())
 }
 
@@ -158,62 +186,69 @@ fn rss(ctx: &ExportContext<'_>) -> io::Result<Vec<u8>> {
     let site = &ctx.model.site;
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
     writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
-    writer
-        .create_element("rss")
-        .with_attribute(("version", "2.0"))
-        .with_attribute(("xmlns:dc", "http://purl.org/dc/elements/1.1/"))
-        .with_attribute(("xmlns:content", "http://purl.org/rss/1.0/modules/content/"))
-        .with_attribute(("xmlns:atom", "http://www.w3.org/2005/Atom"))
-        .write_inner_content(|w| {
-            w.create_element("channel").write_inner_content(|w| {
-                text_element(w, "title", &site.title)?;
-                text_element(w, "link", &site.home_url)?;
-                text_element(
-                    w,
-                    "description",
-                    site.description.as_deref().unwrap_or(&site.title),
-                )?;
-                text_element(w, "language", &site.language)?;
-                if let Some(updated) = feed_updated(ctx) {
-                    text_element(w, "lastBuildDate", &rfc2822(updated))?;
-                }
-                w.create_element("atom:link")
-                    .with_attribute(("href", site.feeds.rss.as_str()))
-                    .with_attribute(("rel", "self"))
-                    .with_attribute(("type", "application/rss+xml"))
-                    .write_empty()?;
-                for article in items(ctx) {
-                    w.create_element("item").write_inner_content(|w| {
-                        text_element(w, "title", &article.title)?;
-                        text_element(w, "link", &article.url)?;
-                        w.create_element("guid")
-                            .with_attribute(("isPermaLink", "true"))
-                            .write_text_content(BytesText::new(&article.url))?;
-                        if let Some(published) = article.published {
-                            text_element(w, "pubDate", &rfc2822(published))?;
-                        }
-                        for author in &article.authors {
-                            text_element(w, "dc:creator", &author.name)?;
-                        }
-                        if let Some(desk) = &article.desk {
-                            text_element(w, "category", &desk.name)?;
-                        }
-                        for tag in &article.tags {
-                            text_element(w, "category", tag)?;
-                        }
-                        text_element(
-                            w,
-                            "description",
-                            article.dek.as_deref().unwrap_or(&article.title),
-                        )?;
-                        text_element(w, "content:encoded", &article.body_html)?;
-                        Ok(())
-                    })?;
-                }
-                Ok(())
-            })?;
+    element(
+        &mut writer,
+        "rss",
+        &[
+            ("version", "2.0"),
+            ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+            ("xmlns:content", "http://purl.org/rss/1.0/modules/content/"),
+            ("xmlns:atom", "http://www.w3.org/2005/Atom"),
+        ],
+    )
+    .write_inner_content(|w| {
+        element(w, "channel", &[]).write_inner_content(|w| {
+            text_element(w, "title", &site.title)?;
+            text_element(w, "link", &site.home_url)?;
+            text_element(
+                w,
+                "description",
+                site.description.as_deref().unwrap_or(&site.title),
+            )?;
+            text_element(w, "language", &site.language)?;
+            if let Some(updated) = feed_updated(ctx) {
+                text_element(w, "lastBuildDate", &rfc2822(updated))?;
+            }
+            element(
+                w,
+                "atom:link",
+                &[
+                    ("href", &site.feeds.rss),
+                    ("rel", "self"),
+                    ("type", "application/rss+xml"),
+                ],
+            )
+            .write_empty()?;
+            for article in items(ctx) {
+                element(w, "item", &[]).write_inner_content(|w| {
+                    text_element(w, "title", &article.title)?;
+                    text_element(w, "link", &article.url)?;
+                    text_element_with(w, "guid", &[("isPermaLink", "true")], &article.url)?;
+                    if let Some(published) = article.published {
+                        text_element(w, "pubDate", &rfc2822(published))?;
+                    }
+                    for author in &article.authors {
+                        text_element(w, "dc:creator", &author.name)?;
+                    }
+                    if let Some(desk) = &article.desk {
+                        text_element(w, "category", &desk.name)?;
+                    }
+                    for tag in &article.tags {
+                        text_element(w, "category", tag)?;
+                    }
+                    text_element(
+                        w,
+                        "description",
+                        article.dek.as_deref().unwrap_or(&article.title),
+                    )?;
+                    text_element(w, "content:encoded", &article.body_html)?;
+                    Ok(())
+                })?;
+            }
             Ok(())
         })?;
+        Ok(())
+    })?;
     let mut bytes = writer.into_inner();
     bytes.push(b'\n');
     Ok(bytes)
@@ -241,70 +276,83 @@ fn atom(ctx: &ExportContext<'_>) -> io::Result<Vec<u8>> {
         feed_updated(ctx).map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |t| t.to_rfc3339());
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
     writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
-    writer
-        .create_element("feed")
-        .with_attribute(("xmlns", "http://www.w3.org/2005/Atom"))
-        .with_attribute(("xml:lang", site.language.as_str()))
-        .write_inner_content(|w| {
-            text_element(w, "id", &site.home_url)?;
-            text_element(w, "title", &site.title)?;
-            if let Some(description) = &site.description {
-                text_element(w, "subtitle", description)?;
-            }
-            text_element(w, "updated", &updated)?;
-            w.create_element("link")
-                .with_attribute(("rel", "alternate"))
-                .with_attribute(("type", "text/html"))
-                .with_attribute(("href", site.home_url.as_str()))
+    element(
+        &mut writer,
+        "feed",
+        &[
+            ("xmlns", "http://www.w3.org/2005/Atom"),
+            ("xml:lang", &site.language),
+        ],
+    )
+    .write_inner_content(|w| {
+        text_element(w, "id", &site.home_url)?;
+        text_element(w, "title", &site.title)?;
+        if let Some(description) = &site.description {
+            text_element(w, "subtitle", description)?;
+        }
+        text_element(w, "updated", &updated)?;
+        element(
+            w,
+            "link",
+            &[
+                ("rel", "alternate"),
+                ("type", "text/html"),
+                ("href", &site.home_url),
+            ],
+        )
+        .write_empty()?;
+        element(
+            w,
+            "link",
+            &[
+                ("rel", "self"),
+                ("type", "application/atom+xml"),
+                ("href", &site.feeds.atom),
+            ],
+        )
+        .write_empty()?;
+        for article in items(ctx) {
+            element(w, "entry", &[]).write_inner_content(|w| {
+                text_element(w, "id", &article.url)?;
+                text_element(w, "title", &article.title)?;
+                if let Some(modified) = article.modified {
+                    text_element(w, "updated", &modified.to_rfc3339())?;
+                }
+                if let Some(published) = article.published {
+                    text_element(w, "published", &published.to_rfc3339())?;
+                }
+                element(
+                    w,
+                    "link",
+                    &[
+                        ("rel", "alternate"),
+                        ("type", "text/html"),
+                        ("href", &article.url),
+                    ],
+                )
                 .write_empty()?;
-            w.create_element("link")
-                .with_attribute(("rel", "self"))
-                .with_attribute(("type", "application/atom+xml"))
-                .with_attribute(("href", site.feeds.atom.as_str()))
-                .write_empty()?;
-            for article in items(ctx) {
-                w.create_element("entry").write_inner_content(|w| {
-                    text_element(w, "id", &article.url)?;
-                    text_element(w, "title", &article.title)?;
-                    if let Some(modified) = article.modified {
-                        text_element(w, "updated", &modified.to_rfc3339())?;
-                    }
-                    if let Some(published) = article.published {
-                        text_element(w, "published", &published.to_rfc3339())?;
-                    }
-                    w.create_element("link")
-                        .with_attribute(("rel", "alternate"))
-                        .with_attribute(("type", "text/html"))
-                        .with_attribute(("href", article.url.as_str()))
+                for author in &article.authors {
+                    element(w, "author", &[]).write_inner_content(|w| {
+                        text_element(w, "name", &author.name)?;
+                        text_element(w, "uri", &author.url)
+                    })?;
+                }
+                if let Some(desk) = &article.desk {
+                    element(w, "category", &[("term", &desk.id), ("label", &desk.name)])
                         .write_empty()?;
-                    for author in &article.authors {
-                        w.create_element("author").write_inner_content(|w| {
-                            text_element(w, "name", &author.name)?;
-                            text_element(w, "uri", &author.url)
-                        })?;
-                    }
-                    if let Some(desk) = &article.desk {
-                        w.create_element("category")
-                            .with_attribute(("term", desk.id.as_str()))
-                            .with_attribute(("label", desk.name.as_str()))
-                            .write_empty()?;
-                    }
-                    for tag in &article.tags {
-                        w.create_element("category")
-                            .with_attribute(("term", tag.as_str()))
-                            .write_empty()?;
-                    }
-                    if let Some(dek) = &article.dek {
-                        text_element(w, "summary", dek)?;
-                    }
-                    w.create_element("content")
-                        .with_attribute(("type", "html"))
-                        .write_text_content(BytesText::new(&xml_safe(&article.body_html)))?;
-                    Ok(())
-                })?;
-            }
-            Ok(())
-        })?;
+                }
+                for tag in &article.tags {
+                    element(w, "category", &[("term", tag)]).write_empty()?;
+                }
+                if let Some(dek) = &article.dek {
+                    text_element(w, "summary", dek)?;
+                }
+                text_element_with(w, "content", &[("type", "html")], &article.body_html)?;
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })?;
     let mut bytes = writer.into_inner();
     bytes.push(b'\n');
     Ok(bytes)
@@ -317,5 +365,9 @@ mod tests {
     #[test]
     fn xml_safe_drops_controls_only() {
         assert_eq!(xml_safe("a\u{1}b\tc <&> é"), "ab\tc <&> é");
+        assert_eq!(
+            xml_safe("\u{7f}\u{85}\u{FFFE}\u{FFFF}\u{FFFD}"),
+            "\u{7f}\u{85}\u{FFFD}"
+        );
     }
 }

@@ -18,6 +18,7 @@ use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Arena, Options};
 
 use super::model::TocEntry;
+use super::warning::{ExportWarning, safe_url};
 use crate::article::Article;
 use crate::config::Config;
 use crate::error::ExportError;
@@ -43,7 +44,15 @@ pub(crate) struct RenderedArticle {
     pub(crate) updates_text: Vec<String>,
     /// Read time of the body (without the front matter override).
     pub(crate) read_time: ReadTime,
+    /// Fragments that could not be sanitised and were rendered without raw HTML instead.
+    pub(crate) warnings: Vec<ExportWarning>,
 }
+
+/// The deepest element nesting that raw HTML may reach and still be sanitised. html5ever,
+/// which `ammonia` parses with, walks the stack of open elements for many start tags, so its
+/// time grows with the square of the depth (100 KB of `>` took 51 s); no article needs more
+/// than a few dozen levels.
+pub(crate) const MAX_SANITISED_DEPTH: usize = 512;
 
 /// Renders an article's body and update texts with links resolved.
 pub(crate) fn render_article(
@@ -51,7 +60,9 @@ pub(crate) fn render_article(
     article_urls: &ArticleUrls,
     config: &Config,
 ) -> Result<RenderedArticle, ExportError> {
-    let options = render_options(config.export.allow_raw_html);
+    let allow_raw_html = config.export.allow_raw_html;
+    let options = render_options(allow_raw_html);
+    let base = config.site.base_url.as_str();
     let arena = Arena::new();
     let root = comrak::parse_document(&arena, article.body(), &options);
     let update_roots: Vec<_> = article
@@ -107,14 +118,23 @@ pub(crate) fn render_article(
                 id.clone(),
                 Cited {
                     n: i + 1,
-                    url: source.url.clone(),
+                    // The model reports a URL it leaves out; here it only must not be linked.
+                    url: source.url.as_deref().and_then(|url| safe_url(base, url)),
                     title: source.title.clone(),
                 },
             );
         }
     }
 
-    let (html, mut resolver) = format(root, &options, resolver, article)?;
+    let mut warnings = Vec::new();
+    let (html, mut resolver) = render_checked(
+        root,
+        allow_raw_html,
+        resolver,
+        article,
+        "body",
+        &mut warnings,
+    )?;
     let updates_text = update_roots
         .iter()
         .map(|update_root| {
@@ -129,25 +149,109 @@ pub(crate) fn render_article(
         })
         .collect();
     let mut updates_html = Vec::with_capacity(update_roots.len());
-    for update_root in update_roots {
+    for (i, update_root) in update_roots.into_iter().enumerate() {
         resolver.anchors.clear();
-        resolver.next_heading = 0;
-        let (html, back) = format(update_root, &options, resolver, article)?;
+        let (html, back) = render_checked(
+            update_root,
+            allow_raw_html,
+            resolver,
+            article,
+            &format!("updates[{i}].text"),
+            &mut warnings,
+        )?;
         resolver = back;
         updates_html.push(inline(&html));
     }
     Ok(RenderedArticle {
-        html: finish(html, config.export.allow_raw_html),
+        html,
         toc,
         source_order,
         cited: cited_count,
-        updates_html: updates_html
-            .into_iter()
-            .map(|h| finish(h, config.export.allow_raw_html))
-            .collect(),
+        updates_html,
         updates_text,
         read_time: ReadTime::estimate(root, &config.read_time),
+        warnings,
     })
+}
+
+/// Renders a tree; with raw HTML allowed, sanitises the result, unless it nests deeper than
+/// [`MAX_SANITISED_DEPTH`]: then the tree is rendered again without raw HTML (which needs no
+/// sanitiser) and a warning names the file and field.
+fn render_checked<'a>(
+    root: &'a AstNode<'a>,
+    allow_raw_html: bool,
+    mut resolver: Resolver,
+    article: &Article,
+    field: &str,
+    warnings: &mut Vec<ExportWarning>,
+) -> Result<(String, Resolver), ExportError> {
+    resolver.next_heading = 0;
+    let (html, mut resolver) = format(root, &render_options(allow_raw_html), resolver, article)?;
+    if !allow_raw_html {
+        return Ok((html, resolver));
+    }
+    if nesting_depth(&html, MAX_SANITISED_DEPTH) <= MAX_SANITISED_DEPTH {
+        return Ok((sanitize(&html), resolver));
+    }
+    warnings.push(ExportWarning::new(
+        &article.path,
+        field,
+        format!(
+            "HTML nested more than {MAX_SANITISED_DEPTH} levels deep cannot be sanitised in reasonable time; exported without its raw HTML (as with `allow_raw_html = false`)"
+        ),
+    ));
+    resolver.next_heading = 0;
+    format(root, &render_options(false), resolver, article)
+}
+
+/// HTML void elements: never closed, so they never nest.
+const VOID_ELEMENTS: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// How deeply the elements of `html` nest, counted up to `limit + 1` (then the scan stops, so
+/// it is linear in the text whatever the input).
+///
+/// A start tag opens an element unless it is void or self-closing; an end tag closes back to
+/// the matching open element and is ignored when none is open, as an HTML parser does with a
+/// stray end tag. Implied end tags (`<p>` closing a `<p>`) are not modelled, so the count
+/// errs high, never low.
+pub(crate) fn nesting_depth(html: &str, limit: usize) -> usize {
+    let mut open: Vec<&str> = Vec::new();
+    let mut deepest = 0;
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        rest = &rest[start + 1..];
+        if let Some(comment) = rest.strip_prefix("!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name_start = usize::from(closing);
+        let name_len = rest[name_start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - name_start);
+        let name = &rest[name_start..name_start + name_len];
+        let Some(end) = rest.find('>') else { break };
+        let self_closing = rest[..end].ends_with('/');
+        rest = &rest[end + 1..];
+        if name.is_empty() {
+            continue;
+        }
+        if closing {
+            if let Some(at) = open.iter().rposition(|o| o.eq_ignore_ascii_case(name)) {
+                open.truncate(at);
+            }
+        } else if !self_closing && !VOID_ELEMENTS.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+            open.push(name);
+            deepest = deepest.max(open.len());
+            if deepest > limit {
+                break;
+            }
+        }
+    }
+    deepest
 }
 
 /// The rendering options: the shared parse options, raw HTML rendered only when it will be
@@ -182,14 +286,6 @@ fn inline(html: &str) -> String {
     {
         Some(inner) if !inner.contains("<p>") => inner.to_string(),
         _ => trimmed.to_string(),
-    }
-}
-
-fn finish(html: String, allow_raw_html: bool) -> String {
-    if allow_raw_html {
-        sanitize(&html)
-    } else {
-        html
     }
 }
 
@@ -518,6 +614,21 @@ mod tests {
             "{}",
             out.html
         );
+    }
+
+    #[test]
+    fn nesting_depth_follows_open_elements_and_stops_past_the_limit() {
+        assert_eq!(nesting_depth("<p>a <em>b</em></p>\n<p>c</p>", 10), 2);
+        // Void and self-closing elements never nest; comments are skipped.
+        assert_eq!(
+            nesting_depth("<p><br><img src=x><hr/><x/><!-- <div> --></p>", 10),
+            1
+        );
+        // A stray end tag closes nothing, as in an HTML parser.
+        assert_eq!(nesting_depth(&"<div></span>".repeat(5), 10), 5);
+        // An end tag closes back to its start tag.
+        assert_eq!(nesting_depth("<div><b><i></div><p></p>", 10), 3);
+        assert_eq!(nesting_depth(&"<blockquote>\n".repeat(100_000), 512), 513);
     }
 
     #[test]

@@ -7,12 +7,14 @@
 
 mod exporter;
 mod feed;
+mod front_matter;
 mod html;
 mod json;
 mod jsonld;
 pub mod model;
 mod site;
 mod skip;
+mod warning;
 mod write;
 
 pub use exporter::{
@@ -21,4 +23,5 @@ pub use exporter::{
 pub use json::ExportDocument;
 pub use model::{ExportArticle, ExportOptions, Model, SCHEMA_VERSION, Timestamp};
 pub use skip::{Skipped, remove_unexportable};
+pub use warning::ExportWarning;
 pub use write::{EXPORT_MARKER, write_atomically};

@@ -10,7 +10,9 @@
 //! Articles live at `{base_url}/articles/{slug}/`, desks at `{base_url}/desks/{id}/` and
 //! authors at their `url` or `{base_url}/authors/{id}/`. The scheme does not contain dates so
 //! that correcting a `published` date never moves a page. Relative image and avatar paths are
-//! made absolute against `base_url`.
+//! made absolute against `base_url`. Every URL from front matter and author files is checked
+//! here, whatever lint said (see the `warning` module): one that is neither `http(s)` nor a
+//! relative path is left out and recorded in [`Model::warnings`].
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -20,6 +22,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::html::{self, ArticleUrls};
+use super::warning::{ExportWarning, checked_url};
 use crate::article::{Article, Status, UpdateKind};
 use crate::author::Author;
 use crate::config::Config;
@@ -111,6 +114,11 @@ pub struct Model {
     pub authors: Vec<AuthorInfo>,
     /// Exported articles, newest first (by `published`, then slug); undated drafts last.
     pub articles: Vec<ExportArticle>,
+    /// What was left out of the model and why (unsafe URLs, raw HTML too deeply nested), in
+    /// file order. Not part of any output file.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub warnings: Vec<ExportWarning>,
 }
 
 /// Site settings with the feed URLs.
@@ -450,7 +458,8 @@ impl Model {
     /// Content problems a lint run reports as errors and that leave nothing sensible to
     /// export (an unknown author or desk, two articles with one slug, a published article
     /// without a date) fail the export; links to unknown sources or articles are reduced to
-    /// their text.
+    /// their text. What is left out instead (unsafe URLs, raw HTML nested too deeply to
+    /// sanitise) is listed in [`Model::warnings`].
     pub fn build(newsroom: &Newsroom, options: &ExportOptions) -> Result<Model, ExportError> {
         let config = &newsroom.config;
         let base = config.site.base_url.as_str();
@@ -477,6 +486,18 @@ impl Model {
                 });
             }
         }
+        let mut warnings = Vec::new();
+        let checked_authors: BTreeMap<&str, CheckedAuthor> = newsroom
+            .authors
+            .values()
+            .map(|author| {
+                let path = config.paths.authors.join(format!("{}.toml", author.id));
+                (
+                    author.id.as_str(),
+                    check_author(author, base, &path, &mut warnings),
+                )
+            })
+            .collect();
         let article_urls: ArticleUrls = std::sync::Arc::new(
             selected
                 .iter()
@@ -486,11 +507,23 @@ impl Model {
 
         // Rendering is independent per article; rayon keeps the collected order, and the
         // first error in that order is the one reported, so failures are deterministic too.
-        let results: Vec<Result<ExportArticle, ExportError>> = selected
+        let results: Vec<Result<(ExportArticle, Vec<ExportWarning>), ExportError>> = selected
             .par_iter()
-            .map(|article| build_article(article, newsroom, &article_urls))
+            .map(|article| build_article(article, newsroom, &checked_authors, &article_urls))
             .collect();
-        let mut articles = results.into_iter().collect::<Result<Vec<_>, _>>()?;
+        let mut articles = Vec::with_capacity(results.len());
+        for result in results {
+            let (article, article_warnings) = result?;
+            articles.push(article);
+            warnings.extend(article_warnings);
+        }
+        // Named as lint names files: relative to the newsroom.
+        for warning in &mut warnings {
+            if let Ok(relative) = warning.path.strip_prefix(&newsroom.root) {
+                warning.path = relative.to_path_buf();
+            }
+        }
+        warnings.sort();
 
         let teasers: HashMap<String, Teaser> = articles
             .iter()
@@ -523,7 +556,8 @@ impl Model {
             .authors
             .values()
             .map(|author| {
-                let by = author_ref(author, base);
+                let checked = &checked_authors[author.id.as_str()];
+                let by = checked.by.clone();
                 AuthorInfo {
                     id: by.id,
                     name: by.name,
@@ -531,7 +565,7 @@ impl Model {
                     bio: author.bio.clone(),
                     avatar: by.avatar,
                     url: by.url,
-                    links: author.links.clone(),
+                    links: checked.links.clone(),
                     active: author.active,
                     article_count: articles
                         .iter()
@@ -548,6 +582,7 @@ impl Model {
             desks,
             authors,
             articles,
+            warnings,
         })
     }
 
@@ -605,24 +640,79 @@ fn desk_url(base: &str, id: &str) -> String {
     format!("{base}/desks/{id}/")
 }
 
-fn author_ref(author: &Author, base: &str) -> AuthorRef {
-    AuthorRef {
-        id: author.id.clone(),
-        name: author.name.clone(),
-        beat: author.beat.clone(),
-        avatar: author.avatar.as_deref().map(|a| absolute_url(base, a)),
-        url: author
-            .url
-            .clone()
-            .unwrap_or_else(|| format!("{base}/authors/{}/", author.id)),
+/// An author with every URL checked: what bylines and `authors.json` show.
+struct CheckedAuthor {
+    by: AuthorRef,
+    links: BTreeMap<String, String>,
+}
+
+/// The author's links, each one checked; an author page that is not a web URL falls back to
+/// the site's own page for the author.
+fn check_author(
+    author: &Author,
+    base: &str,
+    path: &std::path::Path,
+    warnings: &mut Vec<ExportWarning>,
+) -> CheckedAuthor {
+    let avatar = author
+        .avatar
+        .as_deref()
+        .and_then(|a| checked_url(base, a, path, "avatar", warnings));
+    let url = match author.url.as_deref() {
+        Some(url) if crate::id::is_web_url(url) && crate::id::is_safe_link(url) => url.to_string(),
+        other => {
+            if let Some(url) = other {
+                warnings.push(ExportWarning::new(
+                    path,
+                    "url",
+                    format!(
+                        "`{}` is not an absolute http(s) URL; the author page on the site is used instead",
+                        url.escape_debug()
+                    ),
+                ));
+            }
+            format!("{base}/authors/{}/", author.id)
+        }
+    };
+    let links = author
+        .links
+        .iter()
+        .filter(|(label, url)| {
+            let keep = crate::id::is_web_url(url) && crate::id::is_safe_link(url);
+            if !keep {
+                warnings.push(ExportWarning::new(
+                    path,
+                    format!("links.{label}"),
+                    format!(
+                        "`{}` is not an absolute http(s) URL; left out",
+                        url.escape_debug()
+                    ),
+                ));
+            }
+            keep
+        })
+        .map(|(label, url)| (label.clone(), url.clone()))
+        .collect();
+    CheckedAuthor {
+        by: AuthorRef {
+            id: author.id.clone(),
+            name: author.name.clone(),
+            beat: author.beat.clone(),
+            avatar,
+            url,
+        },
+        links,
     }
 }
 
 fn build_article(
     article: &Article,
     newsroom: &Newsroom,
+    checked_authors: &BTreeMap<&str, CheckedAuthor>,
     article_urls: &ArticleUrls,
-) -> Result<ExportArticle, ExportError> {
+) -> Result<(ExportArticle, Vec<ExportWarning>), ExportError> {
+    let mut warnings = Vec::new();
+    let path: &std::path::Path = &article.path;
     let config = &newsroom.config;
     let base = config.site.base_url.as_str();
     let zone = config.site.timezone;
@@ -644,10 +734,9 @@ fn build_article(
         .authors
         .iter()
         .map(|id| {
-            newsroom
-                .authors
-                .get(id)
-                .map(|author| author_ref(author, base))
+            checked_authors
+                .get(id.as_str())
+                .map(|author| author.by.clone())
                 .ok_or_else(|| ExportError::UnknownAuthor {
                     slug: article.slug.clone(),
                     author: id.clone(),
@@ -656,17 +745,31 @@ fn build_article(
         .collect::<Result<Vec<_>, _>>()?;
 
     let body = html::render_article(article, article_urls, config)?;
+    warnings.extend(body.warnings);
     let sources: Vec<SourceInfo> = body
         .source_order
         .iter()
         .enumerate()
         .filter_map(|(i, id)| {
-            let source = article.source_by_id(id)?;
+            let (index, source) = article
+                .sources
+                .iter()
+                .enumerate()
+                .find(|(_, source)| source.id == *id)?;
+            let url = source.url.as_deref().and_then(|url| {
+                checked_url(
+                    base,
+                    url,
+                    path,
+                    &format!("sources[{index}].url"),
+                    &mut warnings,
+                )
+            });
             Some(SourceInfo {
                 n: i + 1,
                 id: source.id.clone(),
                 title: source.title.clone(),
-                url: source.url.clone(),
+                url,
                 publisher: source.publisher.clone(),
                 published: source.published.as_ref().map(ToString::to_string),
                 cited: i < body.cited,
@@ -699,7 +802,14 @@ fn build_article(
         })
         .collect();
     let modified = article.updated.or(article.published);
-    Ok(ExportArticle {
+    let image = article.image.as_ref().and_then(|image| {
+        Some(ImageInfo {
+            url: checked_url(base, &image.src, path, "image.src", &mut warnings)?,
+            alt: image.alt.clone(),
+            credit: image.credit.clone(),
+        })
+    });
+    let exported = ExportArticle {
         slug: article.slug.clone(),
         url: article_url(base, &article.slug),
         title: article.title.clone(),
@@ -722,15 +832,12 @@ fn build_article(
         sources,
         updates,
         related: Vec::new(),
-        image: article.image.as_ref().map(|image| ImageInfo {
-            url: absolute_url(base, &image.src),
-            alt: image.alt.clone(),
-            credit: image.credit.clone(),
-        }),
+        image,
         toc: body.toc,
         body_html: body.html,
         extra: toml_table_to_json(&article.extra),
-    })
+    };
+    Ok((exported, warnings))
 }
 
 fn toml_table_to_json(table: &toml::Table) -> serde_json::Map<String, serde_json::Value> {

@@ -3,14 +3,26 @@
 //!
 //! Hugo pages are `content/articles/<slug>.html`: Hugo reads HTML content files with front
 //! matter and, unlike Markdown, does not strip their HTML under its default (safe) Goldmark
-//! settings. Custom data is top-level front matter (`.Params.dek`), which every Hugo version
-//! reads the same way. Zola pages are `content/articles/<slug>.md` with Zola's documented page
-//! keys and custom data under `[extra]`; Zola passes HTML in Markdown through. Both put
-//! articles at `/articles/<slug>/`, matching the model's URLs.
+//! settings. Since Hugo 0.144 HTML content files are refused unless the site's
+//! `security.allowContent` admits `text/html`, so the tree also carries
+//! `config/_default/security.toml`, which lifts only that refusal (the HTML was rendered and
+//! sanitised by copydesk; older Hugo ignores the key). Custom data is top-level front matter
+//! (`.Params.dek`), which every Hugo version reads the same way. Zola pages are
+//! `content/articles/<slug>.md` with Zola's documented page keys and custom data under
+//! `[extra]`; Zola passes HTML in Markdown through. Both put articles at `/articles/<slug>/`,
+//! matching the model's URLs.
+//!
+//! Front matter is written by [`to_front_matter`], which never lets a value end the `+++`
+//! block. Both generators expand shortcodes in content (`{{< x >}}`, `{{% x %}}` in Hugo,
+//! `{{ x() }}`, `{% x() %}` in Zola), so text a writer typed could run one (Hugo's `readfile`
+//! reads any file of the build machine): [`without_template_delimiters`] writes the second
+//! character of every `{{` and `{%` as a character reference, which browsers show unchanged
+//! and neither generator reads as a delimiter.
 
 use serde::Serialize;
 
 use super::exporter::{ExportContext, Exporter, Output};
+use super::front_matter::{page, to_front_matter};
 use super::model::{
     AuthorRef, DeskRef, ExportArticle, ImageInfo, ReadTimeInfo, SourceInfo, Teaser, Timestamp,
     TocEntry, UpdateInfo,
@@ -22,18 +34,17 @@ fn datetime(time: Option<Timestamp>) -> Option<toml::value::Datetime> {
     time.and_then(|t| t.to_rfc3339().parse().ok())
 }
 
-fn front_matter<T: Serialize>(path: &str, value: &T) -> Result<String, ExportError> {
-    toml::to_string(value).map_err(|e| ExportError::Serialize {
-        path: path.to_string(),
-        message: e.to_string(),
-    })
-}
+/// Hugo's default `security.allowContent` (0.144 and later) less its refusal of
+/// `text/html`, so the HTML pages build; Markdown and everything else keep Hugo's defaults.
+const HUGO_SECURITY: &str = "# Written by copydesk export: the article pages are HTML content files, which Hugo\n\
+# 0.144 and later refuse by default. This keeps Hugo's default policy but admits HTML.\n\
+allowContent = ['! ^text/org$']\n";
 
-fn page(path: &str, front: &str, body: &str) -> (String, Vec<u8>) {
-    (
-        path.to_string(),
-        format!("+++\n{front}+++\n\n{body}").into_bytes(),
-    )
+/// Every `{{` and `{%` with its second character as a character reference: see the module
+/// documentation. Works on HTML, where the reference renders as the character itself, in
+/// text, attributes and `<pre>` alike (the sanitised HTML has no raw-text elements).
+pub(crate) fn without_template_delimiters(html: &str) -> String {
+    html.replace("{{", "{&#123;").replace("{%", "{&#37;")
 }
 
 /// The data templates need beyond the generator's own keys. Scalars first: TOML requires
@@ -117,9 +128,10 @@ impl Exporter for HugoExporter {
     fn export(&self, ctx: &ExportContext<'_>, out: &mut Output) -> Result<(), ExportError> {
         let section = "+++\ntitle = \"Articles\"\n+++\n";
         out.add("content/articles/_index.md", section)?;
+        out.add("config/_default/security.toml", HUGO_SECURITY)?;
         for article in &ctx.model.articles {
             let path = format!("content/articles/{}.html", article.slug);
-            let front = front_matter(
+            let front = to_front_matter(
                 &path,
                 &HugoPage {
                     title: &article.title,
@@ -134,8 +146,8 @@ impl Exporter for HugoExporter {
                     params: Params::of(article),
                 },
             )?;
-            let (path, bytes) = page(&path, &front, &article.body_html);
-            out.add(path, bytes)?;
+            let body = without_template_delimiters(&article.body_html);
+            out.add(path, page(&front, &body))?;
         }
         Ok(())
     }
@@ -184,7 +196,7 @@ impl Exporter for ZolaExporter {
 
     fn export(&self, ctx: &ExportContext<'_>, out: &mut Output) -> Result<(), ExportError> {
         let site = &ctx.model.site;
-        let root = front_matter(
+        let root = to_front_matter(
             "content/_index.md",
             &Section {
                 title: &site.title,
@@ -193,7 +205,7 @@ impl Exporter for ZolaExporter {
             },
         )?;
         out.add("content/_index.md", format!("+++\n{root}+++\n"))?;
-        let articles = front_matter(
+        let articles = to_front_matter(
             "content/articles/_index.md",
             &Section {
                 title: "Articles",
@@ -207,7 +219,7 @@ impl Exporter for ZolaExporter {
         )?;
         for article in &ctx.model.articles {
             let path = format!("content/articles/{}.md", article.slug);
-            let front = front_matter(
+            let front = to_front_matter(
                 &path,
                 &ZolaPage {
                     title: &article.title,
@@ -224,8 +236,8 @@ impl Exporter for ZolaExporter {
                     extra: Params::of(article),
                 },
             )?;
-            let (path, bytes) = page(&path, &front, &markdown_safe_html(&article.body_html));
-            out.add(path, bytes)?;
+            let body = markdown_safe_html(&without_template_delimiters(&article.body_html));
+            out.add(path, page(&front, &body))?;
         }
         Ok(())
     }
@@ -245,6 +257,17 @@ fn markdown_safe_html(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn template_delimiters_never_reach_the_content() {
+        let html = "<p>{{% readfile \"/etc/passwd\" %}} {{&lt; x &gt;}} {{{ y }}} {% z() %}</p>\n<pre><code>{{%\tdetails %}}</code></pre>";
+        let out = without_template_delimiters(html);
+        assert!(!out.contains("{{") && !out.contains("{%"), "{out}");
+        assert_eq!(
+            out,
+            "<p>{&#123;% readfile \"/etc/passwd\" %}} {&#123;&lt; x &gt;}} {&#123;{ y }}} {&#37; z() %}</p>\n<pre><code>{&#123;%\tdetails %}}</code></pre>"
+        );
+    }
 
     #[test]
     fn blank_lines_never_reach_the_markdown() {
