@@ -257,7 +257,8 @@ pub fn check_new_article(index: &NewsroomIndex, new: &NewArticle) -> Result<(), 
 ///
 /// # Errors
 /// [`ScaffoldError::OutsideRoot`] when the template is a link out of the root,
-/// [`ScaffoldError::Io`] when it cannot be read.
+/// [`ScaffoldError::Io`] when it cannot be read, is not a regular file (a FIFO, a device, a
+/// directory) or is larger than `limits.max_file_bytes`.
 pub fn load_template(config: &Config, root: &Path) -> Result<Option<String>, ScaffoldError> {
     let Some(relative) = &config.new_article_template else {
         return Ok(None);
@@ -275,7 +276,9 @@ pub fn load_template(config: &Config, root: &Path) -> Result<Option<String>, Sca
             root: root.to_path_buf(),
         });
     }
-    let text = crate::fs::read_text(&path)?;
+    // The same checked reader as articles: a FIFO or device is refused instead of blocking
+    // `new-article` forever, and a huge file is not read.
+    let text = crate::fs::read_text(&real, config.limits.max_file_bytes)?;
     Ok(Some(text.trim_start_matches('\u{feff}').to_string()))
 }
 

@@ -22,5 +22,7 @@ pub use author::{NewAuthor, new_author_path, plan_new_author, render_new_author}
 pub use error::ScaffoldError;
 pub use index::NewsroomIndex;
 pub use init::{InitFile, init, render_init};
-pub use pattern::{PATH_PLACEHOLDERS, check_pattern, expand_pattern};
+pub use pattern::{
+    PATH_PLACEHOLDERS, check_pattern, check_pattern_in, default_pattern_for, expand_pattern,
+};
 pub use write::write_new_file;
