@@ -307,6 +307,8 @@ impl LintIndex {
                 Err(error) => return Err(IoError::new("cannot write", &path, error)),
             }
         }
+        // A run killed while writing the index left its temporary file here.
+        crate::fs::remove_stale_temp_files(dir, dir);
         crate::fs::replace_file(&dir.join(INDEX_FILE), &self.encode())
     }
 
