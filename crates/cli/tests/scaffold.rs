@@ -257,23 +257,36 @@ fn slug_of_a_file_that_does_not_parse_is_still_taken() {
 
 #[test]
 fn existing_file_is_never_overwritten() {
-    // Drafts kept outside the linted articles directory: only create-new stands in the way.
+    // A draft the listing ignores (`.copydeskignore`), so the slug check cannot see it: only
+    // create-new stands in the way.
     let newsroom = Newsroom::with_paths(
         &["ryan-tanaka"],
         &["ai"],
-        "[paths]\narticles = \"articles\"\nnew_article = \"drafts/{slug}.md\"\n",
+        "[paths]\narticles = \"articles\"\nnew_article = \"articles/drafts/{slug}.md\"\n",
     );
-    std::fs::create_dir_all(newsroom.root().join("drafts")).expect("dir");
-    std::fs::write(newsroom.root().join("drafts/taken.md"), "my unsaved work\n").expect("write");
+    std::fs::create_dir_all(newsroom.root().join("articles/drafts")).expect("dir");
+    std::fs::write(
+        newsroom.root().join("articles/.copydeskignore"),
+        "drafts/\n",
+    )
+    .expect("write");
+    std::fs::write(
+        newsroom.root().join("articles/drafts/taken.md"),
+        "my unsaved work\n",
+    )
+    .expect("write");
     newsroom
         .run()
         .args(["new-article", "Taken", "--date", DATE])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("drafts/taken.md` already exists"));
-    assert_eq!(newsroom.read("drafts/taken.md"), "my unsaved work\n");
     assert_eq!(
-        std::fs::read_dir(newsroom.root().join("drafts"))
+        newsroom.read("articles/drafts/taken.md"),
+        "my unsaved work\n"
+    );
+    assert_eq!(
+        std::fs::read_dir(newsroom.root().join("articles/drafts"))
             .expect("list")
             .count(),
         1,
@@ -286,7 +299,7 @@ fn desk_template_replaces_the_body() {
     let newsroom = Newsroom::with_paths(
         &["ryan-tanaka"],
         &["ai"],
-        "[paths]\nnew_article = \"articles/{desk}/{year}-{month}-{day}-{slug}.md\"\n[new_article]\ntemplate = \"templates/article.md\"\n",
+        "[paths]\nnew_article = \"articles/{desk}/{year}/{month}/{day}/{slug}.md\"\n[new_article]\ntemplate = \"templates/article.md\"\n",
     );
     std::fs::create_dir_all(newsroom.root().join("templates")).expect("dir");
     std::fs::write(
@@ -299,8 +312,8 @@ fn desk_template_replaces_the_body() {
         .args(["new-article", "Chips Get Cheaper", "--date", DATE])
         .assert()
         .success()
-        .stdout("articles/ai/2026-05-06-chips-get-cheaper.md\n");
-    let text = newsroom.read("articles/ai/2026-05-06-chips-get-cheaper.md");
+        .stdout("articles/ai/2026/05/06/chips-get-cheaper.md\n");
+    let text = newsroom.read("articles/ai/2026/05/06/chips-get-cheaper.md");
     assert!(
         text.ends_with("+++\n\nThe ai desk on Chips Get Cheaper, filed 2026-05-06 as chips-get-cheaper.\n\n## Background\n\nHow we got here.\n"),
         "{text}"

@@ -273,7 +273,8 @@ impl Problems<'_> {
 impl Config {
     /// Reads and validates `copydesk.toml` at `path`.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = crate::fs::read_text(path).map_err(ConfigError::Read)?;
+        // A FIFO or a huge file named `copydesk.toml` is refused, not waited on or read whole.
+        let text = crate::fs::read_text(path, DEFAULT_MAX_FILE_BYTES).map_err(ConfigError::Read)?;
         Config::parse(path, &text)
     }
 
@@ -351,6 +352,7 @@ impl Config {
                 );
             }
         }
+        let articles_set = paths.articles.is_some();
         if let Some(dir) = paths.articles {
             config.paths.articles = PathBuf::from(dir);
         }
@@ -358,10 +360,19 @@ impl Config {
             config.paths.authors = PathBuf::from(dir);
         }
         if let Some(pattern) = paths.new_article {
-            if let Err(message) = crate::scaffold::check_pattern(&pattern) {
-                problems.push("paths.new_article", message);
+            if let Err(message) =
+                crate::scaffold::check_pattern_in(&pattern, &config.paths.articles)
+            {
+                problems.push(
+                    "paths.new_article",
+                    format!("`paths.new_article`: {message}"),
+                );
             }
             config.paths.new_article = pattern;
+        } else if articles_set {
+            // The default pattern must follow the articles directory, or `new-article` would
+            // write files that `lint` never looks at.
+            config.paths.new_article = crate::scaffold::default_pattern_for(&config.paths.articles);
         }
 
         for (id, desk) in raw.desks.unwrap_or_default() {

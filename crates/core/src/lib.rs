@@ -60,8 +60,9 @@ pub use diagnostic::{
 pub use error::{ConfigError, ConfigProblem, Error, ExportError, IoError, LoadError};
 pub use git::{ChangedFiles, GitError};
 pub use newsroom::{
-    CachedLint, FileFix, Newsroom, SourceMap, find_root, lint_files, lint_files_cached,
-    lint_files_with_progress, list_files,
+    ARTICLE_EXTENSIONS, CachedLint, FileFix, Newsroom, SourceMap, article_files, find_root,
+    is_article_path, lint_files, lint_files_cached, lint_files_with_progress, list_article_files,
+    list_files,
 };
 pub use read_time::{ReadTime, ReadTimeSettings};
 pub use scaffold::ScaffoldError;

@@ -74,7 +74,7 @@ impl Newsroom {
         let root = find_root(start.as_ref())?;
         let config = Config::load(&root.join(CONFIG_FILE))?;
         let articles_dir = root.join(&config.paths.articles);
-        let files = list_files(&root, &articles_dir, "md")?;
+        let files = list_article_files(&root, &articles_dir)?;
         Newsroom::load_files(root, config, &files)
     }
 
@@ -203,7 +203,7 @@ impl Newsroom {
                     .fix
                     .as_ref()
                     .is_some_and(|fix| fix.applicability == Applicability::Safe);
-                if safe && diagnostic.path.extension().is_some_and(|ext| ext == "md") {
+                if safe && is_article_path(&diagnostic.path) {
                     fixable
                         .entry(diagnostic.path.clone())
                         .or_default()
@@ -259,6 +259,31 @@ impl Newsroom {
             self.diagnostics.extend(parsed.diagnostics);
         }
         if let Some(article) = parsed.article {
+            let at = self
+                .articles
+                .partition_point(|other| *other.path < *article.path);
+            self.articles.insert(at, article);
+        }
+    }
+
+    /// Reads the article file at `path` again, as [`Newsroom::load`] would, replacing what the
+    /// newsroom holds for it: after a fix was not written because the file changed on disk,
+    /// the next [`Newsroom::lint`] then reports the file as it now is.
+    pub fn reload(&mut self, path: &Path) {
+        let loaded = load_file(
+            &self.root,
+            path,
+            self.config.limits.max_file_bytes,
+            |path, text| {
+                let parsed = Article::parse(path, text);
+                (parsed.article, parsed.diagnostics)
+            },
+        );
+        self.articles.retain(|article| &*article.path != path);
+        self.diagnostics
+            .retain(|diagnostic| &*diagnostic.path != path);
+        self.sources.remove(path);
+        if let Some(article) = self.absorb(loaded) {
             let at = self
                 .articles
                 .partition_point(|other| *other.path < *article.path);
@@ -441,7 +466,7 @@ pub fn lint_files_cached(
         if sources.contains_key(&diagnostic.path) {
             continue;
         }
-        if let Ok(text) = crate::fs::read_text(&diagnostic.path) {
+        if let Ok(text) = crate::fs::read_text(&diagnostic.path, config.limits.max_file_bytes) {
             sources.insert(diagnostic.path.clone(), Arc::from(text));
         }
     }
@@ -539,7 +564,7 @@ fn parsed_failures(
     let failed: std::collections::BTreeSet<&Path> = diagnostics
         .iter()
         .map(|d| &*d.path)
-        .filter(|p| !parsed.contains(p) && p.extension().is_some_and(|e| e == "md"))
+        .filter(|p| !parsed.contains(p) && is_article_path(p))
         .collect();
     failed.len()
 }
@@ -559,7 +584,7 @@ fn load_file<T>(
 /// file, larger than `max_bytes`, or unreadable.
 fn read_checked(root: &Path, path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     check_inside_root(root, path)?;
-    read_limited(path, max_bytes)
+    crate::fs::read_regular(path, max_bytes).map_err(|refusal| refusal.to_string())
 }
 
 /// Parses what [`read_checked`] returned, turning a refusal into an FM000 diagnostic.
@@ -603,34 +628,6 @@ fn parse_read<T>(
     }
 }
 
-/// Reads a regular file of at most `max_bytes`, checking the size before reading so a huge
-/// file costs nothing; the read itself is capped too, in case the file grows meanwhile.
-fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
-    use std::io::Read as _;
-    // Checked before opening: opening a FIFO named `*.md` blocks, a device may never end.
-    let metadata = std::fs::metadata(path).map_err(|e| format!("cannot read file: {e}"))?;
-    if !metadata.is_file() {
-        return Err("not a regular file; not read".into());
-    }
-    let too_large = || {
-        format!(
-            "file is larger than the limit of {max_bytes} bytes (`limits.max_file_bytes`); not parsed"
-        )
-    };
-    if metadata.len() > max_bytes {
-        return Err(too_large());
-    }
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read file: {e}"))?;
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-    file.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read file: {e}"))?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(too_large());
-    }
-    Ok(bytes)
-}
-
 /// Refuses files whose real location (after symlinks) is outside the newsroom.
 fn check_inside_root(root: &Path, path: &Path) -> Result<(), String> {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
@@ -648,18 +645,117 @@ fn check_inside_root(root: &Path, path: &Path) -> Result<(), String> {
     }
 }
 
-/// Lists files with `extension` under `dir`, honouring `.gitignore` and skipping hidden files,
-/// in sorted order. Directories named like files (`x.md/`) are skipped.
-pub fn list_files(root: &Path, dir: &Path, extension: &str) -> Result<Vec<PathBuf>, LoadError> {
-    let _ = root;
-    let mut files = walk_files(dir, extension)?;
+/// The extensions of article files, compared without regard to case: `.md` as the SPEC
+/// writes it, `.markdown` as markdownlint and Hugo also accept, and any upper-case spelling
+/// (`.MD`), which editors on case-insensitive file systems produce.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown"];
+
+/// Whether `path` names an article file by its extension (see [`ARTICLE_EXTENSIONS`]).
+pub fn is_article_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| {
+            ARTICLE_EXTENSIONS
+                .iter()
+                .any(|known| ext.eq_ignore_ascii_case(known))
+        })
+}
+
+/// Lists the article files under `dir` (see [`is_article_path`]), like [`list_files`].
+pub fn list_article_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let mut files = walk_matching(root, dir, &is_article_path)?;
     files.sort();
     Ok(files)
 }
 
-/// [`list_files`] in the order the directories list them, for callers that need no order
-/// (sorting thousands of paths costs more than listing them).
-pub(crate) fn walk_files(dir: &Path, extension: &str) -> Result<Vec<PathBuf>, LoadError> {
+/// Lists files with `extension` under `dir` (inside the newsroom at `root`), honouring
+/// `.gitignore` and skipping hidden files, in sorted order. Directories named like files
+/// (`x.md/`) are skipped.
+///
+/// Links are never followed during the walk. When `dir` itself, or a directory on the way to
+/// it from `root`, is a symbolic link whose real location is outside the newsroom, nothing
+/// under it is listed: the listing is that link alone, which the loader then reports as FM000
+/// like a file link out of the newsroom.
+pub fn list_files(root: &Path, dir: &Path, extension: &str) -> Result<Vec<PathBuf>, LoadError> {
+    let mut files = walk_matching(root, dir, &|path: &Path| {
+        path.extension().is_some_and(|ext| ext == extension)
+    })?;
+    files.sort();
+    Ok(files)
+}
+
+/// The article files under the articles directory of the newsroom at `root`, in the order the
+/// directories list them, for callers that need no order (sorting thousands of paths costs
+/// more than listing them).
+pub(crate) fn walk_article_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    walk_matching(root, dir, &is_article_path)
+}
+
+/// The article files that `paths` (files and directories, as given on a command line) name
+/// in the newsroom at `root`, sorted and without repeats; every article when `paths` is empty.
+///
+/// A directory contributes only the article files inside the articles directory (a directory
+/// containing the articles directory contributes the articles directory), so READMEs beside
+/// the articles are not linted; a file named explicitly is always included. A path whose way
+/// from the root passes through a symbolic link out of the newsroom contributes that link
+/// instead, which the loader reports as FM000 and never reads through.
+///
+/// # Errors
+/// [`LoadError::OutsideRoot`] for a path that is not under `root` as written, and an I/O error
+/// for a path that does not exist or a directory that cannot be listed.
+pub fn article_files(
+    root: &Path,
+    config: &Config,
+    paths: &[PathBuf],
+) -> Result<Vec<PathBuf>, LoadError> {
+    let articles_dir = root.join(&config.paths.articles);
+    if paths.is_empty() {
+        return list_article_files(root, &articles_dir);
+    }
+    let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut files = Vec::new();
+    for path in paths {
+        let absolute =
+            std::path::absolute(path).map_err(|e| IoError::new("cannot resolve", path, e))?;
+        let absolute = crate::fs::normalize(&absolute);
+        if !absolute.starts_with(root) {
+            return Err(LoadError::OutsideRoot {
+                path: path.clone(),
+                root: root.to_path_buf(),
+            });
+        }
+        if let Some(link) = crate::fs::first_link_outside(root, &real_root, &absolute) {
+            files.push(link);
+            continue;
+        }
+        let metadata =
+            std::fs::metadata(&absolute).map_err(|e| IoError::new("cannot read", path, e))?;
+        if !metadata.is_dir() {
+            files.push(absolute);
+        } else if absolute.starts_with(&articles_dir) {
+            files.extend(walk_article_files(root, &absolute)?);
+        } else if articles_dir.starts_with(&absolute) && articles_dir.is_dir() {
+            files.extend(walk_article_files(root, &articles_dir)?);
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+/// Lists the files under `dir` whose path `matches`, in directory order; see [`list_files`]
+/// for what is skipped and how links are treated.
+fn walk_matching(
+    root: &Path,
+    dir: &Path,
+    matches: &dyn Fn(&Path) -> bool,
+) -> Result<Vec<PathBuf>, LoadError> {
+    // Links inside the walk are not followed, so where the walk starts is all there is to
+    // check: one `lstat` per component of `dir`, not one `realpath` per file.
+    let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    if let Some(link) = crate::fs::first_link_outside(root, &real_root, dir) {
+        return Ok(vec![link]);
+    }
     let metadata =
         std::fs::metadata(dir).map_err(|e| IoError::new("cannot read directory", dir, e))?;
     if !metadata.is_dir() {
@@ -692,7 +788,7 @@ pub(crate) fn walk_files(dir: &Path, extension: &str) -> Result<Vec<PathBuf>, Lo
         let Some(file_type) = entry.file_type() else {
             continue;
         };
-        if entry.path().extension().is_none_or(|ext| ext != extension) {
+        if !matches(entry.path()) {
             continue;
         }
         // The listing already knows regular files; only a link needs a `stat` to skip one

@@ -210,8 +210,8 @@ proptest! {
         desk in "\\PC{0,12}|ai|\\.\\.|[a-z/]{1,8}",
         pattern in prop_oneof![
             Just("articles/{year}/{month}/{slug}.md"),
-            Just("{desk}/{slug}.md"),
-            Just("articles/{desk}/{year}-{month}-{day}-{slug}.md"),
+            Just("articles/{desk}/{slug}.md"),
+            Just("articles/{desk}/{year}/{month}/{day}/{slug}.md"),
         ],
     ) {
         let config = Config::parse(

@@ -4,7 +4,7 @@ use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::Context as _;
+use copydesk::fs::ReplaceError;
 use copydesk::lint::IndexOptions;
 use copydesk::lint::fix::{MAX_ROUNDS, unified_diff};
 use copydesk::{Config, DiagnosticFormat, FileFix, LintReport, Newsroom, RenderOptions, Severity};
@@ -21,7 +21,7 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     )?;
     let mut config = Config::load(&root.join(copydesk::config::CONFIG_FILE))?;
     apply_overlays(&mut config, args)?;
-    let files = article_files(&root, &config, &args.paths)?;
+    let files = copydesk::article_files(&root, &config, &args.paths)?;
     let now = args
         .now
         .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
@@ -37,17 +37,22 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     let mut fixed = 0;
     let mut index_note = None;
     let report = if args.fix || args.diff {
+        if args.fix {
+            remove_leftovers(&root, &config, &options);
+        }
         // Fixing needs every article's text at hand; plain linting streams instead.
         let mut newsroom = Newsroom::load_files(root.clone(), config, &files)?;
         let changed = newsroom.fix(now, MAX_ROUNDS);
-        fixed = changed.iter().flat_map(|f| f.codes.values()).sum::<usize>();
         for file in &changed {
             let shown = options.display_path(&file.path);
             if args.diff {
                 write!(out, "{}", unified_diff(&shown, &file.original, &file.fixed))?;
-            } else {
-                copydesk::fs::write_atomically(&root, &file.path, &file.fixed)?;
+            } else if !write_fix(&root, file, &shown)? {
+                // Report the file as it is on disk now, not as it would have been fixed.
+                newsroom.reload(&file.path);
+                continue;
             }
+            fixed += file.codes.values().sum::<usize>();
             report_fix(file, &shown, args.diff);
         }
         newsroom.lint(now)
@@ -119,6 +124,9 @@ fn lint_indexed(
     );
     let run = copydesk::lint::lint_with_index(root, config, files, &options, now, progress)?;
     if args.verbose {
+        if let Some(refused) = &run.refused {
+            eprintln!("note: {refused}; linting without the index");
+        }
         if let Some(path) = &run.everything_because {
             eprintln!("note: {} changed; linting every article", path.display());
         }
@@ -163,6 +171,38 @@ fn apply_overlays(config: &mut Config, args: &LintArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Writes one fixed file unless it changed on disk since it was read; `false` (with a
+/// warning naming the file) when it did.
+fn write_fix(root: &Path, file: &FileFix, shown: &str) -> anyhow::Result<bool> {
+    match copydesk::fs::replace_if_unchanged(
+        root,
+        &file.path,
+        file.original.as_bytes(),
+        &file.fixed,
+    ) {
+        Ok(()) => Ok(true),
+        Err(ReplaceError::Changed { .. }) => {
+            eprintln!(
+                "warning: skipped {shown}: it changed on disk while copydesk was fixing it; its fixes were not written (run `copydesk lint --fix` again)"
+            );
+            Ok(false)
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Removes the temporary files that a killed `--fix` (or scaffold) run left beside articles.
+fn remove_leftovers(root: &Path, config: &Config, options: &RenderOptions) {
+    for dir in [&config.paths.articles, &config.paths.authors] {
+        for path in copydesk::fs::remove_stale_temp_files(root, &root.join(dir)) {
+            eprintln!(
+                "note: removed {}, a temporary file left by an interrupted run",
+                options.display_path(&path)
+            );
+        }
+    }
+}
+
 /// One stderr line per changed file: `fixed path: CODE (n), …`.
 fn report_fix(file: &FileFix, shown: &str, dry_run: bool) {
     let codes: Vec<String> = file
@@ -181,40 +221,4 @@ fn report_fix(file: &FileFix, shown: &str, dry_run: bool) {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-/// The article files to lint: every article, or those the paths name. A directory contributes
-/// only the `.md` files inside the articles directory (a directory containing it contributes
-/// the articles directory), so READMEs beside the articles are not linted; a file named
-/// explicitly is always linted.
-fn article_files(root: &Path, config: &Config, paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let articles_dir = root.join(&config.paths.articles);
-    if paths.is_empty() {
-        return Ok(copydesk::list_files(root, &articles_dir, "md")?);
-    }
-    let mut files = Vec::new();
-    for path in paths {
-        let absolute = std::path::absolute(path)
-            .with_context(|| format!("cannot resolve `{}`", path.display()))?;
-        let absolute = copydesk::fs::normalize(&absolute);
-        if !absolute.starts_with(root) {
-            anyhow::bail!(
-                "`{}` is outside the newsroom at `{}`",
-                path.display(),
-                root.display()
-            );
-        }
-        let metadata = std::fs::metadata(&absolute)
-            .with_context(|| format!("cannot read `{}`", path.display()))?;
-        if !metadata.is_dir() {
-            files.push(absolute);
-        } else if absolute.starts_with(&articles_dir) {
-            files.extend(copydesk::list_files(root, &absolute, "md")?);
-        } else if articles_dir.starts_with(&absolute) && articles_dir.is_dir() {
-            files.extend(copydesk::list_files(root, &articles_dir, "md")?);
-        }
-    }
-    files.sort();
-    files.dedup();
-    Ok(files)
 }

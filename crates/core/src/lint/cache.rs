@@ -76,7 +76,7 @@ impl CacheKey {
             hasher.update(b"\0author\0");
             hasher.update(relative_key(root, &path).unwrap_or_default().as_bytes());
             hasher.update(b"\0");
-            match std::fs::read(&path) {
+            match crate::fs::read_regular(&path, config.limits.max_file_bytes) {
                 Ok(bytes) => hasher.update(&hash_content(&bytes)),
                 Err(_) => hasher.update(b"unreadable"),
             };
@@ -224,9 +224,12 @@ impl LintIndex {
     /// cannot be used only costs a full lint.
     pub fn load(dir: &Path, key: CacheKey) -> (LintIndex, Option<CacheMiss>) {
         let path = dir.join(INDEX_FILE);
-        let bytes = match std::fs::read(&path) {
+        // Through the checked reader: a FIFO named `lint-index` must not hang the run.
+        let bytes = match crate::fs::read_regular(&path, u64::MAX) {
             Ok(bytes) => bytes,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Err(crate::fs::ReadError::Io(error))
+                if error.kind() == std::io::ErrorKind::NotFound =>
+            {
                 return (LintIndex::new(key), Some(CacheMiss::Missing));
             }
             Err(error) => {
@@ -282,15 +285,31 @@ impl LintIndex {
     }
 
     /// Writes the index into `dir` atomically, creating the directory with a `.gitignore`
-    /// that ignores it and a `CACHEDIR.TAG` that backup tools honour.
+    /// that ignores it and a `CACHEDIR.TAG` that backup tools honour (and that marks the
+    /// directory as copydesk's, see [`check_index_dir`]). Callers check the directory with
+    /// [`check_index_dir`] first.
     pub fn save(&self, dir: &Path) -> Result<(), IoError> {
         std::fs::create_dir_all(dir).map_err(|e| IoError::new("cannot create", dir, e))?;
         for (name, text) in [(".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)] {
             let path = dir.join(name);
-            if !path.exists() {
-                std::fs::write(&path, text).map_err(|e| IoError::new("cannot write", &path, e))?;
+            // Create-new never follows a link, not even a dangling one, so a committed
+            // `.gitignore` link cannot make copydesk create a file somewhere else.
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(mut file) => {
+                    use std::io::Write as _;
+                    file.write_all(text.as_bytes())
+                        .map_err(|e| IoError::new("cannot write", &path, e))?;
+                }
+                Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(error) => return Err(IoError::new("cannot write", &path, error)),
             }
         }
+        // A run killed while writing the index left its temporary file here.
+        crate::fs::remove_stale_temp_files(dir, dir);
         crate::fs::replace_file(&dir.join(INDEX_FILE), &self.encode())
     }
 
@@ -349,6 +368,90 @@ pub(crate) fn relative_key(root: &Path, path: &Path) -> Option<String> {
         .map(|part| part.as_os_str().to_string_lossy())
         .collect();
     Some(parts.join("/"))
+}
+
+/// Why a lint index directory is neither read nor written; the run lints without the index.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum IndexDirRefused {
+    /// The directory is a symbolic link (a committed link could aim it anywhere).
+    #[error("the lint index directory `{}` is a symbolic link; not using it", .dir.display())]
+    Link {
+        /// The directory.
+        dir: PathBuf,
+    },
+    /// The directory's real location is outside the newsroom.
+    #[error(
+        "the lint index directory `{}` resolves to `{}`, outside the newsroom; not using it",
+        .dir.display(),
+        .real.display()
+    )]
+    Outside {
+        /// The directory.
+        dir: PathBuf,
+        /// Where it really is.
+        real: PathBuf,
+    },
+    /// Something other than a directory has the name.
+    #[error("the lint index directory `{}` is not a directory; not using it", .dir.display())]
+    NotADirectory {
+        /// The path.
+        dir: PathBuf,
+    },
+    /// A non-empty directory without copydesk's `CACHEDIR.TAG`: not one copydesk made.
+    #[error(
+        "the lint index directory `{}` is not empty and has no `CACHEDIR.TAG` written by copydesk, so copydesk did not make it; not using it",
+        .dir.display()
+    )]
+    NotCopydesks {
+        /// The directory.
+        dir: PathBuf,
+    },
+}
+
+/// Checks that `dir` may hold the lint index of the newsroom at `root`: it does not exist yet
+/// (it will be created), or it is a real directory (not a symbolic link) that copydesk made
+/// (it holds copydesk's `CACHEDIR.TAG`) or that is empty. With `inside_root` (the default
+/// directory, whose name a repository can commit), its real location must also be inside the
+/// newsroom; a directory given explicitly (`--cache-dir`) may be anywhere.
+///
+/// A run that is refused lints without the index: it reads nothing from the directory and
+/// writes nothing into it.
+pub fn check_index_dir(root: &Path, dir: &Path, inside_root: bool) -> Result<(), IndexDirRefused> {
+    // Missing (created on save), or unreadable (saving reports that).
+    let Ok(metadata) = std::fs::symlink_metadata(dir) else {
+        return Ok(());
+    };
+    if metadata.file_type().is_symlink() {
+        return Err(IndexDirRefused::Link {
+            dir: dir.to_path_buf(),
+        });
+    }
+    if !metadata.is_dir() {
+        return Err(IndexDirRefused::NotADirectory {
+            dir: dir.to_path_buf(),
+        });
+    }
+    if inside_root {
+        let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        if !real.starts_with(&real_root) {
+            return Err(IndexDirRefused::Outside {
+                dir: dir.to_path_buf(),
+                real,
+            });
+        }
+    }
+    let tag = crate::fs::read_regular(&dir.join("CACHEDIR.TAG"), 4096);
+    let ours = tag.is_ok_and(|bytes| bytes == CACHEDIR_TAG.as_bytes());
+    let empty = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none());
+    if ours || empty {
+        Ok(())
+    } else {
+        Err(IndexDirRefused::NotCopydesks {
+            dir: dir.to_path_buf(),
+        })
+    }
 }
 
 /// The cache directory of the newsroom at `root` when none is given.

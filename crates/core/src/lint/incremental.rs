@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-use super::cache::{CacheKey, CacheMiss, LintIndex, default_cache_dir};
+use super::cache::{
+    CacheKey, CacheMiss, IndexDirRefused, LintIndex, check_index_dir, default_cache_dir,
+};
 use crate::config::Config;
 use crate::diagnostic::render::LintReport;
 use crate::error::{Error, IoError};
@@ -54,6 +56,9 @@ pub struct IndexedLint {
     pub miss: Option<CacheMiss>,
     /// Why the index could not be written; a run never fails for it.
     pub not_written: Option<IoError>,
+    /// Why the index directory was neither read nor written (a link, not copydesk's); the
+    /// run linted without the index.
+    pub refused: Option<IndexDirRefused>,
 }
 
 /// Lints the article `files` (every article of the newsroom at `root`) with the lint index.
@@ -91,9 +96,14 @@ pub fn lint_with_index(
         .cache_dir
         .clone()
         .unwrap_or_else(|| default_cache_dir(root));
+    let refused = if options.no_cache {
+        None
+    } else {
+        check_index_dir(root, &dir, options.cache_dir.is_none()).err()
+    };
     // Without the index, nothing is keyed, hashed or written; a full run reports every file,
     // so it only builds the index, never reads it.
-    let (index, miss) = match (options.no_cache, scope) {
+    let (index, miss) = match (options.no_cache || refused.is_some(), scope) {
         (true, _) => (None, None),
         (false, None) => (
             Some(LintIndex::new(CacheKey::for_newsroom(root, config))),
@@ -114,5 +124,6 @@ pub fn lint_with_index(
         everything_because,
         miss,
         not_written,
+        refused,
     })
 }

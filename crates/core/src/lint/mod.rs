@@ -17,7 +17,7 @@ pub(crate) mod rules;
 mod settings;
 mod suppression;
 
-pub use cache::{CacheKey, CacheMiss, LintIndex};
+pub use cache::{CacheKey, CacheMiss, IndexDirRefused, LintIndex, check_index_dir};
 pub use context::{LintContext, LintEnv};
 pub use corpus::{CorpusContext, lint_corpus};
 pub use engine::{ArticleFacts, LintOutcome, SlugReference, apply_config, lint_article};

@@ -263,8 +263,10 @@ pub fn check_new_article(index: &NewsroomIndex, new: &NewArticle) -> Result<(), 
 ///
 /// # Errors
 /// [`ScaffoldError::OutsideRoot`] when the template is a link out of the root,
-/// [`ScaffoldError::Io`] when it cannot be read, [`ScaffoldError::UnknownPlaceholder`] when it
-/// names a placeholder other than [`TEMPLATE_PLACEHOLDERS`] (it would be left in every draft).
+/// [`ScaffoldError::Io`] when it cannot be read, is not a regular file (a FIFO, a device, a
+/// directory) or is larger than `limits.max_file_bytes`, [`ScaffoldError::UnknownPlaceholder`]
+/// when it names a placeholder other than [`TEMPLATE_PLACEHOLDERS`] (it would be left in every
+/// draft).
 pub fn load_template(config: &Config, root: &Path) -> Result<Option<String>, ScaffoldError> {
     let Some(relative) = &config.new_article_template else {
         return Ok(None);
@@ -282,7 +284,9 @@ pub fn load_template(config: &Config, root: &Path) -> Result<Option<String>, Sca
             root: root.to_path_buf(),
         });
     }
-    let text = crate::fs::read_text(&path)?;
+    // The same checked reader as articles: a FIFO or device is refused instead of blocking
+    // `new-article` forever, and a huge file is not read.
+    let text = crate::fs::read_text(&real, config.limits.max_file_bytes)?;
     let text = text.trim_start_matches('\u{feff}');
     if let Some((name, line)) = unknown_placeholder(text, TEMPLATE_PLACEHOLDERS) {
         return Err(ScaffoldError::UnknownPlaceholder {

@@ -148,17 +148,17 @@ pub fn render_new_desk(
 
 /// Adds the desk to `<root>/copydesk.toml` in place and returns the path of the file.
 ///
-/// The file is replaced atomically (readers see the old or the new file, never half of one)
-/// and keeps its permissions.
+/// The file is replaced atomically (readers see the old or the new file, never half of one),
+/// keeps its permissions, and is only replaced if nobody saved it meanwhile.
 ///
 /// # Errors
 /// The errors of [`render_new_desk`]; [`ScaffoldError::Io`] when the file cannot be read or
-/// written.
+/// written; [`ScaffoldError::ChangedOnDisk`] when it was saved by someone else meanwhile.
 pub fn add_desk(root: &Path, new: &NewDesk) -> Result<PathBuf, ScaffoldError> {
     let path = root.join(CONFIG_FILE);
-    let text = crate::fs::read_text(&path)?;
+    let text = crate::fs::read_text(&path, crate::config::DEFAULT_MAX_FILE_BYTES)?;
     let edited = render_new_desk(&path, &text, new)?;
-    crate::fs::write_atomically(root, &path, &edited)?;
+    crate::fs::replace_if_unchanged(root, &path, text.as_bytes(), &edited)?;
     Ok(path)
 }
 

@@ -147,9 +147,25 @@ pub enum ScaffoldError {
         /// The placeholders a template may use.
         known: &'static [&'static str],
     },
+    /// A file to be edited in place was saved by someone else while copydesk worked on it;
+    /// it was left as they saved it.
+    #[error("`{}` changed on disk while copydesk was editing it; nothing was written, run the command again", .path.display())]
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
     /// Reading a template or writing a file failed.
     #[error(transparent)]
     Io(#[from] IoError),
+}
+
+impl From<crate::fs::ReplaceError> for ScaffoldError {
+    fn from(error: crate::fs::ReplaceError) -> ScaffoldError {
+        match error {
+            crate::fs::ReplaceError::Changed { path } => ScaffoldError::ChangedOnDisk { path },
+            crate::fs::ReplaceError::Io(io) => ScaffoldError::Io(io),
+        }
+    }
 }
 
 /// "; use `bob-smith`" for `bob_smith`: the kebab-case form of a malformed id, when it has one.

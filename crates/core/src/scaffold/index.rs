@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{CONFIG_FILE, Config};
 use crate::error::LoadError;
-use crate::newsroom::{Newsroom, find_root, load_authors, walk_files};
+use crate::newsroom::{Newsroom, find_root, is_article_path, load_authors, walk_article_files};
 
 /// The config, the author ids and the article slugs of a newsroom: everything
 /// [`check_new_article`](super::check_new_article) and
@@ -42,7 +42,7 @@ impl NewsroomIndex {
     pub fn load(start: impl AsRef<Path>) -> Result<NewsroomIndex, LoadError> {
         let root = find_root(start.as_ref())?;
         let config = Config::load(&root.join(CONFIG_FILE))?;
-        let files = walk_files(&root.join(&config.paths.articles), "md")?;
+        let files = walk_article_files(&root, &root.join(&config.paths.articles))?;
         let authors = load_authors(&root, &config)?.authors.into_keys().collect();
         let mut index = NewsroomIndex {
             root,
@@ -71,7 +71,7 @@ impl NewsroomIndex {
             index.add_stem_of(&article.path);
         }
         for diagnostic in &newsroom.diagnostics {
-            if diagnostic.path.extension().is_some_and(|ext| ext == "md") {
+            if is_article_path(&diagnostic.path) {
                 index.add_stem_of(&diagnostic.path);
             }
         }

@@ -172,16 +172,57 @@ pub fn init(dir: &Path, now: DateTime<FixedOffset>) -> Result<Vec<PathBuf>, Scaf
             return Err(ScaffoldError::Exists { path });
         }
     }
+    let created_dirs = missing_dirs(dir, &files);
     std::fs::create_dir_all(dir).map_err(|e| IoError::new("cannot create directory", dir, e))?;
     let mut written = Vec::new();
     for file in files {
         match write_new_file(dir, &file.relative, &file.contents) {
             Ok(path) => written.push(path),
             Err(ScaffoldError::Exists { .. }) if file.keep_existing => {}
-            Err(error) => return Err(error),
+            Err(error) => {
+                // Half a newsroom would make the next `init` refuse (its files exist) while
+                // nothing works: take back exactly what this run wrote, so it can be re-run.
+                roll_back(&written, &created_dirs);
+                return Err(error);
+            }
         }
     }
     Ok(written)
+}
+
+/// The directories `init` will create for `files` in `dir` (`dir` included when missing),
+/// deepest first, so removing them in order removes children before parents.
+fn missing_dirs(dir: &Path, files: &[InitFile]) -> Vec<PathBuf> {
+    let mut missing = std::collections::BTreeSet::new();
+    for file in files {
+        let path = dir.join(&file.relative);
+        for ancestor in path.ancestors().skip(1) {
+            if !ancestor.starts_with(dir) && ancestor != dir {
+                break;
+            }
+            if std::fs::symlink_metadata(ancestor).is_ok() {
+                break;
+            }
+            missing.insert(ancestor.to_path_buf());
+            if ancestor == dir {
+                break;
+            }
+        }
+    }
+    let mut missing: Vec<PathBuf> = missing.into_iter().collect();
+    missing.sort_by_key(|path| std::cmp::Reverse(path.components().count()));
+    missing
+}
+
+/// Removes the files `init` wrote and the directories it created, if they are still empty
+/// (best effort: what cannot be removed is left, and the original error is what is reported).
+fn roll_back(written: &[PathBuf], created_dirs: &[PathBuf]) {
+    for path in written.iter().rev() {
+        let _ = std::fs::remove_file(path);
+    }
+    for dir in created_dirs {
+        let _ = std::fs::remove_dir(dir);
+    }
 }
 
 #[cfg(test)]
@@ -208,5 +249,31 @@ mod tests {
             init(dir.path(), now),
             Err(ScaffoldError::AlreadyInitialised { .. })
         ));
+    }
+
+    #[test]
+    fn a_failed_init_takes_back_what_it_wrote_and_can_be_run_again() {
+        let parent = tempfile::tempdir().expect("temp dir");
+        let dir = parent.path().join("newsroom");
+        let now = DateTime::parse_from_rfc3339("2026-05-06T14:25:00Z").expect("date");
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        // A file where the articles directory must go: the author file is written first,
+        // then the article cannot be.
+        std::fs::write(dir.join("articles"), "in the way").expect("write");
+        let error = init(&dir, now).expect_err("the article cannot be written");
+        assert!(matches!(error, ScaffoldError::Io(_)), "{error:?}");
+        let mut left: Vec<String> = std::fs::read_dir(&dir)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            ["articles"],
+            "the author file and the `authors` directory init created are gone"
+        );
+
+        std::fs::remove_file(dir.join("articles")).expect("clear the way");
+        assert_eq!(init(&dir, now).expect("init runs again").len(), 4);
     }
 }

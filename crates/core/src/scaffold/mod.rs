@@ -28,5 +28,7 @@ pub use desk::{NewDesk, add_desk, new_desk_command, render_new_desk};
 pub use error::ScaffoldError;
 pub use index::NewsroomIndex;
 pub use init::{InitFile, init, render_init};
-pub use pattern::{PATH_PLACEHOLDERS, check_pattern, expand_pattern};
+pub use pattern::{
+    PATH_PLACEHOLDERS, check_pattern, check_pattern_in, default_pattern_for, expand_pattern,
+};
 pub use write::write_new_file;

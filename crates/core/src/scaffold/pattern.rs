@@ -8,11 +8,112 @@ use super::error::ScaffoldError;
 /// The placeholders a `paths.new_article` pattern may use.
 pub const PATH_PLACEHOLDERS: &[&str] = &["year", "month", "day", "slug", "desk"];
 
-/// Checks a `paths.new_article` pattern: relative, inside the root, ends in `.md`, names
-/// `{slug}`, and uses only known placeholders.
+/// Checks a `paths.new_article` pattern on its own: only known placeholders, a relative
+/// `/`-separated path of plain components (no `./`, `..`, empty or hidden components, no
+/// backslash), whose file name is exactly `{slug}.md` (or `{slug}.markdown`).
+///
+/// Each of these is a pattern that would scaffold a file `copydesk lint` never sees (a hidden
+/// directory, `.MD`), or one it always fails (FM005 wants the file stem to be the slug), or
+/// one outside the newsroom. [`check_pattern_in`] also checks it is under the articles
+/// directory.
 pub fn check_pattern(pattern: &str) -> Result<(), String> {
+    check_placeholders(pattern)?;
+    if pattern.contains('\\') {
+        return Err(format!(
+            "`{pattern}` must separate directories with `/`, not `\\`"
+        ));
+    }
+    if pattern.starts_with('/') || Path::new(pattern).has_root() {
+        return Err(format!(
+            "`{pattern}` must be a relative path inside the newsroom"
+        ));
+    }
+    let components: Vec<&str> = pattern.split('/').collect();
+    for component in &components {
+        match *component {
+            "" => {
+                return Err(format!(
+                    "`{pattern}` has an empty path component (`//` or a trailing `/`)"
+                ));
+            }
+            "." => {
+                return Err(format!(
+                    "`{pattern}` must not contain `./`; write the path from the newsroom root, e.g. `articles/{{year}}/{{slug}}.md`"
+                ));
+            }
+            ".." => {
+                return Err(format!(
+                    "`{pattern}` must be a relative path inside the newsroom"
+                ));
+            }
+            hidden if hidden.starts_with('.') => {
+                return Err(format!(
+                    "`{pattern}` has the hidden component `{hidden}`; `copydesk lint` skips hidden files and directories"
+                ));
+            }
+            _ => {}
+        }
+    }
+    let file_name = components.last().copied().unwrap_or_default();
+    if !ARTICLE_FILE_NAMES.contains(&file_name) {
+        return Err(format!(
+            "`{pattern}` must end in `/{{slug}}.md` (found `{file_name}`): the file name of an article is its slug (rule FM005) with the extension `.md`"
+        ));
+    }
+    Ok(())
+}
+
+/// The file names a pattern may end in.
+const ARTICLE_FILE_NAMES: &[&str] = &["{slug}.md", "{slug}.markdown"];
+
+/// [`check_pattern`], and the pattern's directories start with the articles directory
+/// `articles` (`paths.articles`), where `copydesk lint` looks for articles.
+pub fn check_pattern_in(pattern: &str, articles: &Path) -> Result<(), String> {
+    check_pattern(pattern)?;
+    let dir: Vec<&std::ffi::OsStr> = plain_components(articles);
+    let pattern_dirs: Vec<&str> = pattern.split('/').collect();
+    let pattern_dirs = &pattern_dirs[..pattern_dirs.len() - 1];
+    let under = pattern_dirs.len() >= dir.len()
+        && dir
+            .iter()
+            .zip(pattern_dirs)
+            .all(|(expected, found)| *expected == std::ffi::OsStr::new(found));
+    if !under {
+        return Err(format!(
+            "`{pattern}` must be under the articles directory `{}` (`paths.articles`), or `copydesk lint` never sees the articles it writes",
+            articles.display()
+        ));
+    }
+    Ok(())
+}
+
+/// The default `paths.new_article` for an articles directory:
+/// `<articles>/{year}/{month}/{slug}.md`.
+pub fn default_pattern_for(articles: &Path) -> String {
+    let mut pattern = String::new();
+    for component in plain_components(articles) {
+        pattern.push_str(&component.to_string_lossy());
+        pattern.push('/');
+    }
+    pattern.push_str("{year}/{month}/{slug}.md");
+    pattern
+}
+
+fn plain_components(path: &Path) -> Vec<&std::ffi::OsStr> {
+    path.components()
+        .filter_map(|component| match component {
+            Component::Normal(name) => Some(name),
+            _ => None,
+        })
+        .collect()
+}
+
+fn check_placeholders(pattern: &str) -> Result<(), String> {
     let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = rest.find(['{', '}']) {
+        if rest[open..].starts_with('}') {
+            return Err(format!("`{pattern}` has a `}}` without a `{{`"));
+        }
         let Some(close) = rest[open..].find('}') else {
             return Err(format!("`{pattern}` has an unclosed `{{`"));
         };
@@ -28,22 +129,6 @@ pub fn check_pattern(pattern: &str) -> Result<(), String> {
             ));
         }
         rest = &rest[open + close + 1..];
-    }
-    if !pattern.contains("{slug}") {
-        return Err(format!(
-            "`{pattern}` must contain `{{slug}}` so articles get distinct files"
-        ));
-    }
-    if !std::path::Path::new(pattern)
-        .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
-    {
-        return Err(format!("`{pattern}` must end in `.md`"));
-    }
-    if !crate::fs::is_safe_relative(std::path::Path::new(pattern)) {
-        return Err(format!(
-            "`{pattern}` must be a relative path inside the newsroom"
-        ));
     }
     Ok(())
 }
@@ -120,7 +205,9 @@ fn is_safe_component(value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{check_pattern, expand_pattern, substitute};
+    use std::path::Path;
+
+    use super::{check_pattern, check_pattern_in, default_pattern_for, expand_pattern, substitute};
 
     #[test]
     fn expansion_stays_inside_the_root() {
@@ -158,10 +245,48 @@ mod tests {
     fn patterns() {
         assert!(check_pattern("articles/{year}/{month}/{slug}.md").is_ok());
         assert!(check_pattern("articles/{desk}/{slug}.md").is_ok());
-        assert!(check_pattern("articles/{title}.md").is_err());
-        assert!(check_pattern("articles/{year}.md").is_err());
-        assert!(check_pattern("../{slug}.md").is_err());
-        assert!(check_pattern("/abs/{slug}.md").is_err());
-        assert!(check_pattern("articles/{slug}.txt").is_err());
+        assert!(check_pattern("articles/{desk}/{slug}.markdown").is_ok());
+        for bad in [
+            "articles/{title}.md",
+            "articles/{year}.md",
+            "../{slug}.md",
+            "/abs/{slug}.md",
+            "articles/{slug}.txt",
+            "articles/{slug}.MD",
+            "articles/{slug}.Md",
+            "./articles/{slug}.md",
+            "articles/./{slug}.md",
+            "articles//{slug}.md",
+            "articles/{slug}.md/",
+            "articles/.drafts/{slug}.md",
+            "articles/{year}/x-{slug}.md",
+            "articles/{slug}/index.md",
+            "articles/{slug}-{year}.md",
+            "articles\\{slug}.md",
+            "articles/{slug.md",
+            "articles/slug}.md",
+            "articles/{}.md",
+            "",
+        ] {
+            assert!(check_pattern(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn patterns_must_be_under_the_articles_directory() {
+        let articles = Path::new("articles");
+        assert!(check_pattern_in("articles/{year}/{slug}.md", articles).is_ok());
+        assert!(check_pattern_in("articles/{slug}.md", articles).is_ok());
+        assert!(check_pattern_in("content/{slug}.md", articles).is_err());
+        assert!(check_pattern_in("{slug}.md", articles).is_err());
+        assert!(check_pattern_in("articles-old/{slug}.md", articles).is_err());
+        let nested = Path::new("./content/articles");
+        assert!(check_pattern_in("content/articles/{desk}/{slug}.md", nested).is_ok());
+        assert!(check_pattern_in("content/{slug}.md", nested).is_err());
+        assert!(check_pattern_in("{year}/{slug}.md", Path::new(".")).is_ok());
+        assert_eq!(
+            default_pattern_for(nested),
+            "content/articles/{year}/{month}/{slug}.md"
+        );
     }
 }

@@ -46,10 +46,9 @@ pub fn write_new_file(
     if std::fs::symlink_metadata(&target).is_ok() {
         return Err(ScaffoldError::Exists { path: target });
     }
-    let mut temp = tempfile::Builder::new()
-        .prefix(".copydesk-new-")
-        .suffix(".tmp")
-        .tempfile_in(parent)
+    // Created with mode 0666 minus the umask, the permissions an editor gives a new file
+    // (a plain temporary file would be 0600 whatever the umask).
+    let mut temp = crate::fs::temp_file_in(parent, "new-")
         .map_err(|e| IoError::new("cannot create a file in", parent, e))?;
     temp.write_all(contents.as_bytes())
         .and_then(|()| temp.as_file().sync_all())
