@@ -466,7 +466,9 @@ fn an_unknown_template_placeholder_is_a_config_error() {
         .cmd(&["new-article", "Templated", "--author", "ryan-tanaka", "--desk", "ai"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("copydesk.toml:8:15: unknown placeholder"))
+        .stderr(predicate::str::contains(
+            "copydesk.toml:8:15: `paths.new_article`: unknown placeholder",
+        ))
         .stderr(predicate::str::contains(
             "unknown placeholder `{author}` in `articles/{author}/{slug}.md`; use {year}, {month}, {day}, {slug}, {desk}",
         ));
