@@ -130,3 +130,26 @@ fn lint_help_for_unknown_ids_names_the_command_even_with_no_desks() {
         "{output}"
     );
 }
+
+#[test]
+fn a_newsroom_made_by_hand_without_an_articles_directory_lints_and_takes_its_first_article() {
+    // The config and an author, but no `articles/` yet: nothing to lint, not an I/O error.
+    let newsroom = TempNewsroom::new();
+    assert!(!newsroom.path("articles").exists());
+    newsroom.lint(&[]).assert().code(0);
+    newsroom
+        .cmd(&[
+            "new-article",
+            "First Story",
+            "--author",
+            "ryan-tanaka",
+            "--desk",
+            "ai",
+            "--date",
+            "2026-05-06",
+        ])
+        .assert()
+        .code(0)
+        .stdout(contains("articles/2026/05/first-story.md"));
+    assert!(newsroom.path("articles/2026/05/first-story.md").is_file());
+}

@@ -670,7 +670,7 @@ pub fn list_article_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>, LoadE
 
 /// Lists files with `extension` under `dir` (inside the newsroom at `root`), honouring
 /// `.gitignore` and skipping hidden files, in sorted order. Directories named like files
-/// (`x.md/`) are skipped.
+/// (`x.md/`) are skipped; a `dir` that does not exist lists nothing.
 ///
 /// Links are never followed during the walk. When `dir` itself, or a directory on the way to
 /// it from `root`, is a symbolic link whose real location is outside the newsroom, nothing
@@ -756,8 +756,13 @@ fn walk_matching(
     if let Some(link) = crate::fs::first_link_outside(root, &real_root, dir) {
         return Ok(vec![link]);
     }
-    let metadata =
-        std::fs::metadata(dir).map_err(|e| IoError::new("cannot read directory", dir, e))?;
+    let metadata = match std::fs::metadata(dir) {
+        Ok(metadata) => metadata,
+        // A newsroom made by hand has no `articles/` (or `authors/`) until its first file:
+        // that is an empty directory, not a failure (`new-article` creates it).
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(IoError::new("cannot read directory", dir, e).into()),
+    };
     if !metadata.is_dir() {
         return Err(IoError::new(
             "cannot read directory",
