@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context as _;
+use copydesk::diagnostic::render::escape_controls;
 use copydesk::lint::IndexOptions;
 use copydesk::lint::fix::{MAX_ROUNDS, unified_diff};
 use copydesk::{Config, DiagnosticFormat, FileFix, LintReport, Newsroom, RenderOptions, Severity};
@@ -120,7 +121,10 @@ fn lint_indexed(
     let run = copydesk::lint::lint_with_index(root, config, files, &options, now, progress)?;
     if args.verbose {
         if let Some(path) = &run.everything_because {
-            eprintln!("note: {} changed; linting every article", path.display());
+            eprintln!(
+                "note: {} changed; linting every article",
+                escape_controls(&path.display().to_string())
+            );
         }
         if let Some(miss) = &run.miss {
             eprintln!("note: {miss}; linting every article once to rebuild it");
@@ -170,6 +174,7 @@ fn report_fix(file: &FileFix, shown: &str, dry_run: bool) {
         .map(|(code, n)| format!("{code} ({n})"))
         .collect();
     let verb = if dry_run { "would fix" } else { "fixed" };
+    let shown = escape_controls(shown);
     eprintln!("{verb} {shown}: {}", codes.join(", "));
     if !file.converged {
         eprintln!(
