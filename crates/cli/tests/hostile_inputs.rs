@@ -70,8 +70,8 @@ fn columns_on_a_long_line_with_many_findings_are_exact() {
     let findings = report["diagnostics"].as_array().expect("diagnostics");
     assert_eq!(findings.len(), links);
     for (i, finding) in findings.iter().enumerate() {
-        // "Çà " is 3 characters; each link is 29 characters; the text `here` starts after `[`.
-        assert_eq!(finding["start"]["column"], 3 + 29 * i + 2, "{finding:#}");
+        // "Çà " is 3 characters; each link is 29 characters; each finding starts at its `[`.
+        assert_eq!(finding["start"]["column"], 3 + 29 * i + 1, "{finding:#}");
     }
     // The default format agrees on the first and last.
     let output = newsroom
@@ -81,7 +81,7 @@ fn columns_on_a_long_line_with_many_findings_are_exact() {
     let concise = String::from_utf8(output.stdout).expect("utf-8");
     let last = concise.lines().last().expect("findings");
     assert!(
-        last.contains(&format!(":{}: MD006", 3 + 29 * (links - 1) + 2)),
+        last.contains(&format!(":{}: MD006", 3 + 29 * (links - 1) + 1)),
         "{last}"
     );
 }
