@@ -124,9 +124,8 @@ article(root, "updates.md", "updates", PROSE, extra=updates)
 # hundreds of earlier paragraphs while no pair is similar enough to report.
 random.seed(1)
 groupings, size = 10, 63
-paragraphs = []
 target = 9_500_000
-count = target // 700
+count = target // 800  # about 820 bytes a paragraph; the text is cut at the target
 orders = []
 for g in range(groupings):
     order = list(range(count))
@@ -135,12 +134,16 @@ for g in range(groupings):
     for position, p in enumerate(order):
         place[p] = position // size
     orders.append(place)
-body = []
+body, length = [], 0
 for p in range(count):
     words = []
     for g in range(groupings):
         words.extend(f"g{g}r{orders[g][p]}w{k}" for k in range(10))
-    body.append(" ".join(words) + ".\n\n")
+    paragraph = " ".join(words) + ".\n\n"
+    if length + len(paragraph) > target:
+        break
+    body.append(paragraph)
+    length += len(paragraph)
 root = newsroom("grid")
 article(root, "grid.md", "grid", "".join(body))
 
