@@ -147,6 +147,12 @@ for p in range(count):
 root = newsroom("grid")
 article(root, "grid.md", "grid", "".join(body))
 
+# Found while fixing the above: 50,000 `disable-next-line` comments, each above a finding of
+# another rule, so every suppression is checked and none is used.
+root = newsroom("suppressions")
+article(root, "suppressions.md", "suppressions",
+        "<!-- copydesk-disable-next-line ED006 -->\n[here](/a) text.\n\n" * 50000)
+
 # Item 16: 100 KB of `>` exported with raw HTML allowed.
 root = newsroom("quotes", '\n[export]\nallow_raw_html = true\n')
 article(root, "quotes.md", "quotes", PROSE + "\n" + ">" * 100_000 + " deep\n")
@@ -167,6 +173,7 @@ runs=(
   "10,000 [[sources]] in one article|sources|lint --no-cache"
   "10,000 [[updates]] in one article|updates|lint --no-cache"
   "ED002 grid article (9.5 MB)|grid|lint --no-cache"
+  "50,000 suppressions beside 50,000 findings|suppressions|lint --no-cache --format concise"
   "100 KB of > with allow_raw_html, export html|quotes|export --format html --out $work/quotes-out"
   "FIFO as the new-article template|fifo|new-article Hostile --author ryan-tanaka --desk ai"
 )

@@ -140,10 +140,7 @@ pub(super) mod tests {
             .char_indices()
             .take_while(|(i, _)| start + i < offset)
             .count();
-        let line = text.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        let line = memchr::memchr_iter(b'\n', &text.as_bytes()[..offset]).count();
         LineColumn {
             line: line + 1,
             column: column + 1,

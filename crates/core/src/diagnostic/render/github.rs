@@ -55,7 +55,7 @@ fn escape_data(text: &str) -> String {
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
             c if is_escaped_control(c) => {
-                out.push_str(&escape_controls(c.encode_utf8(&mut [0; 4])))
+                out.push_str(&escape_controls(c.encode_utf8(&mut [0; 4])));
             }
             c => out.push(c),
         }

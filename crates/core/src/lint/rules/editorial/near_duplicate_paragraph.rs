@@ -236,11 +236,11 @@ mod tests {
             }
             body.push_str("\n\n");
         }
-        let _ = write!(
+        let _ = writeln!(
             body,
             "{shared} topic4 unique4w0 unique4w1 unique4w2 unique4w3 unique4w4 unique4w5 unique4w6 \
              unique4w7 unique4w8 unique4w9 unique4w10 unique4w11 and then voted to approve the \
-             new cloud contract\n"
+             new cloud contract"
         );
         with_paragraphs(&body, |_, paragraphs| {
             let found = similar_pairs(paragraphs, 0.3);
