@@ -46,6 +46,7 @@ log "building copydesk (release)"
 cargo build --release --quiet --manifest-path "$repo/Cargo.toml" -p copydesk-cli
 copydesk="$repo/target/release/copydesk"
 
+log "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 log "generating inputs in $work"
 python3 - "$work" <<'PY'
 import os, random, sys
@@ -178,24 +179,25 @@ runs=(
   "FIFO as the new-article template|fifo|new-article Hostile --author ryan-tanaka --desk ai"
 )
 
-printf '| input | command | wall | peak RSS | exit |\n|---|---|---:|---:|---:|\n'
+printf '| input | command | wall | CPU (user + sys) | peak RSS | exit |\n|---|---|---:|---:|---:|---:|\n'
 for run in "${runs[@]}"; do
   IFS='|' read -r label dir args <<<"$run"
   log "$label"
   stats="$work/time.txt"
   set +e
   # shellcheck disable=SC2086 # the arguments are split on purpose
-  (cd "$work/$dir" && /usr/bin/time -f '%e %M' -o "$stats" \
+  (cd "$work/$dir" && /usr/bin/time -f '%e %M %U %S' -o "$stats" \
     timeout "$cap" "$copydesk" $args >"$work/$dir.out" 2>"$work/$dir.err" </dev/null)
   status=$?
   set -e
-  read -r wall rss_kb <"$stats" 2>/dev/null || { wall=?; rss_kb=0; }
+  read -r wall rss_kb user sys <"$stats" 2>/dev/null || { wall=?; rss_kb=0; user=0; sys=0; }
   # GNU time prints "Command exited with non-zero status N" first when the command fails.
-  if [[ $wall == Command ]]; then read -r wall rss_kb < <(tail -n1 "$stats"); fi
+  if [[ $wall == Command ]]; then read -r wall rss_kb user sys < <(tail -n1 "$stats"); fi
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
   shown_args="${args//$work/DIR}"
   if [[ $status -eq 124 ]]; then
-    printf '| %s | `copydesk %s` | timed out (%s s) | %d MB | - |\n' "$label" "$shown_args" "$cap" $((rss_kb / 1024))
+    printf '| %s | `copydesk %s` | timed out (%s s) | %s s | %d MB | - |\n' "$label" "$shown_args" "$cap" "$cpu" $((rss_kb / 1024))
   else
-    printf '| %s | `copydesk %s` | %s s | %d MB | %s |\n' "$label" "$shown_args" "$wall" $((rss_kb / 1024)) "$status"
+    printf '| %s | `copydesk %s` | %s s | %s s | %d MB | %s |\n' "$label" "$shown_args" "$wall" "$cpu" $((rss_kb / 1024)) "$status"
   fi
 done

@@ -169,6 +169,14 @@ impl Suppressions {
     /// [`Suppressions::apply`].
     pub(crate) fn unused(&self, path: &Arc<Path>, env: LintEnv<'_>) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        // Comments with a used code, found once: searching every entry for each unused one
+        // was quadratic in the number of suppression comments.
+        let needed: std::collections::BTreeSet<Span> = self
+            .entries
+            .iter()
+            .filter(|entry| entry.used)
+            .filter_map(|entry| entry.comment)
+            .collect();
         for entry in self.entries.iter().filter(|e| !e.used) {
             let names_enabled_rule = registry::RULES.iter().any(|rule| {
                 selector_matches(&entry.selector, rule) && env.config.lint.is_enabled(rule)
@@ -190,12 +198,9 @@ impl Suppressions {
             let mut diagnostic =
                 Diagnostic::new(&InvalidSuppression::META, path.clone(), entry.at, message);
             // The comment goes only when none of its codes is still needed.
-            let whole_comment_unused = entry.comment.is_some_and(|comment| {
-                self.entries
-                    .iter()
-                    .filter(|other| other.comment == Some(comment))
-                    .all(|other| !other.used)
-            });
+            let whole_comment_unused = entry
+                .comment
+                .is_some_and(|comment| !needed.contains(&comment));
             if whole_comment_unused {
                 let title = "remove the unused suppression comment";
                 diagnostic = diagnostic.with_help(title).with_fix(Fix {
