@@ -8,6 +8,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use copydesk::diagnostic::render::escape_controls;
 
 use args::{Cli, Command};
 
@@ -55,10 +56,16 @@ fn main() -> ExitCode {
             if is_broken_pipe(&error) {
                 return ExitCode::SUCCESS;
             }
+            // Errors quote paths and values from the newsroom: escape their control
+            // characters like the diagnostics do, so a file name cannot drive the terminal.
             let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr, "error: {error}");
+            let _ = writeln!(stderr, "error: {}", escape_controls(&error.to_string()));
             for cause in error.chain().skip(1) {
-                let _ = writeln!(stderr, "  caused by: {cause}");
+                let _ = writeln!(
+                    stderr,
+                    "  caused by: {}",
+                    escape_controls(&cause.to_string())
+                );
             }
             ExitCode::from(Status::Failure as u8)
         }

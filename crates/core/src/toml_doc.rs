@@ -41,6 +41,12 @@ pub(crate) enum TomlProblemKind {
     InvalidValue,
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Value lookups on this thread, for tests that bound how often rules search the map.
+    pub(crate) static LOOKUPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Where each key and value of a document sits, by dotted path (`sources[2].url`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SpanMap {
@@ -50,6 +56,8 @@ pub struct SpanMap {
 impl SpanMap {
     /// The span of the value at `path`, if present.
     pub fn value(&self, path: &str) -> Option<Span> {
+        #[cfg(test)]
+        LOOKUPS.with(|lookups| lookups.set(lookups.get() + 1));
         self.entries.get(path).map(|(_, value)| *value)
     }
 

@@ -4,6 +4,7 @@ use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use copydesk::diagnostic::render::escape_controls;
 use copydesk::fs::ReplaceError;
 use copydesk::lint::IndexOptions;
 use copydesk::lint::fix::{MAX_ROUNDS, unified_diff};
@@ -125,10 +126,16 @@ fn lint_indexed(
     let run = copydesk::lint::lint_with_index(root, config, files, &options, now, progress)?;
     if args.verbose {
         if let Some(refused) = &run.refused {
-            eprintln!("note: {refused}; linting without the index");
+            eprintln!(
+                "note: {}; linting without the index",
+                escape_controls(&refused.to_string())
+            );
         }
         if let Some(path) = &run.everything_because {
-            eprintln!("note: {} changed; linting every article", path.display());
+            eprintln!(
+                "note: {} changed; linting every article",
+                escape_controls(&path.display().to_string())
+            );
         }
         if let Some(miss) = &run.miss {
             eprintln!("note: {miss}; linting every article once to rebuild it");
@@ -183,7 +190,8 @@ fn write_fix(root: &Path, file: &FileFix, shown: &str) -> anyhow::Result<bool> {
         Ok(()) => Ok(true),
         Err(ReplaceError::Changed { .. }) => {
             eprintln!(
-                "warning: skipped {shown}: it changed on disk while copydesk was fixing it; its fixes were not written (run `copydesk lint --fix` again)"
+                "warning: skipped {}: it changed on disk while copydesk was fixing it; its fixes were not written (run `copydesk lint --fix` again)",
+                escape_controls(shown)
             );
             Ok(false)
         }
@@ -197,7 +205,7 @@ fn remove_leftovers(root: &Path, config: &Config, options: &RenderOptions) {
         for path in copydesk::fs::remove_stale_temp_files(root, &root.join(dir)) {
             eprintln!(
                 "note: removed {}, a temporary file left by an interrupted run",
-                options.display_path(&path)
+                escape_controls(&options.display_path(&path))
             );
         }
     }
@@ -211,6 +219,7 @@ fn report_fix(file: &FileFix, shown: &str, dry_run: bool) {
         .map(|(code, n)| format!("{code} ({n})"))
         .collect();
     let verb = if dry_run { "would fix" } else { "fixed" };
+    let shown = escape_controls(shown);
     eprintln!("{verb} {shown}: {}", codes.join(", "));
     if !file.converged {
         eprintln!(

@@ -8,12 +8,13 @@ use chrono::{DateTime, FixedOffset};
 use comrak::nodes::{AstNode, Sourcepos};
 
 use super::rule::RuleMeta;
+use super::rules::entries::Entries;
 use super::rules::prose::{self, ProseBlock};
 use super::settings::parse_options;
 use crate::article::Article;
 use crate::author::Author;
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, LineColumn, LineIndex, Related, Span};
 use crate::markdown::BodyPositions;
 
 /// The newsroom-wide facts a per-article rule may consult.
@@ -39,6 +40,11 @@ pub struct LintContext<'a> {
     pub(crate) env: LintEnv<'a>,
     /// The body's prose blocks, read once and shared by the rules.
     prose_blocks: OnceCell<Vec<ProseBlock<'a>>>,
+    // Built on first use and shared, so no rule rebuilds them per finding or per entry (a
+    // file with many findings, or thousands of `[[sources]]`, would turn quadratic).
+    line_index: OnceCell<LineIndex>,
+    sources: OnceCell<Entries>,
+    updates: OnceCell<Entries>,
     diagnostics: RefCell<Vec<Diagnostic>>,
 }
 
@@ -50,6 +56,9 @@ impl<'a> LintContext<'a> {
             positions: BodyPositions::new(article.body(), article.layout.body.start),
             env,
             prose_blocks: OnceCell::new(),
+            line_index: OnceCell::new(),
+            sources: OnceCell::new(),
+            updates: OnceCell::new(),
             diagnostics: RefCell::new(Vec::new()),
         }
     }
@@ -58,6 +67,35 @@ impl<'a> LintContext<'a> {
     /// in document order.
     pub(crate) fn prose_blocks(&self) -> &[ProseBlock<'a>] {
         self.prose_blocks.get_or_init(|| prose::read_blocks(self))
+    }
+
+    /// The article's `[[sources]]` entries, indexed once.
+    pub(crate) fn sources(&self) -> &Entries {
+        self.sources
+            .get_or_init(|| Entries::new(self.article, "sources"))
+    }
+
+    /// The article's `[[updates]]` entries, indexed once.
+    pub(crate) fn updates(&self) -> &Entries {
+        self.updates
+            .get_or_init(|| Entries::new(self.article, "updates"))
+    }
+
+    /// Line and column of `offset` in the article's file, from one index per article.
+    pub(crate) fn position(&self, offset: usize) -> LineColumn {
+        let index = self
+            .line_index
+            .get_or_init(|| LineIndex::new(&self.article.source));
+        index.position(&self.article.source, offset)
+    }
+
+    /// A note at `offset` of the article's file, for a diagnostic's related places.
+    pub(crate) fn note(&self, offset: usize, message: impl Into<String>) -> Related {
+        Related {
+            path: self.article.path.clone(),
+            position: self.position(offset),
+            message: message.into(),
+        }
     }
 
     /// Starts a diagnostic for `rule` at `span` of the article's file.

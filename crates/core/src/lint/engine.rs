@@ -11,7 +11,7 @@ use super::rules::editorial::{Signature, near_duplicate_facts};
 use super::rules::references as rf;
 use super::suppression::Suppressions;
 use crate::article::{Article, Status};
-use crate::diagnostic::{Diagnostic, LineColumn, LineIndex, Span};
+use crate::diagnostic::{Diagnostic, LineColumn, Span};
 
 /// The compact facts about an article that corpus-wide rules need, kept after its tree is dropped.
 ///
@@ -129,18 +129,19 @@ pub fn lint_article(
             check(&ctx, article);
         }
     }
-    let line_index = LineIndex::new(&article.source);
-    let (related, article_links) = rf::cross_references(&ctx, &line_index);
+    let (related, article_links) = rf::cross_references(&ctx);
     let (mut suppressions, suppression_problems) =
         Suppressions::collect(article, root, &ctx.positions);
-    let mut diagnostics = parse_diagnostics;
-    diagnostics.extend(ctx.into_diagnostics());
-    diagnostics.extend(suppression_problems);
-    let diagnostics = suppressions.apply(apply_settings(diagnostics, env));
     let slug_span = article
         .spans
         .value("slug")
         .unwrap_or_else(|| article.value_span("title"));
+    let slug_position = ctx.position(slug_span.start);
+    let body_position = ctx.position(body_span.start);
+    let mut diagnostics = parse_diagnostics;
+    diagnostics.extend(ctx.into_diagnostics());
+    diagnostics.extend(suppression_problems);
+    let diagnostics = suppressions.apply(apply_settings(diagnostics, env));
     LintOutcome {
         diagnostics,
         facts: ArticleFacts {
@@ -148,12 +149,12 @@ pub fn lint_article(
             slug: article.slug.clone(),
             status: article.status,
             slug_span,
-            slug_position: line_index.position(&article.source, slug_span.start),
+            slug_position,
             related,
             article_links,
             body_minhash,
             body_span,
-            body_position: line_index.position(&article.source, body_span.start),
+            body_position,
             suppressions,
         },
     }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{LintReport, Positions, RenderOptions};
+use super::{LintReport, Positions, RenderOptions, escape_controls};
 
 pub(super) fn render(
     report: &LintReport,
@@ -11,15 +11,15 @@ pub(super) fn render(
 ) -> io::Result<()> {
     let mut positions = Positions::new(report);
     for diagnostic in &report.diagnostics {
-        let (_, start, _) = positions.of(diagnostic);
+        let start = positions.of(diagnostic).start;
         writeln!(
             out,
             "{}:{}:{}: {} {}",
-            options.display_path(&diagnostic.path),
+            escape_controls(&options.display_path(&diagnostic.path)),
             start.line,
             start.column,
             diagnostic.code,
-            one_line(&diagnostic.message)
+            escape_controls(&one_line(&diagnostic.message))
         )?;
     }
     Ok(())

@@ -4,7 +4,10 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{LintReport, Positions, RenderOptions};
+use std::borrow::Cow;
+
+use super::escape::escape_with_range;
+use super::{LintReport, Positions, RenderOptions, escape_controls};
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 
 /// At most this many bytes of a line are shown; longer lines are cut around the span.
@@ -22,20 +25,24 @@ pub(super) fn render(
     };
     let mut positions = Positions::new(report);
     for diagnostic in &report.diagnostics {
-        let (text, start, _) = positions.of(diagnostic);
-        let path = options.display_path(&diagnostic.path);
-        let excerpt = Excerpt::around(&text, diagnostic);
+        let located = positions.of(diagnostic);
+        let start = located.start;
+        // Content reaches the terminal only escaped (see `escape`): path, message, excerpt,
+        // notes and help alike.
+        let path = escape_controls(&options.display_path(&diagnostic.path)).into_owned();
+        let message = escape_controls(&diagnostic.message);
+        let excerpt = Excerpt::around(located.text, located.index, diagnostic);
         let level = match diagnostic.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
         };
         let title = level
-            .primary_title(diagnostic.message.as_str())
+            .primary_title(message.as_ref())
             .id(diagnostic.code.as_str());
         let group = match &excerpt {
             Some(excerpt) => title.element(
-                Snippet::source(excerpt.text)
+                Snippet::source(excerpt.text.as_ref())
                     .line_start(start.line)
                     .path(path.as_str())
                     .annotation(AnnotationKind::Primary.span(excerpt.span.clone())),
@@ -44,20 +51,22 @@ pub(super) fn render(
         };
         let mut notes: Vec<String> = Vec::new();
         for related in &diagnostic.related {
-            notes.push(format!(
+            let note = format!(
                 "{}: {}:{}:{}",
                 related.message,
                 options.display_path(&related.path),
                 related.position.line,
                 related.position.column
-            ));
+            );
+            notes.push(escape_controls(&note).into_owned());
         }
         let mut group = group;
         for note in &notes {
             group = group.element(Level::NOTE.message(note.as_str()));
         }
-        if let Some(help) = &diagnostic.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+        let help = diagnostic.help.as_deref().map(escape_controls);
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(help.as_ref()));
         }
         let report: [Group<'_>; 1] = [group];
         writeln!(out, "{}\n", renderer.render(&report))?;
@@ -67,16 +76,18 @@ pub(super) fn render(
 
 /// The lines a span covers, with the span made relative to them.
 struct Excerpt<'t> {
-    text: &'t str,
+    /// The lines, control characters escaped.
+    text: Cow<'t, str>,
     span: std::ops::Range<usize>,
 }
 
 impl<'t> Excerpt<'t> {
-    fn around(text: &'t str, diagnostic: &Diagnostic) -> Option<Excerpt<'t>> {
+    /// `index` is the file's, shared with the other renderers: building one per diagnostic
+    /// made the default format quadratic in the size of a file with many findings.
+    fn around(text: &'t str, index: &LineIndex, diagnostic: &Diagnostic) -> Option<Excerpt<'t>> {
         if text.is_empty() {
             return None;
         }
-        let index = LineIndex::new(text);
         let start = floor_char_boundary(text, diagnostic.span.start.min(text.len()));
         let end = floor_char_boundary(text, diagnostic.span.end.min(text.len()).max(start));
         let first_line = index.line_of(start);
@@ -93,10 +104,8 @@ impl<'t> Excerpt<'t> {
         let excerpt = text[from..to].trim_end_matches(['\n', '\r']);
         let span_start = (start - from).min(excerpt.len());
         let span_end = (end.max(start) - from).min(excerpt.len());
-        Some(Excerpt {
-            text: excerpt,
-            span: span_start..span_end,
-        })
+        let (text, span) = escape_with_range(excerpt, span_start..span_end);
+        Some(Excerpt { text, span })
     }
 }
 

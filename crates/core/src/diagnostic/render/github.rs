@@ -2,11 +2,12 @@
 //! runner turns into annotations on the pull request's changed lines.
 //!
 //! The escaping is GitHub's, not URL encoding: `%`, CR and LF in the message; additionally
-//! `:` and `,` in properties, whose values are separated by those characters.
+//! `:` and `,` in properties, whose values are separated by those characters. Before that,
+//! every other control character is written visibly (`\u{1b}`), as in the other formats.
 
 use std::io::{self, Write};
 
-use super::{LintReport, Positions, RenderOptions};
+use super::{LintReport, Positions, RenderOptions, escape_controls, is_escaped_control};
 use crate::diagnostic::Severity;
 
 pub(super) fn render(
@@ -16,7 +17,8 @@ pub(super) fn render(
 ) -> io::Result<()> {
     let mut positions = Positions::new(report);
     for diagnostic in &report.diagnostics {
-        let (_, start, end) = positions.of(diagnostic);
+        let located = positions.of(diagnostic);
+        let (start, end) = (located.start, located.end);
         let command = match diagnostic.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -42,11 +44,23 @@ pub(super) fn render(
     Ok(())
 }
 
-/// Escapes a message (the part after `::`).
+/// Escapes a message (the part after `::`): GitHub's encoding of `%`, CR and LF, and every
+/// other control character written visibly (`\u{1b}`) as in the other human-readable
+/// formats, since GitHub leaves those raw and the runner prints the line to the job log.
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c if is_escaped_control(c) => {
+                out.push_str(&escape_controls(c.encode_utf8(&mut [0; 4])));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Escapes a property value (`file=…`, `title=…`).
@@ -65,5 +79,10 @@ mod tests {
             "100%25 done%0D%0Anext: a, b"
         );
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+        assert_eq!(
+            escape_data("slug\u{1b}]52;c;eA==\u{7}\u{9b}\tend\n"),
+            "slug\\u{1b}]52;c;eA==\\u{7}\\u{9b}\tend%0A"
+        );
+        assert_eq!(escape_property("a\u{1b}b\nc"), "a\\u{1b}b%0Ac");
     }
 }

@@ -100,7 +100,8 @@ impl JsonReport {
             .diagnostics
             .iter()
             .map(|d| {
-                let (_, start, end) = positions.of(d);
+                let located = positions.of(d);
+                let (start, end) = (located.start, located.end);
                 JsonDiagnostic {
                     code: d.code.as_str().to_string(),
                     name: d.name.to_string(),
@@ -160,6 +161,6 @@ pub(super) fn render(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &JsonReport::new(report, options))?;
+    super::escape::write_json(out, &JsonReport::new(report, options))?;
     writeln!(out)
 }

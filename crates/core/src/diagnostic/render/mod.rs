@@ -2,6 +2,7 @@
 //! given; [`LintReport`] keeps them sorted by path, position and code.
 
 mod concise;
+mod escape;
 mod full;
 mod github;
 mod json;
@@ -11,6 +12,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use escape::{escape_controls, is_escaped_control};
 pub use json::{
     DIAGNOSTICS_SCHEMA_VERSION, JsonDiagnostic, JsonEdit, JsonFix, JsonPosition, JsonRelated,
     JsonReport,
@@ -95,10 +97,19 @@ impl RenderOptions {
     }
 }
 
-/// Line and column of the start and end of each diagnostic, computed once per file.
+/// Line and column of the start and end of each diagnostic, from one [`LineIndex`] per file
+/// that every renderer shares (the excerpt and fix positions come from it too).
 pub(crate) struct Positions<'r> {
     report: &'r LintReport,
     cached: Option<(Arc<Path>, Arc<str>, LineIndex)>,
+}
+
+/// Where a diagnostic is, with its file's text and line index.
+pub(crate) struct Located<'p> {
+    pub(crate) text: &'p str,
+    pub(crate) index: &'p LineIndex,
+    pub(crate) start: LineColumn,
+    pub(crate) end: LineColumn,
 }
 
 impl<'r> Positions<'r> {
@@ -109,8 +120,9 @@ impl<'r> Positions<'r> {
         }
     }
 
-    /// The file text and the start and end positions of `diagnostic`.
-    pub(crate) fn of(&mut self, diagnostic: &Diagnostic) -> (Arc<str>, LineColumn, LineColumn) {
+    /// The file text, its index and the start and end positions of `diagnostic`. The index
+    /// is rebuilt only when the file changes, which the sorted order makes once per file.
+    pub(crate) fn of(&mut self, diagnostic: &Diagnostic) -> Located<'_> {
         let stale = self
             .cached
             .as_ref()
@@ -126,9 +138,12 @@ impl<'r> Positions<'r> {
             self.cached = Some((diagnostic.path.clone(), text, index));
         }
         let (_, text, index) = self.cached.as_ref().expect("filled above");
-        let start = index.position(text, diagnostic.span.start);
-        let end = index.position(text, diagnostic.span.end);
-        (text.clone(), start, end)
+        Located {
+            text,
+            index,
+            start: index.position(text, diagnostic.span.start),
+            end: index.position(text, diagnostic.span.end),
+        }
     }
 }
 
@@ -145,5 +160,58 @@ pub fn render(
         DiagnosticFormat::Json => json::render(report, options, out),
         DiagnosticFormat::Github => github::render(report, options, out),
         DiagnosticFormat::Sarif => sarif::render(report, options, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::diagnostic::{Span, line_index};
+    use crate::lint::RULES;
+
+    /// A report of `count` diagnostics spread over one long line and many short ones of
+    /// `a.md`, and one in `b.md`.
+    fn report(count: usize) -> LintReport {
+        let long_line = "word ".repeat(count);
+        let text: Arc<str> = Arc::from(format!("+++\n{long_line}\n{}", "line\n".repeat(count)));
+        let a: Arc<Path> = Arc::from(Path::new("a.md"));
+        let b: Arc<Path> = Arc::from(Path::new("b.md"));
+        let mut diagnostics: Vec<Diagnostic> = (0..count)
+            .flat_map(|i| {
+                let on_long_line = 4 + 5 * i;
+                let on_own_line = 5 + long_line.len() + 5 * i;
+                [on_long_line, on_own_line]
+            })
+            .map(|at| Diagnostic::new(&RULES[0], a.clone(), Span::new(at, at + 4), "found"))
+            .collect();
+        diagnostics.push(Diagnostic::new(&RULES[0], b.clone(), Span::at(0), "other"));
+        let mut sources = SourceMap::new();
+        sources.insert(a, text);
+        sources.insert(b, Arc::from("+++\n"));
+        LintReport::new(diagnostics, sources, 2)
+    }
+
+    #[test]
+    fn every_format_builds_one_line_index_per_file() {
+        let report = report(300);
+        for format in [
+            DiagnosticFormat::Full,
+            DiagnosticFormat::Concise,
+            DiagnosticFormat::Json,
+            DiagnosticFormat::Github,
+            DiagnosticFormat::Sarif,
+        ] {
+            let before = line_index::tests::built();
+            let mut out = Vec::new();
+            render(&report, format, &RenderOptions::default(), &mut out).expect("renders");
+            assert_eq!(
+                line_index::tests::built() - before,
+                2,
+                "{format:?} built more than one index per file"
+            );
+        }
     }
 }

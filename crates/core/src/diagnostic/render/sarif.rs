@@ -141,7 +141,8 @@ fn results(report: &LintReport, options: &RenderOptions) -> Vec<sarif::Result> {
         .diagnostics
         .iter()
         .map(|diagnostic| {
-            let (text, start, end) = positions.of(diagnostic);
+            let located = positions.of(diagnostic);
+            let (text, start, end) = (located.text, located.start, located.end);
             let uri = to_uri(&options.display_path(&diagnostic.path));
             let location = sarif::Location::builder()
                 .physical_location(
@@ -162,8 +163,9 @@ fn results(report: &LintReport, options: &RenderOptions) -> Vec<sarif::Result> {
                 .iter()
                 .position(|rule| rule.code == diagnostic.code)
                 .map_or(-1, to_i64);
-            let index = LineIndex::new(&text);
-            let fixes: Vec<_> = fix(diagnostic, &text, &index, &uri).into_iter().collect();
+            let fixes: Vec<_> = fix(diagnostic, text, located.index, &uri)
+                .into_iter()
+                .collect();
             let related: Vec<sarif::Location> = diagnostic
                 .related
                 .iter()
@@ -232,7 +234,7 @@ pub(super) fn render(
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &document(report, options))?;
+    super::escape::write_json(out, &document(report, options))?;
     writeln!(out)
 }
 

@@ -6,6 +6,8 @@
 
 use std::fmt::Write as _;
 
+use rustc_hash::FxHashMap;
+
 use crate::article::Article;
 use crate::diagnostic::Span;
 
@@ -28,27 +30,62 @@ pub(crate) fn list_item_spans(article: &Article, key: &str, kept: &[String]) -> 
     spans
 }
 
-/// The written path (`sources[3]`) of the `key` entry whose span is `entry`.
-pub(crate) fn entry_path(article: &Article, key: &str, entry: Span) -> Option<String> {
-    (0..)
-        .map(|i| format!("{key}[{i}]"))
-        .map_while(|path| article.spans.value(&path).map(|span| (path, span)))
-        .find(|(_, span)| *span == entry)
-        .map(|(path, _)| path)
+/// The written `[[key]]` entries of one article (`sources`, `updates`), indexed once.
+///
+/// Rules ask for the span of a field of each kept entry. Finding an entry's written index by
+/// trying `key[0]`, `key[1]`, … for every entry made an article with thousands of sources
+/// quadratic; the index maps each entry's span to its written index in one pass. The lint
+/// context builds it once per article and key ([`LintContext::entries`]).
+///
+/// [`LintContext::entries`]: crate::lint::LintContext
+#[derive(Debug)]
+pub(crate) struct Entries {
+    key: &'static str,
+    /// Written index of each entry, by the entry's span.
+    by_span: FxHashMap<Span, usize>,
+    count: usize,
 }
 
-/// The span of `field` in the `key` entry whose span is `entry`, or the entry's span.
-pub(crate) fn field_span(article: &Article, key: &str, entry: Span, field: &str) -> Span {
-    entry_path(article, key, entry)
-        .and_then(|path| article.spans.value(&format!("{path}.{field}")))
-        .unwrap_or(entry)
-}
+impl Entries {
+    /// Indexes the `key` entries of `article`, valid or not.
+    pub(crate) fn new(article: &Article, key: &'static str) -> Self {
+        let mut by_span = FxHashMap::default();
+        let mut path = String::new();
+        let mut count = 0;
+        loop {
+            path.clear();
+            let _ = write!(path, "{key}[{count}]");
+            let Some(span) = article.spans.value(&path) else {
+                break;
+            };
+            // The first of two entries with one span (impossible in TOML) keeps it.
+            by_span.entry(span).or_insert(count);
+            count += 1;
+        }
+        Entries {
+            key,
+            by_span,
+            count,
+        }
+    }
 
-/// How many `key` entries are written, valid or not.
-pub(crate) fn written_count(article: &Article, key: &str) -> usize {
-    (0..)
-        .map_while(|i| article.spans.value(&format!("{key}[{i}]")))
-        .count()
+    /// The written path (`sources[3]`) of the entry whose span is `entry`.
+    pub(crate) fn path_of(&self, entry: Span) -> Option<String> {
+        let index = self.by_span.get(&entry)?;
+        Some(format!("{}[{index}]", self.key))
+    }
+
+    /// The span of `field` in the entry whose span is `entry`, or the entry's span.
+    pub(crate) fn field_span(&self, article: &Article, entry: Span, field: &str) -> Span {
+        self.path_of(entry)
+            .and_then(|path| article.spans.value(&format!("{path}.{field}")))
+            .unwrap_or(entry)
+    }
+
+    /// How many entries are written, valid or not.
+    pub(crate) fn written_count(&self) -> usize {
+        self.count
+    }
 }
 
 /// A short list of ids for help texts: at most ten, in backticks.
@@ -105,7 +142,7 @@ mod tests {
         let spans = list_item_spans(&article, "authors", &article.authors);
         let written: Vec<_> = spans.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(written, ["\"maya-okafor\"", "'ryan-tanaka'"]);
-        assert_eq!(written_count(&article, "authors"), 3);
+        assert_eq!(Entries::new(&article, "authors").written_count(), 3);
     }
 
     #[test]
@@ -113,13 +150,68 @@ mod tests {
         let text = "+++\ntitle = \"T\"\n[[sources]]\ntitle = \"No id\"\n[[sources]]\nid = \"b\"\ntitle = \"B\"\n+++\nBody.\n";
         let article = article(text);
         let source = &article.sources[0];
-        assert_eq!(
-            entry_path(&article, "sources", source.span).as_deref(),
-            Some("sources[1]")
-        );
-        let id = field_span(&article, "sources", source.span, "id");
+        let entries = Entries::new(&article, "sources");
+        assert_eq!(entries.path_of(source.span).as_deref(), Some("sources[1]"));
+        assert_eq!(entries.written_count(), 2);
+        let id = entries.field_span(&article, source.span, "id");
         assert_eq!(&text[id.start..id.end], "\"b\"");
         assert_eq!(written(&article, id), "b");
+    }
+
+    #[test]
+    fn rules_find_entry_fields_with_a_bounded_number_of_lookups() {
+        use std::collections::BTreeMap;
+        use std::fmt::Write as _;
+
+        use crate::config::Config;
+        use crate::lint::{LintEnv, lint_article};
+        use crate::toml_doc::LOOKUPS;
+
+        // Uncited (RF006), repeated (RF007), unknown in updates (RF005), future and out of
+        // order (TL002, TL003) entries: every rule that maps an entry back to its field.
+        let n = 2_000;
+        let mut text = String::from(
+            "+++\ntitle = \"T\"\nstatus = \"published\"\npublished = 2026-01-01T00:00:00Z\n",
+        );
+        for i in 0..n {
+            let _ = write!(
+                text,
+                "[[sources]]\nid = \"s{}\"\ntitle = \"S\"\nurl = \"https://example.com/{}\"\n",
+                i % (n - 10),
+                i % (n - 20)
+            );
+        }
+        for i in 0..n {
+            let _ = write!(
+                text,
+                "[[updates]]\nat = 2026-0{}-01T00:00:00Z\ntext = \"U\"\nsource = \"x{i}\"\n",
+                1 + (n - i) % 9
+            );
+        }
+        text.push_str("+++\nBody.\n");
+        let parsed = Article::parse(Path::new("a.md"), &text);
+        let article = parsed.article.expect("parses");
+        assert_eq!((article.sources.len(), article.updates.len()), (n, n));
+        let config = Config::default();
+        let authors = BTreeMap::new();
+        let env = LintEnv {
+            config: &config,
+            authors: &authors,
+            now: chrono::DateTime::parse_from_rfc3339("2026-03-01T00:00:00Z").expect("time"),
+        };
+        LOOKUPS.with(|lookups| lookups.set(0));
+        let outcome = lint_article(&article, Vec::new(), env);
+        let codes: std::collections::BTreeSet<_> = outcome
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect();
+        for code in ["RF005", "RF006", "RF007", "TL002", "TL003"] {
+            assert!(codes.contains(code), "{code} missing from {codes:?}");
+        }
+        // Searching from the first entry for each one took about n²/2 = 2,000,000.
+        let lookups = LOOKUPS.with(std::cell::Cell::get);
+        assert!(lookups < 20 * n, "{lookups} span lookups");
     }
 
     #[test]

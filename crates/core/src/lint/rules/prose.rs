@@ -15,7 +15,7 @@ use rustc_hash::FxHashSet;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::article::Article;
-use crate::diagnostic::{LineIndex, Related, Span};
+use crate::diagnostic::Span;
 use crate::lint::LintContext;
 
 /// One stretch of a block's text and where it came from.
@@ -253,33 +253,6 @@ pub(crate) fn paragraphs<'c, 'a>(
     blocks(ctx, &[BlockKind::Paragraph])
 }
 
-/// Builds notes pointing into one article, indexing its lines once, on first use.
-pub(crate) struct Notes<'a> {
-    article: &'a Article,
-    index: OnceCell<LineIndex>,
-}
-
-impl<'a> Notes<'a> {
-    pub(crate) fn new(article: &'a Article) -> Self {
-        Notes {
-            article,
-            index: OnceCell::new(),
-        }
-    }
-
-    /// A note at `offset` of the article's file.
-    pub(crate) fn at(&self, offset: usize, message: impl Into<String>) -> Related {
-        let index = self
-            .index
-            .get_or_init(|| LineIndex::new(&self.article.source));
-        Related {
-            path: self.article.path.clone(),
-            position: index.position(&self.article.source, offset),
-            message: message.into(),
-        }
-    }
-}
-
 /// Lower-cased words with apostrophes dropped, so case, spacing, punctuation and straight
 /// versus typographic quotes never make two texts differ.
 fn words(text: &str) -> Vec<String> {
@@ -337,19 +310,31 @@ pub(crate) fn shingle_hashes(words: &[u64]) -> impl Iterator<Item = u64> + '_ {
 }
 
 /// Jaccard similarity of two sorted shingle sets (0 when both are empty).
+///
+/// When one set is much larger, the smaller one is looked up in it, so comparing a short
+/// paragraph with a huge one costs the short one's size, not the huge one's.
 pub(crate) fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let shared = if large.len() / 16 > small.len() {
+        small
+            .iter()
+            .filter(|hash| large.binary_search(hash).is_ok())
+            .count()
+    } else {
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
             }
         }
-    }
+        shared
+    };
     let union = a.len() + b.len() - shared;
     if union == 0 {
         0.0
@@ -647,7 +632,7 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
@@ -688,7 +673,8 @@ mod tests {
     }
 
     /// Runs `check` on the paragraphs of `body`, with the article's source.
-    fn with_paragraphs(body: &str, check: impl Fn(&str, &[&ProseBlock<'_>])) {
+    /// Runs `check` on the paragraphs of an article with `body`.
+    pub(crate) fn with_paragraphs(body: &str, check: impl Fn(&str, &[&ProseBlock<'_>])) {
         let text = format!("+++\ntitle = \"T\"\n+++\n\n{body}");
         let article = Article::parse("a.md", &text)
             .article
@@ -788,6 +774,15 @@ mod tests {
                 " Then"
             ]
         );
+    }
+
+    #[test]
+    fn jaccard_looks_a_small_set_up_in_a_large_one() {
+        let large: Vec<u64> = (0..1000).collect();
+        let small = [5, 500, 2000];
+        let expected = 2.0 / 1001.0;
+        assert!((jaccard(&small, &large) - expected).abs() < 1e-12);
+        assert!((jaccard(&large, &small) - expected).abs() < 1e-12);
     }
 
     #[test]

@@ -46,7 +46,6 @@ declare_rule! {
 const SIMILARITY: f64 = 0.6;
 
 pub(crate) fn check_dek_repeats_lede(ctx: &LintContext<'_>, article: &Article) {
-    let notes = prose::Notes::new(article);
     let Some(dek) = article.dek.as_deref() else {
         return;
     };
@@ -69,7 +68,7 @@ pub(crate) fn check_dek_repeats_lede(ctx: &LintContext<'_>, article: &Article) {
         ctx.push(
             ctx.diagnostic(&DekRepeatsLede::META, article.value_span("dek"), message)
                 .with_help("make the dek add something the first paragraph does not say")
-                .with_related(notes.at(lede.span.start, "the first paragraph")),
+                .with_related(ctx.note(lede.span.start, "the first paragraph")),
         );
     }
 }

@@ -46,8 +46,7 @@ declare_rule! {
 /// Paragraphs shorter than this many words are not compared.
 pub(crate) const MIN_WORDS: usize = 8;
 
-pub(crate) fn check_duplicate_paragraph(ctx: &LintContext<'_>, article: &Article) {
-    let notes = prose::Notes::new(article);
+pub(crate) fn check_duplicate_paragraph(ctx: &LintContext<'_>, _article: &Article) {
     let mut first_at = BTreeMap::new();
     for paragraph in prose::paragraphs(ctx) {
         let words = paragraph.words();
@@ -65,7 +64,7 @@ pub(crate) fn check_duplicate_paragraph(ctx: &LintContext<'_>, article: &Article
                     "paragraph repeats an earlier paragraph",
                 )
                 .with_help("delete one of the copies")
-                .with_related(notes.at(first.start, "the first copy")),
+                .with_related(ctx.note(first.start, "the first copy")),
             ),
         }
     }

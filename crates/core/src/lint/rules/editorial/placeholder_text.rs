@@ -2,7 +2,7 @@ use crate::article::{Article, Status};
 use crate::diagnostic::{Severity, Span};
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
-use crate::lint::rules::prose::{self, Notes};
+use crate::lint::rules::prose;
 
 declare_rule! {
     /// ## What it does
@@ -94,9 +94,8 @@ pub(crate) fn check_placeholder_text(ctx: &LintContext<'_>, article: &Article) {
             "replace each `{MARKER}` paragraph with the story's text, or delete it"
         ));
     diagnostic.severity = severity;
-    let notes = Notes::new(article);
     for other in others {
-        diagnostic = diagnostic.with_related(notes.at(other.start, "another placeholder"));
+        diagnostic = diagnostic.with_related(ctx.note(other.start, "another placeholder"));
     }
     ctx.push(diagnostic);
 }

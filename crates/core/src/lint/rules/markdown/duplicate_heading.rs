@@ -45,8 +45,7 @@ declare_rule! {
     }
 }
 
-pub(crate) fn check_duplicate_heading(ctx: &LintContext<'_>, article: &Article) {
-    let notes = prose::Notes::new(article);
+pub(crate) fn check_duplicate_heading(ctx: &LintContext<'_>, _article: &Article) {
     let mut first_at = BTreeMap::new();
     for heading in prose::blocks(ctx, &[BlockKind::Heading]) {
         let key = prose::normalise(&heading.text);
@@ -67,7 +66,7 @@ pub(crate) fn check_duplicate_heading(ctx: &LintContext<'_>, article: &Article) 
                     ),
                 )
                 .with_help("rename one of the sections, or merge them")
-                .with_related(notes.at(first.start, "the first heading with this text")),
+                .with_related(ctx.note(first.start, "the first heading with this text")),
             ),
         }
     }

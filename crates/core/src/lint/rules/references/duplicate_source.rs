@@ -1,10 +1,8 @@
 use std::collections::BTreeMap;
 
 use crate::article::Article;
-use crate::diagnostic::{LineIndex, Related};
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
-use crate::lint::rules::entries;
 
 declare_rule! {
     /// ## What it does
@@ -46,17 +44,9 @@ declare_rule! {
 pub(crate) fn check_duplicate_source(ctx: &LintContext<'_>, article: &Article) {
     let mut ids = BTreeMap::new();
     let mut urls = BTreeMap::new();
-    let mut index: Option<LineIndex> = None;
-    let mut related = |first: crate::diagnostic::Span, message: String| {
-        let index = index.get_or_insert_with(|| LineIndex::new(&article.source));
-        Related {
-            path: article.path.clone(),
-            position: index.position(&article.source, first.start),
-            message,
-        }
-    };
+    let related = |first: crate::diagnostic::Span, message: String| ctx.note(first.start, message);
     for source in &article.sources {
-        let id_span = entries::field_span(article, "sources", source.span, "id");
+        let id_span = ctx.sources().field_span(article, source.span, "id");
         if let Some(&first) = ids.get(source.id.as_str()) {
             let note = related(first, format!("`{}` is first listed here", source.id));
             ctx.push(
@@ -74,7 +64,7 @@ pub(crate) fn check_duplicate_source(ctx: &LintContext<'_>, article: &Article) {
         let Some(url) = source.url.as_deref() else {
             continue;
         };
-        let url_span = entries::field_span(article, "sources", source.span, "url");
+        let url_span = ctx.sources().field_span(article, source.span, "url");
         match urls.get(url) {
             Some(&(first_id, first_span)) if first_id != source.id.as_str() => {
                 let note = related(first_span, format!("source `{first_id}` has this URL"));

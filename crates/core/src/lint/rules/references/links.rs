@@ -4,8 +4,7 @@
 use comrak::Arena;
 use comrak::nodes::{AstNode, NodeValue, Sourcepos};
 
-use crate::article::Article;
-use crate::diagnostic::{LineIndex, Span};
+use crate::diagnostic::Span;
 use crate::lint::rules::entries;
 use crate::lint::{LintContext, SlugReference};
 
@@ -54,12 +53,13 @@ pub(crate) fn body_links(ctx: &LintContext<'_>) -> Vec<Link> {
 
 /// Every link and image destination in the updates' Markdown texts, each spanning its
 /// update's `text` value.
-pub(crate) fn update_links(article: &Article) -> Vec<Link> {
+pub(crate) fn update_links(ctx: &LintContext<'_>) -> Vec<Link> {
+    let article = ctx.article;
     let arena = Arena::new();
     let mut links = Vec::new();
     for update in &article.updates {
         let root = crate::markdown::parse(&arena, &update.text);
-        let span = entries::field_span(article, "updates", update.span, "text");
+        let span = ctx.updates().field_span(article, update.span, "text");
         links.extend(
             destinations(root)
                 .into_iter()
@@ -98,15 +98,12 @@ fn narrow(source: &str, whole: Span, url: &str) -> Span {
 }
 
 /// The article's `related` slugs and `article:` link targets, for the corpus rules.
-pub(crate) fn cross_references(
-    ctx: &LintContext<'_>,
-    index: &LineIndex,
-) -> (Vec<SlugReference>, Vec<SlugReference>) {
+pub(crate) fn cross_references(ctx: &LintContext<'_>) -> (Vec<SlugReference>, Vec<SlugReference>) {
     let article = ctx.article;
     let reference = |slug: &str, span: Span| SlugReference {
         slug: slug.to_string(),
         span,
-        position: index.position(&article.source, span.start),
+        position: ctx.position(span.start),
     };
     let related = article
         .related

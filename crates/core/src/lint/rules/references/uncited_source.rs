@@ -3,7 +3,6 @@ use std::collections::BTreeSet;
 use crate::article::Article;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
-use crate::lint::rules::entries;
 
 use super::links;
 
@@ -51,7 +50,7 @@ pub(crate) fn check_uncited_source(ctx: &LintContext<'_>, article: &Article) {
     let mut linked_urls = BTreeSet::new();
     for link in links::body_links(ctx)
         .into_iter()
-        .chain(links::update_links(article))
+        .chain(links::update_links(ctx))
     {
         match link.source_id() {
             Some(id) => cited_ids.insert(id.to_string()),
@@ -73,7 +72,7 @@ pub(crate) fn check_uncited_source(ctx: &LintContext<'_>, article: &Article) {
         if cited {
             continue;
         }
-        let span = entries::field_span(article, "sources", source.span, "id");
+        let span = ctx.sources().field_span(article, source.span, "id");
         ctx.push(
             ctx.diagnostic(
                 &UncitedSource::META,

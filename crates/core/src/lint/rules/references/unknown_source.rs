@@ -1,3 +1,5 @@
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::article::Article;
 use crate::diagnostic::Span;
 use crate::lint::LintContext;
@@ -41,21 +43,61 @@ declare_rule! {
 
 pub(crate) fn check_unknown_source(ctx: &LintContext<'_>, article: &Article) {
     let body = links::body_links(ctx);
-    let updates = links::update_links(article);
+    let updates = links::update_links(ctx);
+    let mut listed = Listed::new(article);
     for (link, place) in body
         .iter()
         .map(|l| (l, Place::Body))
         .chain(updates.iter().map(|l| (l, Place::UpdateText)))
     {
         if let Some(id) = link.source_id() {
-            report(ctx, article, id, link.span, place);
+            report(ctx, &mut listed, id, link.span, place);
         }
     }
     for update in &article.updates {
         if let Some(id) = update.source.as_deref() {
-            let span = entries::field_span(article, "updates", update.span, "source");
-            report(ctx, article, id, span, Place::UpdateField);
+            let span = ctx.updates().field_span(article, update.span, "source");
+            report(ctx, &mut listed, id, span, Place::UpdateField);
         }
+    }
+}
+
+/// Unlisted ids that get a did-you-mean. Each search compares the id with every listed
+/// source, so without a bound an article citing thousands of unlisted ids among thousands of
+/// sources would be quadratic; later ones get the plain help.
+const MAX_SUGGESTED: usize = 20;
+
+/// The listed source ids, looked up and suggested from once per article.
+struct Listed<'a> {
+    ids: FxHashSet<&'a str>,
+    in_order: Vec<&'a str>,
+    /// `listed sources: …`, the same for every finding.
+    list: String,
+    suggested: FxHashMap<String, Option<&'a str>>,
+}
+
+impl<'a> Listed<'a> {
+    fn new(article: &'a Article) -> Self {
+        let in_order: Vec<&str> = article.sources.iter().map(|s| s.id.as_str()).collect();
+        Listed {
+            ids: in_order.iter().copied().collect(),
+            list: entries::id_list(in_order.iter().copied()),
+            in_order,
+            suggested: FxHashMap::default(),
+        }
+    }
+
+    /// The listed id `id` is probably a typo of, while the search budget lasts.
+    fn nearest(&mut self, id: &str) -> Option<&'a str> {
+        if let Some(&best) = self.suggested.get(id) {
+            return best;
+        }
+        if self.suggested.len() >= MAX_SUGGESTED {
+            return None;
+        }
+        let best = crate::suggest::nearest(id, self.in_order.iter().copied());
+        self.suggested.insert(id.to_string(), best);
+        best
     }
 }
 
@@ -67,7 +109,7 @@ enum Place {
     UpdateField,
 }
 
-fn report(ctx: &LintContext<'_>, article: &Article, id: &str, span: Span, place: Place) {
+fn report(ctx: &LintContext<'_>, listed: &mut Listed<'_>, id: &str, span: Span, place: Place) {
     if id.is_empty() {
         let message = match place {
             Place::UpdateField => "update `source` is empty",
@@ -76,15 +118,11 @@ fn report(ctx: &LintContext<'_>, article: &Article, id: &str, span: Span, place:
         ctx.report(&UnknownSource::META, span, message);
         return;
     }
-    if article.source_by_id(id).is_some() {
+    if listed.ids.contains(id) {
         return;
     }
-    let ids = article.sources.iter().map(|s| s.id.as_str());
-    let help = match crate::suggest::nearest(id, ids.clone()) {
-        Some(best) => format!(
-            "did you mean `{best}`? listed sources: {}",
-            entries::id_list(ids)
-        ),
+    let help = match listed.nearest(id) {
+        Some(best) => format!("did you mean `{best}`? listed sources: {}", listed.list),
         None => format!("add a `[[sources]]` entry with `id = \"{id}\"`"),
     };
     ctx.push(

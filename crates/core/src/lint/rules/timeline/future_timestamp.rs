@@ -54,7 +54,7 @@ pub(crate) fn check_future_timestamp(ctx: &LintContext<'_>, article: &Article) {
     for update in article.updates.iter().filter(|u| u.at > now) {
         stamps.push((
             "update at",
-            entries::field_span(article, "updates", update.span, "at"),
+            ctx.updates().field_span(article, update.span, "at"),
         ));
     }
     let now_text = now.to_rfc3339_opts(SecondsFormat::AutoSi, true);

@@ -46,7 +46,7 @@ pub(crate) fn check_stale_updated(ctx: &LintContext<'_>, article: &Article) {
     let Some(latest) = article.updates.iter().max_by_key(|u| u.at) else {
         return;
     };
-    let latest_span = entries::field_span(article, "updates", latest.span, "at");
+    let latest_span = ctx.updates().field_span(article, latest.span, "at");
     let latest_text = entries::written(article, latest_span);
     match article.updated {
         Some(updated) if updated < latest.at => {

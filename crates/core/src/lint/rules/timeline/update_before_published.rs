@@ -45,7 +45,7 @@ pub(crate) fn check_update_before_published(ctx: &LintContext<'_>, article: &Art
     };
     let published_text = entries::written(article, article.value_span("published"));
     for update in article.updates.iter().filter(|u| u.at < published) {
-        let span = entries::field_span(article, "updates", update.span, "at");
+        let span = ctx.updates().field_span(article, update.span, "at");
         ctx.push(
             ctx.diagnostic(
                 &UpdateBeforePublished::META,

@@ -63,8 +63,8 @@ pub(crate) fn check_updates_out_of_order(ctx: &LintContext<'_>, article: &Articl
         return;
     };
     let (earlier_entry, later_entry) = (&later[0], &later[1]);
-    let span = entries::field_span(article, "updates", later_entry.span, "at");
-    let before = entries::field_span(article, "updates", earlier_entry.span, "at");
+    let span = ctx.updates().field_span(article, later_entry.span, "at");
+    let before = ctx.updates().field_span(article, earlier_entry.span, "at");
     let mut diagnostic = ctx.diagnostic(
         &UpdatesOutOfOrder::META,
         span,
@@ -86,7 +86,7 @@ pub(crate) fn check_updates_out_of_order(ctx: &LintContext<'_>, article: &Articl
 fn reorder(article: &Article) -> Option<Fix> {
     let source: &str = &article.source;
     let front = article.layout.front_matter;
-    let count = entries::written_count(article, "updates");
+    let count = entries::Entries::new(article, "updates").written_count();
     if count != article.updates.len() || count < 2 {
         return None;
     }
