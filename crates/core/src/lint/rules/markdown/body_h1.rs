@@ -4,7 +4,7 @@ use crate::article::Article;
 use crate::diagnostic::Span;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
-use crate::lint::rules::prose;
+use crate::lint::rules::prose::{self, BlockKind};
 
 use super::heading;
 
@@ -51,12 +51,14 @@ declare_rule! {
 
 pub(crate) fn check_body_h1(ctx: &LintContext<'_>, article: &Article) {
     let title = prose::normalise(&article.title);
-    for node in ctx.root.descendants() {
+    // The shared prose blocks list every heading without another walk of the tree.
+    for block in prose::blocks(ctx, &[BlockKind::Heading]) {
+        let node = block.node;
         let level = match node.data.borrow().value {
             NodeValue::Heading(h) => h.level,
             _ => continue,
         };
-        let span = ctx.span_of(node.data.borrow().sourcepos);
+        let span = block.span;
         // The heading as a reader sees it, as MD003 and the export's anchors read it.
         let text = prose::normalise(&heading::reader_text(node));
         if !title.is_empty() && text == title {

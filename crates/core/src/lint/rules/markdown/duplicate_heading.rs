@@ -5,7 +5,7 @@ use comrak::nodes::NodeValue;
 use crate::article::Article;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
-use crate::lint::rules::prose;
+use crate::lint::rules::prose::{self, BlockKind};
 
 use super::heading;
 
@@ -57,7 +57,9 @@ declare_rule! {
 
 pub(crate) fn check_duplicate_heading(ctx: &LintContext<'_>, article: &Article) {
     let mut first_at = BTreeMap::new();
-    for node in ctx.root.descendants() {
+    // The shared prose blocks list every heading without another walk of the tree.
+    for block in prose::blocks(ctx, &[BlockKind::Heading]) {
+        let node = block.node;
         let setext = match node.data.borrow().value {
             NodeValue::Heading(h) => h.setext,
             _ => continue,
@@ -65,7 +67,7 @@ pub(crate) fn check_duplicate_heading(ctx: &LintContext<'_>, article: &Article) 
         let Some(key) = comparison_key(&heading::reader_text(node)) else {
             continue;
         };
-        let span = ctx.span_of(node.data.borrow().sourcepos);
+        let span = block.span;
         match first_at.get(&key) {
             None => {
                 first_at.insert(key, span);
