@@ -41,7 +41,7 @@ pub(crate) struct AtxLine {
     pub(crate) open: std::ops::Range<usize>,
     /// The content between the marks, trimmed.
     pub(crate) content: std::ops::Range<usize>,
-    /// The optional closing run of `#` (CommonMark: preceded by a space or tab, or the whole
+    /// The optional closing run of `#` (`CommonMark`: preceded by a space or tab, or the whole
     /// content, and followed only by spaces or tabs).
     pub(crate) close: Option<std::ops::Range<usize>>,
 }
@@ -134,5 +134,16 @@ mod tests {
         assert!(atx_marks_in("#hashtag").is_none());
         assert!(atx_marks_in("    ## code").is_none());
         assert!(atx_marks_in("####### seven").is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_line_splits_within_itself(line in "[ #\\\\a-c\t🚀]{0,16}") {
+            if let Some(marks) = atx_marks_in(&line) {
+                for range in [Some(marks.open), Some(marks.content), marks.close].into_iter().flatten() {
+                    proptest::prop_assert!(line.get(range).is_some());
+                }
+            }
+        }
     }
 }

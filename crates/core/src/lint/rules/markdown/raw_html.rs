@@ -11,7 +11,7 @@ declare_rule! {
     /// shows it: every HTML block (once, whatever its first tag, even a closing tag such as
     /// `</details>`), and every inline element once, at its opening tag. HTML comments are
     /// allowed: they carry suppressions (`<!-- copydesk-disable-next-line ED003 -->`) and
-    /// notes to editors. Comments end as CommonMark 0.31.2 ends them (`<!-->` and `<!--->` are
+    /// notes to editors. Comments end as `CommonMark` 0.31.2 ends them (`<!-->` and `<!--->` are
     /// whole comments), so in a comment block such as `<!--> text -->` the text after the
     /// comment is reported: the export drops it with the comment.
     ///
@@ -66,13 +66,14 @@ pub(crate) fn check_raw_html(ctx: &LintContext<'_>, _article: &Article) {
                     "move the text to a line of its own after the comment, or into the comment",
                 )
             }
-            NodeValue::HtmlBlock(_) => (DROPPED.to_string(), USE_MARKDOWN),
             // An inline node is one whole construct: a comment (allowed), a closing tag (its
             // element was reported at the opening tag) or an opening tag, declaration or
             // processing instruction.
             NodeValue::HtmlInline(inline) if inline.starts_with("<!--") => continue,
             NodeValue::HtmlInline(inline) if inline.starts_with("</") => continue,
-            NodeValue::HtmlInline(_) => (DROPPED.to_string(), USE_MARKDOWN),
+            NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => {
+                (DROPPED.to_string(), USE_MARKDOWN)
+            }
             _ => continue,
         };
         // An HTML block's position runs to the end of its last line; point at the text only.
@@ -92,7 +93,7 @@ pub(crate) fn check_raw_html(ctx: &LintContext<'_>, _article: &Article) {
 const DROPPED: &str = "raw HTML is dropped by the safe HTML export";
 const USE_MARKDOWN: &str = "use Markdown instead, or move the markup into the site's templates";
 
-/// comrak's (and CommonMark's) HTML block type 2: a block that starts with `<!--`.
+/// comrak's (and `CommonMark`'s) HTML block type 2: a block that starts with `<!--`.
 const COMMENT_BLOCK: u8 = 2;
 
 /// Whether `node` is an HTML block of comments only, which no reader sees (suppressions and
@@ -103,7 +104,7 @@ pub(crate) fn is_comment_block<'a>(node: &'a AstNode<'a>) -> bool {
 }
 
 /// The byte range of a comment block's literal from the first text outside its comments to
-/// the last, or `None` when it is only comments and white space. Comments end as CommonMark
+/// the last, or `None` when it is only comments and white space. Comments end as `CommonMark`
 /// 0.31.2 (and comrak) end them: `<!-->` and `<!--->` are whole comments, any other runs to
 /// the first `-->`, and one never closed runs to the end of the block.
 fn text_outside_comments(literal: &str) -> Option<std::ops::Range<usize>> {
@@ -158,5 +159,15 @@ mod tests {
             Some("b <!-- c --> d")
         );
         assert_eq!(outside("<!-- a --- b -->"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn text_outside_comments_is_a_range_of_the_literal(literal in "[<!\\->a é\n]{0,24}") {
+            if let Some(range) = text_outside_comments(&literal) {
+                let text = literal.get(range);
+                proptest::prop_assert!(text.is_some_and(|t| !t.trim().is_empty()));
+            }
+        }
     }
 }
