@@ -13,7 +13,7 @@ declare_rule! {
     /// ## What it does
     /// Reports a heading whose text repeats an earlier heading's. The text compared is what a
     /// reader sees, the same text the HTML export builds anchor ids from: code spans and link
-    /// text count (`## Using `grep`` and `## Using `sed`` differ), images, inline HTML and
+    /// text count (``## Using `grep` `` and ``## Using `sed` `` differ), images, inline HTML and
     /// footnote marks do not, and entities count as the character they stand for (`&copy;` is
     /// `©`). Words are compared without case, punctuation or quote style, in any script; a
     /// heading with no words (only emoji or symbols, `## 🚀`) is compared by its characters.
@@ -101,6 +101,7 @@ fn comparison_key(reader_text: &str) -> Option<String> {
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect();
+    // The NUL prefix keeps a key of symbols apart from every key of words.
     (!symbols.is_empty()).then(|| format!("\u{0}{symbols}"))
 }
 

@@ -11,7 +11,7 @@ declare_rule! {
     /// Reports a link whose whole text is a vague phrase such as "here", "click here",
     /// "source", "link", "this", "read more" or "more". Texts are compared by their words,
     /// without case, quotes, brackets, hyphens or other punctuation anywhere (`[click-here!]`
-    /// and `["link"]` are vague too). A link whose text has a code span (`[`this`](…)`) is
+    /// and `["link"]` are vague too). A link whose text has a code span (``[`this`](…)``) is
     /// never vague: code names a literal thing, a command, file or identifier. Links in the
     /// body and in `[[updates]]` texts are checked.
     ///
