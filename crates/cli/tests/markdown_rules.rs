@@ -36,7 +36,7 @@ fn findings_follow_what_the_page_renders() {
     assert_eq!(
         findings,
         [
-            "MD003 heading ``foo`` repeats an earlier heading",
+            "MD003 heading `` `foo` `` repeats an earlier heading",
             "MD003 heading `🚀` repeats an earlier heading",
             "MD003 heading `The   type` repeats an earlier heading",
             "MD007 raw HTML is dropped by the safe HTML export",

@@ -77,14 +77,24 @@ pub(crate) fn check_duplicate_heading(ctx: &LintContext<'_>, article: &Article) 
                     &DuplicateHeading::META,
                     span,
                     format!(
-                        "heading `{}` repeats an earlier heading",
-                        heading::as_written(&article.source, span, setext)
+                        "heading {} repeats an earlier heading",
+                        quoted(&heading::as_written(&article.source, span, setext))
                     ),
                 )
                 .with_help("rename one of the sections, or merge them")
                 .with_related(ctx.note(first.start, "the first heading with this text")),
             ),
         }
+    }
+}
+
+/// `text` in backticks, doubled (with spaces) when it has a backtick of its own, as Markdown
+/// quotes code that contains code.
+fn quoted(text: &str) -> String {
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
     }
 }
 
