@@ -1,9 +1,12 @@
 use comrak::nodes::NodeValue;
 
 use crate::article::Article;
+use crate::diagnostic::Span;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
-use crate::lint::rules::prose::{self, BlockKind, ProseBlock};
+use crate::lint::rules::prose::{self, BlockKind};
+
+use super::heading;
 
 declare_rule! {
     /// ## What it does
@@ -48,22 +51,27 @@ declare_rule! {
 
 pub(crate) fn check_body_h1(ctx: &LintContext<'_>, article: &Article) {
     let title = prose::normalise(&article.title);
-    for heading in prose::blocks(ctx, &[BlockKind::Heading]) {
-        let level = match heading.node.data.borrow().value {
+    // The shared prose blocks list every heading without another walk of the tree.
+    for block in prose::blocks(ctx, &[BlockKind::Heading]) {
+        let node = block.node;
+        let level = match node.data.borrow().value {
             NodeValue::Heading(h) => h.level,
             _ => continue,
         };
-        if !title.is_empty() && prose::normalise(&heading.text) == title {
+        let span = block.span;
+        // The heading as a reader sees it, as MD003 and the export's anchors read it.
+        let text = prose::normalise(&heading::reader_text(node));
+        if !title.is_empty() && text == title {
             report(
                 ctx,
-                heading,
+                span,
                 "heading repeats the title",
                 "remove it: the page shows the title already",
             );
         } else if level == 1 {
             report(
                 ctx,
-                heading,
+                span,
                 "level-1 heading in the body",
                 "use `##`: the title is the page's only level-1 heading",
             );
@@ -71,9 +79,6 @@ pub(crate) fn check_body_h1(ctx: &LintContext<'_>, article: &Article) {
     }
 }
 
-fn report(ctx: &LintContext<'_>, heading: &ProseBlock<'_>, message: &str, help: &str) {
-    ctx.push(
-        ctx.diagnostic(&BodyH1::META, heading.span, message)
-            .with_help(help),
-    );
+fn report(ctx: &LintContext<'_>, span: Span, message: &str, help: &str) {
+    ctx.push(ctx.diagnostic(&BodyH1::META, span, message).with_help(help));
 }

@@ -76,5 +76,5 @@ fn heading_level<'a>(node: &'a AstNode<'a>) -> Option<u8> {
 }
 
 fn is_comment<'a>(node: &'a AstNode<'a>) -> bool {
-    matches!(&node.data.borrow().value, NodeValue::HtmlBlock(html) if super::raw_html::is_comment(&html.literal))
+    super::raw_html::is_comment_block(node)
 }

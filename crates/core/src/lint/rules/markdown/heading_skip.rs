@@ -1,9 +1,11 @@
 use comrak::nodes::NodeValue;
 
 use crate::article::Article;
-use crate::diagnostic::{Applicability, Edit, Fix, Span};
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
+
+use super::heading;
 
 declare_rule! {
     /// ## What it does
@@ -31,9 +33,11 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// The fix sets an ATX heading (`#`-style) to one level below the previous heading by
-    /// rewriting its `#` marks; it changes no text and is safe. Setext headings (underlined
-    /// with `=` or `-`) have no fix. Fixing one heading can reveal the next skip, which the
-    /// next `--fix` run repairs.
+    /// rewriting its opening `#` marks, and its closing marks when they matched the opening
+    /// ones (`### Three ###` becomes `## Three ##`); it changes no text and is safe. Setext
+    /// headings (underlined with `=` or `-`) have no fix. Fixing one heading can reveal a skip
+    /// at the next (`##`, `####`, `######`): `--fix` and `--diff` lint and fix again until
+    /// nothing is left to fix, so one run repairs the whole chain.
     pub(crate) struct HeadingSkip {
         code: "MD002",
         name: "heading-skip",
@@ -64,15 +68,26 @@ pub(crate) fn check_heading_skip(ctx: &LintContext<'_>, article: &Article) {
                 ),
             );
             let title = format!("make it a level-{wanted} heading");
-            match marks_of(&article.source, span).filter(|_| !heading.setext) {
-                Some(marks) => {
+            match heading::atx_marks(&article.source, span).filter(|_| !heading.setext) {
+                Some((open, close)) => {
+                    let marks = "#".repeat(usize::from(wanted));
+                    let mut edits = vec![Edit {
+                        span: open,
+                        replacement: marks.clone(),
+                    }];
+                    // A closing run that mirrored the opening one keeps mirroring it; one of
+                    // another length was never balanced and is left as written.
+                    if let Some(close) = close.filter(|c| c.end - c.start == open.end - open.start)
+                    {
+                        edits.push(Edit {
+                            span: close,
+                            replacement: marks,
+                        });
+                    }
                     diagnostic = diagnostic.with_help(title.clone()).with_fix(Fix {
                         title,
                         applicability: Applicability::Safe,
-                        edits: vec![Edit {
-                            span: marks,
-                            replacement: "#".repeat(usize::from(wanted)),
-                        }],
+                        edits,
                     });
                 }
                 None => diagnostic = diagnostic.with_help(title),
@@ -81,17 +96,4 @@ pub(crate) fn check_heading_skip(ctx: &LintContext<'_>, article: &Article) {
         }
         previous = level;
     }
-}
-
-/// The span of an ATX heading's opening `#` run (after up to three spaces of indent).
-fn marks_of(source: &str, heading: Span) -> Option<Span> {
-    let line = source.get(heading.start..heading.end)?;
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    if indent > 3 {
-        return None;
-    }
-    let marks = line[indent..].len() - line[indent..].trim_start_matches('#').len();
-    (1..=6)
-        .contains(&marks)
-        .then(|| Span::new(heading.start + indent, heading.start + indent + marks))
 }

@@ -1,4 +1,4 @@
-use comrak::nodes::NodeValue;
+use comrak::nodes::{AstNode, NodeValue};
 
 use crate::article::Article;
 use crate::lint::LintContext;
@@ -6,8 +6,11 @@ use crate::lint::rule::declare_rule;
 
 declare_rule! {
     /// ## What it does
-    /// Reports an image without alternative text: a body image written `![](…)` (or with
-    /// only spaces between the brackets), and a front matter `[image]` with no `alt`.
+    /// Reports an image without alternative text: a body image whose `alt`, as the HTML export
+    /// writes it, is empty or only spaces (`![](…)`), and a front matter `[image]` with no
+    /// `alt`. The alt text is the image description as plain text: its words, code spans and
+    /// inline HTML, and the description of an image nested in it (`![![a chart](i.png)](o.png)`
+    /// has the alt text "a chart").
     ///
     /// ## Why is this bad?
     /// Screen readers announce an image without alt text as a file name or skip it, and
@@ -66,9 +69,7 @@ pub(crate) fn check_image_missing_alt(ctx: &LintContext<'_>, article: &Article) 
         let NodeValue::Image(image) = &data.value else {
             continue;
         };
-        let mut alt = String::new();
-        crate::read_time::collect_inline_text(node, &mut alt);
-        if alt.trim().is_empty() {
+        if alt_text(node).trim().is_empty() {
             ctx.push(
                 ctx.diagnostic(
                     &ImageMissingAlt::META,
@@ -76,6 +77,64 @@ pub(crate) fn check_image_missing_alt(ctx: &LintContext<'_>, article: &Article) 
                     format!("image `{}` has no alt text", image.url),
                 )
                 .with_help("describe the image between the brackets: `![what it shows](…)`"),
+            );
+        }
+    }
+}
+
+/// The `alt` text the HTML renderer writes for an image: its content as plain text, which
+/// takes text, code spans and inline HTML literally, line breaks as spaces, and the content
+/// of nested links, emphasis and images (`![![inner](i.png)](o.png)` has `alt="inner"`).
+fn alt_text<'a>(image: &'a AstNode<'a>) -> String {
+    let mut alt = String::new();
+    for node in image.descendants().skip(1) {
+        match &node.data.borrow().value {
+            NodeValue::Text(text) => alt.push_str(text),
+            NodeValue::Code(code) => alt.push_str(&code.literal),
+            NodeValue::HtmlInline(html) => alt.push_str(html),
+            NodeValue::SoftBreak | NodeValue::LineBreak => alt.push(' '),
+            _ => {}
+        }
+    }
+    alt
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alt_of(markdown: &str) -> String {
+        let arena = comrak::Arena::new();
+        let root = crate::markdown::parse(&arena, markdown);
+        let image = root
+            .descendants()
+            .find(|n| matches!(n.data.borrow().value, NodeValue::Image(_)))
+            .expect("an image");
+        alt_text(image)
+    }
+
+    #[test]
+    fn alt_text_is_what_the_renderer_writes() {
+        assert_eq!(alt_of("![![inner alt](i.png)](o.png)"), "inner alt");
+        assert_eq!(alt_of("![a *b* `c`](x.png)"), "a b c");
+        assert_eq!(alt_of("![<b>](x.png)"), "<b>");
+        assert_eq!(alt_of("![[link](u)](x.png)"), "link");
+        assert_eq!(alt_of("![](x.png)"), "");
+    }
+
+    #[test]
+    fn alt_text_matches_comraks_own_rendering() {
+        for markdown in [
+            "![![inner alt](i.png)](o.png)",
+            "![a *b* `c`](x.png)",
+            "![[link](u) and ![x](y)](x.png)",
+            "![line\nbreak](x.png)",
+        ] {
+            let html = comrak::markdown_to_html(markdown, &crate::markdown::options());
+            let expected = format!("alt=\"{}\"", alt_of(markdown));
+            assert!(
+                html.contains(&expected),
+                "{markdown}: {html} lacks {expected}"
             );
         }
     }

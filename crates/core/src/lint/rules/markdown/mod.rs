@@ -4,6 +4,7 @@
 mod body_h1;
 mod duplicate_heading;
 mod empty_section;
+mod heading;
 mod heading_skip;
 mod image_missing_alt;
 mod invalid_suppression;

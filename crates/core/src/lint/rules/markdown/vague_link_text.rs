@@ -9,8 +9,11 @@ use crate::lint::rule::declare_rule;
 declare_rule! {
     /// ## What it does
     /// Reports a link whose whole text is a vague phrase such as "here", "click here",
-    /// "source", "link", "this", "read more" or "more" (compared without case, surrounding
-    /// space or final punctuation). Links in the body and in `[[updates]]` texts are checked.
+    /// "source", "link", "this", "read more" or "more". Texts are compared by their words,
+    /// without case, quotes, brackets, hyphens or other punctuation anywhere (`[click-here!]`
+    /// and `["link"]` are vague too). A link whose text has a code span (``[`this`](…)``) is
+    /// never vague: code names a literal thing, a command, file or identifier. Links in the
+    /// body and in `[[updates]]` texts are checked.
     ///
     /// ## Why is this bad?
     /// Screen-reader users often jump from link to link, hearing only the link text; "here"
@@ -120,10 +123,17 @@ fn span_in_value<'a>(
     (pos.start.line == 1 && pos.end.line == 1 && end < value.end).then(|| Span::new(start, end))
 }
 
-/// Every link of a tree with its text.
+/// Every link of a tree with its text, except links whose text has a code span: code names a
+/// literal thing (a command, file or identifier), which says what the link is about even when
+/// it reads `this` or `here`.
 fn links<'a>(root: &'a AstNode<'a>) -> Vec<(&'a AstNode<'a>, String)> {
     root.descendants()
         .filter(|node| matches!(node.data.borrow().value, NodeValue::Link(_)))
+        .filter(|link| {
+            !link
+                .descendants()
+                .any(|n| matches!(n.data.borrow().value, NodeValue::Code(_)))
+        })
         .map(|node| {
             let mut text = String::new();
             crate::read_time::collect_inline_text(node, &mut text);
@@ -132,11 +142,47 @@ fn links<'a>(root: &'a AstNode<'a>) -> Vec<(&'a AstNode<'a>, String)> {
         .collect()
 }
 
+/// The words of a link text as a reader takes them in: lower case, without quotes, brackets,
+/// hyphens or other punctuation anywhere (`"Click-here!!!"` reads `click here`).
 fn normalise(text: &str) -> String {
-    text.trim()
-        .trim_end_matches(['.', ',', ':', ';', '!', '?', '…'])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    // Cheaper than word segmentation, and the same for phrases made of letters and spaces.
+    let spaced: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '’' | '‘' | 'ʼ'))
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .flat_map(char::to_lowercase)
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_quotes_and_hyphens_do_not_hide_a_phrase() {
+        for text in [
+            "click-here!!!!",
+            " \"link\" ",
+            "(source)",
+            "Read   more…",
+            "‘here’",
+            "HERE.",
+        ] {
+            let n = normalise(text);
+            assert!(
+                ["click here", "link", "source", "read more", "here"].contains(&n.as_str()),
+                "{text} → {n}"
+            );
+        }
+        assert_eq!(normalise("the filing"), "the filing");
+    }
+
+    #[test]
+    fn links_whose_text_has_code_are_not_compared() {
+        let arena = comrak::Arena::new();
+        let root = crate::markdown::parse(&arena, "[`here`](a) [here](b) [run `this`](c)");
+        let texts: Vec<_> = links(root).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["here"]);
+    }
 }
