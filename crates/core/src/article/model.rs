@@ -33,6 +33,9 @@ pub enum Status {
     Draft,
     /// Ready for the copy desk.
     Review,
+    /// Goes live at `published`, once `copydesk due --apply` (or an export after that time)
+    /// sees it.
+    Scheduled,
     /// Live.
     Published,
     /// Withdrawn after publication; kept for the record.
@@ -45,6 +48,7 @@ impl Status {
         match self {
             Status::Draft => "draft",
             Status::Review => "review",
+            Status::Scheduled => "scheduled",
             Status::Published => "published",
             Status::Retracted => "retracted",
         }
@@ -122,6 +126,15 @@ pub struct Source {
     pub span: Span,
 }
 
+/// Why and when a published article was withdrawn (`[retraction]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Retraction {
+    /// When it was retracted.
+    pub at: DateTime<FixedOffset>,
+    /// The notice readers see, in Markdown.
+    pub reason: String,
+}
+
 /// A dated entry in the update timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Update {
@@ -189,6 +202,10 @@ pub struct Article {
     pub updated: Option<DateTime<FixedOffset>>,
     /// Related article slugs.
     pub related: Vec<String>,
+    /// Former slugs of this article (after `copydesk rename`), kept as redirects.
+    pub aliases: Vec<String>,
+    /// The retraction notice, when the article was retracted.
+    pub retraction: Option<Retraction>,
     /// Language override.
     pub language: Option<String>,
     /// Manual read time in minutes.
