@@ -7,6 +7,5 @@ mod split;
 
 pub use model::{Article, Image, Layout, Retraction, Source, Status, Update, UpdateKind};
 pub use parse::ParsedArticle;
-pub use raw::{
-    RawArticleLint, RawFrontMatter, RawImage, RawRetraction, RawSource, RawUpdate,
-};
+pub use raw::{RawArticleLint, RawFrontMatter, RawImage, RawRetraction, RawSource, RawUpdate};
+pub(crate) use split::split as split_layout;

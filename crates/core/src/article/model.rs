@@ -27,6 +27,7 @@ use crate::toml_doc::SpanMap;
     schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Status {
     /// Being written; not exported, `published` not required.
     #[default]
@@ -77,6 +78,7 @@ impl fmt::Display for Status {
     schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum UpdateKind {
     /// New information added.
     #[default]

@@ -12,7 +12,10 @@ pub(crate) fn check_alias_conflicts(ctx: &CorpusContext<'_>) {
     let mut by_alias: BTreeMap<&str, Vec<(&ArticleFacts, &SlugReference)>> = BTreeMap::new();
     for article in ctx.facts {
         for alias in &article.aliases {
-            by_alias.entry(&alias.slug).or_default().push((article, alias));
+            by_alias
+                .entry(&alias.slug)
+                .or_default()
+                .push((article, alias));
         }
     }
     for (alias, owners) in &by_alias {
@@ -61,7 +64,10 @@ pub(crate) fn check_alias_conflicts(ctx: &CorpusContext<'_>) {
                     &DuplicateSlug::META,
                     article,
                     reference.span,
-                    format!("alias `{alias}` is listed {} times in the newsroom", owners.len()),
+                    format!(
+                        "alias `{alias}` is listed {} times in the newsroom",
+                        owners.len()
+                    ),
                 )
                 .with_help("an old URL can redirect to one article only; keep one `aliases` entry");
             for (other, other_ref) in owners
