@@ -24,6 +24,15 @@ pub fn resolve<'n>(newsroom: &'n Newsroom, article: &str) -> Result<&'n Article,
     if let Some(found) = newsroom.article(article) {
         return Ok(found);
     }
+    // A slug derived from the title may differ from the file stem (FM005): the stem, which
+    // the writer sees in the file list, names the article too.
+    if let Some(found) = newsroom
+        .articles
+        .iter()
+        .find(|a| a.file_stem() == Some(article))
+    {
+        return Ok(found);
+    }
     let given = Path::new(article);
     let candidates = [
         std::path::absolute(given).ok(),
