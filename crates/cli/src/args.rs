@@ -39,6 +39,202 @@ pub(crate) enum Command {
     NewDesk(NewDeskArgs),
     /// Export articles as JSON, HTML, feeds, JSON-LD or a Hugo or Zola content tree.
     Export(ExportArgs),
+    /// Publish an article now, or schedule it with a future --at; refused while it has lint errors.
+    #[command(
+        after_help = "Examples:\n  copydesk publish openai-cloud-deal\n  copydesk publish articles/2026/05/openai-cloud-deal.md --at 2026-05-08T06:00:00Z\n\nExit status: 0 when done, 1 when lint errors refuse it (print them; --force overrides), 2 when refused otherwise (already published, file changed on disk)."
+    )]
+    Publish(PublishArgs),
+    /// List scheduled articles whose time has come; --apply publishes them.
+    #[command(
+        after_help = "Examples:\n  copydesk due\n  copydesk due --apply          for a cron job that then commits\n\nExit status: 0, or 2 when a file cannot be written."
+    )]
+    Due(DueArgs),
+    /// Add an update to a published article's timeline and set `updated`.
+    #[command(
+        after_help = "Examples:\n  copydesk update openai-cloud-deal \"Adds Microsoft's comment on revenue sharing.\" --source ms-blog-2026"
+    )]
+    Update(UpdateArgs),
+    /// Add a correction to a published article's timeline and set `updated`.
+    #[command(
+        after_help = "Examples:\n  copydesk correct openai-cloud-deal \"An earlier version misstated when the deal ends.\""
+    )]
+    Correct(CorrectArgs),
+    /// Retract a published article: its page stays, with the reason as a notice.
+    #[command(
+        after_help = "Examples:\n  copydesk retract openai-cloud-deal --reason \"The agreement described was never signed.\""
+    )]
+    Retract(RetractArgs),
+    /// Add a source to an article and print the Markdown that cites it.
+    #[command(
+        after_help = "Examples:\n  copydesk add-source openai-cloud-deal --url https://blogs.microsoft.com/… --title \"…\" --publisher Microsoft --published 2026-04-27\n\nExit status: 0 when added, 2 when refused (the URL is already listed, invalid URL or id)."
+    )]
+    AddSource(AddSourceArgs),
+    /// Rename an article's slug: moves the file, rewrites links to it, keeps the old slug as an alias.
+    #[command(
+        after_help = "Examples:\n  copydesk rename openai-cloud-deal openai-azure-exclusivity-ends\n\nExit status: 0 when renamed, 2 when refused (slug taken, file changed on disk); all files change or none."
+    )]
+    Rename(RenameArgs),
+    /// List articles newest first with status, dates, words, sources and lint counts.
+    #[command(
+        after_help = "Examples:\n  copydesk list --status scheduled --status review\n  copydesk list --author \"Ryan Tanaka\" --since 2026-05-01 --format csv"
+    )]
+    List(ListArgs),
+}
+
+/// What every editing command takes.
+#[derive(Debug, Args)]
+pub(crate) struct EditArgs {
+    #[command(flatten)]
+    pub(crate) root: RootArgs,
+    /// The current time, RFC 3339 (default: the clock).
+    #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
+    pub(crate) now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// Print a unified diff of every file it would change, and write nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct PublishArgs {
+    /// The article: its slug or its file's path.
+    pub(crate) article: String,
+    /// Publication time, RFC 3339 (default: now); a future time schedules the article.
+    #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
+    pub(crate) at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// Publish even if the article has lint errors.
+    #[arg(long)]
+    pub(crate) force: bool,
+    #[command(flatten)]
+    pub(crate) edit: EditArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DueArgs {
+    /// Publish the due articles.
+    #[arg(long)]
+    pub(crate) apply: bool,
+    #[command(flatten)]
+    pub(crate) edit: EditArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct UpdateArgs {
+    /// The article: its slug or its file's path.
+    pub(crate) article: String,
+    /// What changed, in Markdown.
+    pub(crate) text: String,
+    /// Kind of entry.
+    #[arg(long, value_enum, default_value = "update")]
+    pub(crate) kind: copydesk::UpdateKind,
+    /// Id of a listed source backing the update.
+    #[arg(long, value_name = "ID")]
+    pub(crate) source: Option<String>,
+    /// Time of the update, RFC 3339 (default: now).
+    #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
+    pub(crate) at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    #[command(flatten)]
+    pub(crate) edit: EditArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CorrectArgs {
+    /// The article: its slug or its file's path.
+    pub(crate) article: String,
+    /// What was wrong and what is right, in Markdown.
+    pub(crate) text: String,
+    /// Id of a listed source backing the correction.
+    #[arg(long, value_name = "ID")]
+    pub(crate) source: Option<String>,
+    /// Time of the correction, RFC 3339 (default: now).
+    #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
+    pub(crate) at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    #[command(flatten)]
+    pub(crate) edit: EditArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RetractArgs {
+    /// The article: its slug or its file's path.
+    pub(crate) article: String,
+    /// The notice readers see, in Markdown.
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) reason: String,
+    /// Time of the retraction, RFC 3339 (default: now).
+    #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
+    pub(crate) at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    #[command(flatten)]
+    pub(crate) edit: EditArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct AddSourceArgs {
+    /// The article: its slug or its file's path.
+    pub(crate) article: String,
+    /// Absolute http(s) URL of the source.
+    #[arg(long)]
+    pub(crate) url: String,
+    /// Title of the cited document (default: the URL).
+    #[arg(long)]
+    pub(crate) title: Option<String>,
+    /// Who published it.
+    #[arg(long)]
+    pub(crate) publisher: Option<String>,
+    /// When it was published: 2025-01-21 or an RFC 3339 datetime.
+    #[arg(long, value_name = "DATE", value_parser = parse_source_date)]
+    pub(crate) published: Option<copydesk::DateOrDateTime>,
+    /// Source id (default: from the publisher, or the URL's host, and the year).
+    #[arg(long)]
+    pub(crate) id: Option<String>,
+    #[command(flatten)]
+    pub(crate) edit: EditArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RenameArgs {
+    /// The article: its slug or its file's path.
+    pub(crate) article: String,
+    /// The new slug (lowercase kebab-case).
+    pub(crate) new_slug: String,
+    #[command(flatten)]
+    pub(crate) edit: EditArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ListArgs {
+    #[command(flatten)]
+    pub(crate) root: RootArgs,
+    /// Only articles in this status (repeat for several).
+    #[arg(long, value_enum)]
+    pub(crate) status: Vec<copydesk::Status>,
+    /// Only this desk's articles.
+    #[arg(long, value_name = "ID")]
+    pub(crate) desk: Option<String>,
+    /// Only this author's articles: an id or a name.
+    #[arg(long, value_name = "ID|NAME")]
+    pub(crate) author: Option<String>,
+    /// Only articles published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub(crate) since: Option<chrono::NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub(crate) format: copydesk::workflow::ListFormat,
+    /// The current time for the lint counts, RFC 3339 (default: the clock).
+    #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
+    pub(crate) now: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, like 2026-05-01"))
+}
+
+fn parse_source_date(text: &str) -> Result<copydesk::DateOrDateTime, String> {
+    if let Ok(date) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(copydesk::DateOrDateTime::Date(date));
+    }
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(copydesk::DateOrDateTime::DateTime)
+        .map_err(|_| format!("`{text}` is not a date (2025-01-21) or an RFC 3339 datetime"))
 }
 
 /// Where the newsroom is.

@@ -49,6 +49,14 @@ fn main() -> ExitCode {
         Command::NewAuthor(args) => commands::new_author::run(&args),
         Command::NewDesk(args) => commands::new_desk::run(&args),
         Command::Export(args) => commands::export::run(&args),
+        Command::Publish(args) => commands::workflow::publish(&args),
+        Command::Due(args) => commands::workflow::due(&args),
+        Command::Update(args) => commands::workflow::update(&args),
+        Command::Correct(args) => commands::workflow::correct(&args),
+        Command::Retract(args) => commands::workflow::retract(&args),
+        Command::AddSource(args) => commands::workflow::add_source(&args),
+        Command::Rename(args) => commands::workflow::rename(&args),
+        Command::List(args) => commands::workflow::list(&args),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

@@ -122,7 +122,7 @@ fn a_clean_tree_lints_nothing_and_the_index_is_written_ignored_and_tagged() {
         clean.stderr
     );
     assert!(
-        clean.stderr.contains("0 linted, 3 from the lint index"),
+        clean.stderr.contains("0 linted, 4 from the lint index"),
         "{}",
         clean.stderr
     );
@@ -188,7 +188,7 @@ fn changed_articles_are_linted_and_corpus_rules_see_every_article() {
     assert!(
         summary
             .stderr
-            .contains("checked 3 files (2 linted, 1 from the lint index)"),
+            .contains("checked 4 files (2 linted, 2 from the lint index)"),
         "{}",
         summary.stderr
     );
@@ -213,7 +213,7 @@ fn a_changed_configuration_lints_everything() {
         result.stderr
     );
     assert!(
-        result.stderr.contains("3 linted, 0 from the lint index"),
+        result.stderr.contains("4 linted, 0 from the lint index"),
         "{}",
         result.stderr
     );
@@ -232,13 +232,13 @@ fn a_corrupt_index_is_rebuilt_without_a_warning() {
     assert!(!result.stderr.contains("warning:"), "{}", result.stderr);
     assert!(!result.stderr.contains("note:"), "{}", result.stderr);
     assert!(
-        result.stderr.contains("3 linted, 0 from the lint index"),
+        result.stderr.contains("4 linted, 0 from the lint index"),
         "{}",
         result.stderr
     );
     let verbose = run(lint(dir, &["--changed-since", "HEAD", "--verbose"]));
     assert!(
-        verbose.stderr.contains("3 from the lint index"),
+        verbose.stderr.contains("4 from the lint index"),
         "rebuilt: {}",
         verbose.stderr
     );
@@ -267,14 +267,14 @@ fn no_cache_and_cache_dir() {
         &["--changed-since", "HEAD", "--cache-dir", cache_arg],
     ));
     assert!(
-        result.stderr.contains("3 from the lint index"),
+        result.stderr.contains("4 from the lint index"),
         "{}",
         result.stderr
     );
     let result = run(lint(dir, &["--changed-since", "HEAD", "--no-cache"]));
     assert_eq!(result.code, 0);
     assert!(
-        result.stderr.contains("3 linted, 0 from the lint index"),
+        result.stderr.contains("4 linted, 0 from the lint index"),
         "{}",
         result.stderr
     );

@@ -26,7 +26,7 @@ fn exports_several_formats_in_one_run() {
         .arg(example())
         .assert()
         .success()
-        .stderr(contains("exported 3 articles"));
+        .stderr(contains("exported 4 articles"));
     for file in [
         "index.json",
         "articles/openai-breaks-microsofts-hold.json",

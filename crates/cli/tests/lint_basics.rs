@@ -78,7 +78,7 @@ fn findings_are_shown_with_location_and_caret_and_exit_1() {
     7 | publshed = 2026-05-06T14:25:00Z
       | ^^^^^^^^
       |
-      = help: valid keys here: title, slug, dek, authors, desk, tags, status, published, updated, related, language, read_time, image, sources, updates, lint, extra
+      = help: valid keys here: title, slug, dek, authors, desk, tags, status, published, updated, related, aliases, retraction, language, read_time, image, sources, updates, lint, extra
     ");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(

@@ -178,7 +178,7 @@ fn a_string_for_a_list_and_a_capitalised_status_say_what_to_write() {
             "unknown `status` value `Published`; did you mean `published`?",
         ))
         .stdout(predicate::str::contains(
-            "help: `status` is one of `draft`, `review`, `published`, `retracted`, in lower case",
+            "help: `status` is one of `draft`, `review`, `scheduled`, `published`, `retracted`, in lower case",
         ))
         .stdout(predicate::str::contains("expected a sequence").not())
         .stdout(predicate::str::contains("unknown variant").not());

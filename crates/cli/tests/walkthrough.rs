@@ -177,7 +177,7 @@ fn without_dates(text: &str) -> String {
 fn readme_scripts_are_marked() {
     let scripts = readme_scripts(README);
     let names: Vec<&str> = scripts.keys().map(String::as_str).collect();
-    assert_eq!(names, ["quickstart", "walkthrough"]);
+    assert_eq!(names, ["life", "quickstart", "walkthrough"]);
     let walkthrough: Vec<&str> = scripts["walkthrough"]
         .iter()
         .filter_map(|step| step.words.get(1).map(String::as_str))
@@ -228,6 +228,29 @@ fn readme_walkthrough_runs_as_written_and_ends_clean() {
     let config = std::fs::read_to_string(newsroom.join("copydesk.toml")).expect("config");
     assert!(config.contains("[desks.ai]\nname = \"AI\""), "{config}");
     assert!(newsroom.join("authors/maya-okafor.toml").is_file());
+}
+
+#[test]
+fn readme_article_life_runs_as_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let newsroom = run_script("life", &readme_scripts(README)["life"], dir.path());
+    let article = std::fs::read_dir(newsroom.join("articles"))
+        .expect("articles")
+        .flat_map(|year| std::fs::read_dir(year.expect("year").path()).expect("months"))
+        .flat_map(|month| std::fs::read_dir(month.expect("month").path()).expect("files"))
+        .map(|file| file.expect("file").path())
+        .find(|path| path.ends_with("how-we-keep-stories.md"))
+        .expect("the renamed article");
+    let text = std::fs::read_to_string(article).expect("article");
+    for expected in [
+        "status = \"retracted\"",
+        "aliases = [\"how-this-newsroom-keeps-its-stories\"]",
+        "kind = \"correction\"",
+        "id = \"markdown-guide-2024\"",
+        "[retraction]",
+    ] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
 }
 
 /// The command part of each `  copydesk …` line under "Examples:" in a help text (the

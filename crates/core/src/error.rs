@@ -133,6 +133,9 @@ pub enum Error {
     /// Asking git which files changed.
     #[error(transparent)]
     Git(#[from] crate::git::GitError),
+    /// A workflow command (`publish`, `rename`, …).
+    #[error(transparent)]
+    Workflow(#[from] crate::workflow::WorkflowError),
 }
 
 /// Why an export could not be produced or written.

@@ -45,11 +45,12 @@ mod suggest;
 mod toml_doc;
 mod toml_explain;
 mod words;
+pub mod workflow;
 
 /// The `chrono` crate this API's times are made of, for callers without their own dependency.
 pub use chrono;
 
-pub use article::{Article, Image, ParsedArticle, Source, Status, Update, UpdateKind};
+pub use article::{Article, Image, ParsedArticle, Retraction, Source, Status, Update, UpdateKind};
 pub use author::{Author, ParsedAuthor, RawAuthor};
 pub use config::{Config, Desk, Site};
 pub use date::{DateArg, DateArgError, DateError, DateOrDateTime, RawDate};

@@ -248,7 +248,7 @@ impl Newsroom {
     }
 
     /// Replaces the text of the article file at `path` (as if it had been read from disk).
-    fn set_article_text(&mut self, path: &Path, text: &str) {
+    pub(crate) fn set_article_text(&mut self, path: &Path, text: &str) {
         self.articles.retain(|article| &*article.path != path);
         self.diagnostics
             .retain(|diagnostic| &*diagnostic.path != path);

@@ -48,6 +48,10 @@ pub fn all() -> Vec<NamedSchema> {
             file_name: "export.schema.json",
             schema: generate::<crate::export::ExportDocument>("export.schema.json"),
         },
+        NamedSchema {
+            file_name: "list.schema.json",
+            schema: generate::<Vec<crate::workflow::ListRow>>("list.schema.json"),
+        },
     ]
 }
 

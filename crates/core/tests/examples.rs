@@ -6,7 +6,19 @@ use std::path::Path;
 fn the_example_newsroom_lints_clean() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/newsroom");
     let newsroom = copydesk::Newsroom::load(&root).expect("the example newsroom loads");
-    assert_eq!(newsroom.articles.len(), 3);
+    assert_eq!(newsroom.articles.len(), 4);
+    // The life of an article after publication is shown too: a correction and a retraction.
+    assert!(newsroom.articles.iter().any(|a| {
+        a.updates
+            .iter()
+            .any(|u| u.kind == copydesk::UpdateKind::Correction)
+    }));
+    assert!(
+        newsroom
+            .articles
+            .iter()
+            .any(|a| a.status == copydesk::Status::Retracted && a.retraction.is_some())
+    );
     let now = chrono::DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z").expect("valid time");
     let report = newsroom.lint(now);
     let found: Vec<String> = report

@@ -97,7 +97,7 @@ fn every_json_file_validates_against_the_committed_schema() {
         .build(&schema)
         .expect("schema compiles");
     let output = run(&[ExportFormat::Json]);
-    assert_eq!(output.len(), 3 + 3);
+    assert_eq!(output.len(), 4 + 3);
     for (path, bytes) in output.files() {
         let value: serde_json::Value = serde_json::from_slice(bytes).expect("valid JSON");
         let errors: Vec<String> = validator

@@ -8,6 +8,7 @@ pub(crate) mod new_author;
 pub(crate) mod new_desk;
 mod prompt;
 pub(crate) mod rule;
+pub(crate) mod workflow;
 
 use std::path::{Path, PathBuf};
 

@@ -5,6 +5,7 @@ mod parse;
 mod raw;
 mod split;
 
-pub use model::{Article, Image, Layout, Source, Status, Update, UpdateKind};
+pub use model::{Article, Image, Layout, Retraction, Source, Status, Update, UpdateKind};
 pub use parse::ParsedArticle;
-pub use raw::{RawArticleLint, RawFrontMatter, RawImage, RawSource, RawUpdate};
+pub use raw::{RawArticleLint, RawFrontMatter, RawImage, RawRetraction, RawSource, RawUpdate};
+pub(crate) use split::split as split_layout;

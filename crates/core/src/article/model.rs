@@ -27,12 +27,16 @@ use crate::toml_doc::SpanMap;
     schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Status {
     /// Being written; not exported, `published` not required.
     #[default]
     Draft,
     /// Ready for the copy desk.
     Review,
+    /// Goes live at `published`, once `copydesk due --apply` (or an export after that time)
+    /// sees it.
+    Scheduled,
     /// Live.
     Published,
     /// Withdrawn after publication; kept for the record.
@@ -45,6 +49,7 @@ impl Status {
         match self {
             Status::Draft => "draft",
             Status::Review => "review",
+            Status::Scheduled => "scheduled",
             Status::Published => "published",
             Status::Retracted => "retracted",
         }
@@ -73,6 +78,7 @@ impl fmt::Display for Status {
     schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum UpdateKind {
     /// New information added.
     #[default]
@@ -120,6 +126,15 @@ pub struct Source {
     pub published: Option<DateOrDateTime>,
     /// Span of this `[[sources]]` entry in the file.
     pub span: Span,
+}
+
+/// Why and when a published article was withdrawn (`[retraction]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Retraction {
+    /// When it was retracted.
+    pub at: DateTime<FixedOffset>,
+    /// The notice readers see, in Markdown.
+    pub reason: String,
 }
 
 /// A dated entry in the update timeline.
@@ -189,6 +204,10 @@ pub struct Article {
     pub updated: Option<DateTime<FixedOffset>>,
     /// Related article slugs.
     pub related: Vec<String>,
+    /// Former slugs of this article (after `copydesk rename`), kept as redirects.
+    pub aliases: Vec<String>,
+    /// The retraction notice, when the article was retracted.
+    pub retraction: Option<Retraction>,
     /// Language override.
     pub language: Option<String>,
     /// Manual read time in minutes.

@@ -8,8 +8,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::model::{Article, Image, Layout, Source, Status, Update};
-use super::raw::{RawFrontMatter, RawImage, RawSource, RawUpdate};
+use super::model::{Article, Image, Layout, Retraction, Source, Status, Update};
+use super::raw::{RawFrontMatter, RawImage, RawRetraction, RawSource, RawUpdate};
 use super::split::{SplitError, split};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Span};
 use crate::id;
@@ -253,6 +253,8 @@ impl Builder<'_> {
         let slug = raw.slug.unwrap_or_else(|| id::slugify(&title));
         let authors = self.ids("authors", "author id", raw.authors);
         let related = self.ids("related", "related slug", raw.related);
+        let aliases = self.ids("aliases", "alias", raw.aliases);
+        let retraction = raw.retraction.and_then(|r| self.retraction(r));
         let desk = match raw.desk {
             Some(desk) if !desk.is_empty() && !id::is_kebab_case(&desk) => {
                 self.invalid(
@@ -327,6 +329,8 @@ impl Builder<'_> {
             published,
             updated,
             related,
+            aliases,
+            retraction,
             language: raw.language,
             read_time: raw.read_time.filter(|m| *m > 0),
             image,
@@ -422,6 +426,19 @@ impl Builder<'_> {
             published,
             span,
         })
+    }
+
+    fn retraction(&mut self, raw: RawRetraction) -> Option<Retraction> {
+        let Some(raw_at) = raw.at else {
+            self.missing("retraction", "at");
+            return None;
+        };
+        let at = self.datetime("retraction.at", Some(&raw_at))?;
+        let Some(reason) = raw.reason.filter(|r| !r.trim().is_empty()) else {
+            self.missing("retraction", "reason");
+            return None;
+        };
+        Some(Retraction { at, reason })
     }
 
     fn update(&mut self, index: usize, raw: RawUpdate) -> Option<Update> {

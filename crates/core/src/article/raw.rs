@@ -33,6 +33,10 @@ pub struct RawFrontMatter {
     pub updated: Option<RawDate>,
     /// Slugs of related articles.
     pub related: Option<Vec<String>>,
+    /// Former slugs of this article, kept as redirects (kebab-case).
+    pub aliases: Option<Vec<String>>,
+    /// Why and when the article was retracted; required when `status = "retracted"`.
+    pub retraction: Option<RawRetraction>,
     /// BCP 47 language tag overriding `site.language`.
     pub language: Option<String>,
     /// Manual read time in minutes, overriding the estimate.
@@ -76,6 +80,16 @@ pub struct RawSource {
     pub publisher: Option<String>,
     /// When it was published: a date or an RFC 3339 datetime.
     pub published: Option<RawDate>,
+}
+
+/// The `[retraction]` table.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRetraction {
+    /// When the article was retracted, RFC 3339 with an offset.
+    pub at: Option<RawDate>,
+    /// The notice readers see, in Markdown.
+    pub reason: Option<String>,
 }
 
 /// One `[[updates]]` entry.

@@ -109,7 +109,7 @@ pub(crate) fn news_article(article: &ExportArticle, site: &SiteInfo) -> Value {
     if !citations.is_empty() {
         set("citation", Value::Array(citations));
     }
-    let corrections: Vec<Value> = article
+    let mut corrections: Vec<Value> = article
         .corrections()
         .map(|update| {
             json!({
@@ -119,6 +119,14 @@ pub(crate) fn news_article(article: &ExportArticle, site: &SiteInfo) -> Value {
             })
         })
         .collect();
+    // A retraction is the last correction of all: schema.org has no type of its own for it.
+    if let Some(retraction) = &article.retraction {
+        corrections.push(json!({
+            "@type": "CorrectionComment",
+            "text": format!("Retracted: {}", retraction.reason),
+            "datePublished": retraction.at,
+        }));
+    }
     if !corrections.is_empty() {
         set("correction", Value::Array(corrections));
     }

@@ -21,7 +21,7 @@ pub use exporter::{
     ExportContext, ExportFormat, ExportSummary, Exporter, Output, export, export_to_dir,
 };
 pub use json::ExportDocument;
-pub use model::{ExportArticle, ExportOptions, Model, SCHEMA_VERSION, Timestamp};
+pub use model::{ExportArticle, ExportOptions, Model, RetractionInfo, SCHEMA_VERSION, Timestamp};
 pub use skip::{Skipped, remove_unexportable};
 pub use warning::ExportWarning;
 pub use write::{EXPORT_MARKER, write_atomically};

@@ -404,6 +404,48 @@ pub struct ExportArticle {
     pub body_html: String,
     /// Free-form `[extra]` fields, as JSON.
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// Former slugs whose URLs redirect here (after a rename); left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub aliases: Vec<String>,
+    /// The retraction notice of a retracted article; left out otherwise. The notice is also
+    /// at the start of `body_html`, so every format that carries the body carries it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub retraction: Option<RetractionInfo>,
+}
+
+/// Why and when an article was retracted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
+pub struct RetractionInfo {
+    /// When.
+    pub at: Timestamp,
+    /// `at` for people, in the site's time zone.
+    pub at_display: String,
+    /// The reason, as written.
+    pub reason: String,
+}
+
+/// The status an article is exported with, or `None` when it is not exported: published and
+/// retracted articles always are (a retraction keeps its page, with the notice), a scheduled
+/// one once its `published` time is at or before `now` (as published: `due --apply` only
+/// catches the file up), the rest only with `include_drafts`.
+pub(crate) fn exported_status(
+    article: &Article,
+    options: &ExportOptions,
+    now: DateTime<FixedOffset>,
+) -> Option<Status> {
+    match article.status {
+        Status::Published | Status::Retracted => Some(article.status),
+        Status::Scheduled if article.published.is_some_and(|p| p <= now) => Some(Status::Published),
+        other => options.include_drafts.then_some(other),
+    }
+}
+
+/// The time scheduled articles are compared with: the export's `now`, else the clock.
+pub(crate) fn export_time(options: &ExportOptions) -> DateTime<FixedOffset> {
+    options
+        .now
+        .unwrap_or_else(|| chrono::Utc::now().fixed_offset())
 }
 
 impl ExportArticle {
@@ -463,10 +505,11 @@ impl Model {
     pub fn build(newsroom: &Newsroom, options: &ExportOptions) -> Result<Model, ExportError> {
         let config = &newsroom.config;
         let base = config.site.base_url.as_str();
+        let now = export_time(options);
         let mut selected: Vec<&Article> = newsroom
             .articles
             .iter()
-            .filter(|article| options.include_drafts || article.status == Status::Published)
+            .filter(|article| exported_status(article, options, now).is_some())
             .collect();
         selected.sort_by(|a, b| newest_first(a, b));
 
@@ -509,7 +552,10 @@ impl Model {
         // first error in that order is the one reported, so failures are deterministic too.
         let results: Vec<Result<(ExportArticle, Vec<ExportWarning>), ExportError>> = selected
             .par_iter()
-            .map(|article| build_article(article, newsroom, &checked_authors, &article_urls))
+            .map(|article| {
+                let status = exported_status(article, options, now).unwrap_or(article.status);
+                build_article(article, status, newsroom, &checked_authors, &article_urls)
+            })
             .collect();
         let mut articles = Vec::with_capacity(results.len());
         for result in results {
@@ -707,6 +753,7 @@ fn check_author(
 
 fn build_article(
     article: &Article,
+    status: Status,
     newsroom: &Newsroom,
     checked_authors: &BTreeMap<&str, CheckedAuthor>,
     article_urls: &ArticleUrls,
@@ -801,7 +848,26 @@ fn build_article(
             source: update.source.as_deref().and_then(source_ref),
         })
         .collect();
-    let modified = article.updated.or(article.published);
+    // A retraction is the article's last change: feeds and structured data show it as such.
+    let modified = article
+        .updated
+        .or(article.published)
+        .max(article.retraction.as_ref().map(|r| r.at));
+    let retraction = article.retraction.as_ref().map(|r| RetractionInfo {
+        at: Timestamp(r.at),
+        at_display: display_time(r.at, zone),
+        reason: r.reason.clone(),
+    });
+    let body_html = match &retraction {
+        Some(notice) => format!(
+            "<aside class=\"retraction-notice\" role=\"note\"><p><strong>Retracted</strong> <time datetime=\"{}\">{}</time>: {}</p></aside>\n{}",
+            notice.at.to_rfc3339(),
+            escape_text(&notice.at_display),
+            escape_text(&notice.reason),
+            body.html
+        ),
+        None => body.html,
+    };
     let image = article.image.as_ref().and_then(|image| {
         Some(ImageInfo {
             url: checked_url(base, &image.src, path, "image.src", &mut warnings)?,
@@ -816,7 +882,7 @@ fn build_article(
         dek: article.dek.clone(),
         desk,
         tags: article.tags.clone(),
-        status: article.status,
+        status,
         language: article
             .language
             .clone()
@@ -834,10 +900,17 @@ fn build_article(
         related: Vec::new(),
         image,
         toc: body.toc,
-        body_html: body.html,
+        body_html,
         extra: toml_table_to_json(&article.extra),
+        aliases: article.aliases.clone(),
+        retraction,
     };
     Ok((exported, warnings))
+}
+
+/// `text` safe inside HTML element content and attribute values.
+fn escape_text(text: &str) -> String {
+    quick_xml::escape::escape(text).into_owned()
 }
 
 fn toml_table_to_json(table: &toml::Table) -> serde_json::Map<String, serde_json::Value> {

@@ -109,6 +109,9 @@ struct HugoPage<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
     draft: bool,
+    /// Former URLs that redirect here (Hugo writes a redirect page at each).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    aliases: Vec<String>,
     tags: &'a [String],
     categories: Vec<&'a str>,
     authors: Vec<&'a str>,
@@ -139,7 +142,8 @@ impl Exporter for HugoExporter {
                     lastmod: datetime(article.modified),
                     slug: &article.slug,
                     description: article.dek.as_deref(),
-                    draft: article.status != Status::Published,
+                    draft: !is_live(article.status),
+                    aliases: alias_paths(article),
                     tags: &article.tags,
                     categories: article.desk.iter().map(|d| d.id.as_str()).collect(),
                     authors: author_names(article),
@@ -151,6 +155,20 @@ impl Exporter for HugoExporter {
         }
         Ok(())
     }
+}
+
+/// Whether readers see the page: published, or retracted (the page stays, with its notice).
+fn is_live(status: Status) -> bool {
+    matches!(status, Status::Published | Status::Retracted)
+}
+
+/// The site paths of an article's former slugs, as the `aliases` of Hugo and Zola.
+fn alias_paths(article: &ExportArticle) -> Vec<String> {
+    article
+        .aliases
+        .iter()
+        .map(|alias| format!("/articles/{alias}/"))
+        .collect()
 }
 
 /// Zola page front matter, <https://www.getzola.org/documentation/content/page/>.
@@ -165,6 +183,9 @@ struct ZolaPage<'a> {
     updated: Option<toml::value::Datetime>,
     slug: &'a str,
     draft: bool,
+    /// Former URLs that redirect here (Zola writes a redirect page at each).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    aliases: Vec<String>,
     authors: Vec<&'a str>,
     taxonomies: ZolaTaxonomies<'a>,
     extra: Params<'a>,
@@ -227,7 +248,8 @@ impl Exporter for ZolaExporter {
                     date: datetime(article.published),
                     updated: datetime(article.modified),
                     slug: &article.slug,
-                    draft: article.status != Status::Published,
+                    draft: !is_live(article.status),
+                    aliases: alias_paths(article),
                     authors: author_names(article),
                     taxonomies: ZolaTaxonomies {
                         tags: &article.tags,

@@ -50,8 +50,9 @@ impl Skipped {
 /// links to any missing article are.
 pub fn remove_unexportable(newsroom: &mut Newsroom, options: &ExportOptions) -> Skipped {
     // The same selection as `Model::build`: what it would not export cannot fail it.
+    let now = super::model::export_time(options);
     let selected =
-        |article: &Article| options.include_drafts || article.status == Status::Published;
+        |article: &Article| super::model::exported_status(article, options, now).is_some();
     let mut parse_errors: BTreeMap<&Path, Vec<&Diagnostic>> = BTreeMap::new();
     for diagnostic in &newsroom.diagnostics {
         if diagnostic.severity == Severity::Error {

@@ -38,7 +38,8 @@ const INDEX_FILE: &str = "lint-index";
 /// Bumped whenever the layout of the stored index changes, independently of the version, and
 /// whenever the facts it stores are computed differently (an ED008 signature, for one).
 // 2: ED008 signatures leave out placeholder (`TK:`) paragraphs.
-const FORMAT_VERSION: u32 = 2;
+// 3: facts carry `aliases` (RF003).
+const FORMAT_VERSION: u32 = 3;
 
 /// The first bytes of every index file.
 const MAGIC: &[u8; 8] = b"CDLINTIX";
@@ -567,14 +568,14 @@ mod tests {
         let root = newsroom();
         let dir = root.path().join(DEFAULT_CACHE_DIR);
         let full = warm(root.path(), &dir);
-        assert_eq!((full.linted, full.cached), (3, 0));
+        assert_eq!((full.linted, full.cached), (4, 0));
         assert!(dir.join(".gitignore").is_file() && dir.join("CACHEDIR.TAG").is_file());
 
         let (index, miss) = LintIndex::load(&dir, key(root.path()));
         assert_eq!(miss, None);
-        assert_eq!(index.len(), 3);
+        assert_eq!(index.len(), 4);
         let again = run(root.path(), Some(&[]), &index);
-        assert_eq!((again.linted, again.cached), (0, 3));
+        assert_eq!((again.linted, again.cached), (0, 4));
         assert!(again.report.diagnostics.is_empty());
         // What comes back is what went in, paths included.
         for (key, entry) in &index.entries {
@@ -672,7 +673,7 @@ mod tests {
         );
         let (index, _) = LintIndex::load(&dir, key(root.path()));
         let run = run(root.path(), Some(&[]), &index);
-        assert_eq!((run.linted, run.cached), (1, 2));
+        assert_eq!((run.linted, run.cached), (1, 3));
         let codes: Vec<_> = run
             .report
             .diagnostics
@@ -723,7 +724,7 @@ mod tests {
         std::fs::remove_file(root.path().join(MUSK)).expect("delete");
         let (index, _) = LintIndex::load(&dir, key(root.path()));
         let run = run(root.path(), Some(&[MUSK]), &index);
-        assert_eq!((run.linted, run.cached), (0, 2));
+        assert_eq!((run.linted, run.cached), (0, 3));
         assert!(
             !run.index
                 .as_ref()

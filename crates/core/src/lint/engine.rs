@@ -37,6 +37,9 @@ pub struct ArticleFacts {
     pub related: Vec<SlugReference>,
     /// The targets of `article:<slug>` links in the body, in document order.
     pub article_links: Vec<SlugReference>,
+    /// The article's former slugs (`aliases`), for RF003.
+    #[serde(default)]
+    pub aliases: Vec<SlugReference>,
     // For near-duplicate-article (ED008): a MinHash of the body's word shingles (`None` for
     // short bodies or when the rule is off), and the first line of the body to point at.
     #[serde(with = "signature_serde")]
@@ -130,6 +133,15 @@ pub fn lint_article(
         }
     }
     let (related, article_links) = rf::cross_references(&ctx);
+    let aliases = super::rules::entries::list_item_spans(article, "aliases", &article.aliases)
+        .into_iter()
+        .zip(&article.aliases)
+        .map(|(span, slug)| SlugReference {
+            slug: slug.clone(),
+            span,
+            position: ctx.position(span.start),
+        })
+        .collect();
     let (mut suppressions, suppression_problems) =
         Suppressions::collect(article, root, &ctx.positions);
     let slug_span = article
@@ -152,6 +164,7 @@ pub fn lint_article(
             slug_position,
             related,
             article_links,
+            aliases,
             body_minhash,
             body_span,
             body_position,

@@ -45,6 +45,8 @@ pub static RULES: &[RuleMeta] = &[
     tl::UpdatesOutOfOrder::META,
     tl::UpdateBeforePublished::META,
     tl::StaleUpdated::META,
+    tl::ScheduledInPast::META,
+    tl::UpdateNoteInBody::META,
     md::InvalidSuppression::META,
     md::BodyH1::META,
     md::HeadingSkip::META,
@@ -91,6 +93,8 @@ pub(crate) static ARTICLE_CHECKS: &[(&RuleMeta, ArticleCheck)] = &[
         tl::check_update_before_published,
     ),
     (&tl::StaleUpdated::META, tl::check_stale_updated),
+    (&tl::ScheduledInPast::META, tl::check_scheduled_in_past),
+    (&tl::UpdateNoteInBody::META, tl::check_update_note_in_body),
     (&md::BodyH1::META, md::check_body_h1),
     (&md::HeadingSkip::META, md::check_heading_skip),
     (&md::DuplicateHeading::META, md::check_duplicate_heading),
@@ -114,6 +118,8 @@ pub(crate) static ARTICLE_CHECKS: &[(&RuleMeta, ArticleCheck)] = &[
 /// The corpus-wide checks, each with the rule it reports.
 pub(crate) static CORPUS_CHECKS: &[(&RuleMeta, CorpusCheck)] = &[
     (&rf::DuplicateSlug::META, rf::check_duplicate_slug),
+    // RF003 over `aliases`: a helper of its own beside the duplicate-slug rule's file.
+    (&rf::DuplicateSlug::META, rf::check_alias_conflicts),
     (&rf::UnknownRelated::META, rf::check_unknown_related),
     (&rf::BrokenArticleLink::META, rf::check_broken_article_link),
     (

@@ -239,6 +239,9 @@ pub fn check_new_article(index: &NewsroomIndex, new: &NewArticle) -> Result<(), 
                 known,
             });
         }
+        if index.inactive_authors.contains(id) {
+            return Err(ScaffoldError::InactiveAuthor { id: id.clone() });
+        }
     }
     check_id("desk", &new.desk)?;
     if index.config.desk(&new.desk).is_none() {

@@ -66,6 +66,14 @@ pub enum ScaffoldError {
         /// The closest known id, when one is a plausible typo.
         nearest: Option<String>,
     },
+    /// The author's file says `active = false`: they take no new articles.
+    #[error(
+        "author `{id}` is inactive (`active = false` in their file) and takes no new articles; pick another author, or set `active = true` if they are back"
+    )]
+    InactiveAuthor {
+        /// The id given.
+        id: String,
+    },
     /// The desk is not declared in `copydesk.toml`.
     #[error("unknown desk `{id}`{}; known desks: {}; to add it: {}", did_you_mean(.nearest.as_deref()), list(.known), crate::scaffold::new_desk_command(.id))]
     UnknownDesk {

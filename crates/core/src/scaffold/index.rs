@@ -29,6 +29,8 @@ pub struct NewsroomIndex {
     pub config: Config,
     /// Ids of the authors whose files parse, sorted.
     pub authors: Vec<String>,
+    /// Ids of the authors whose files say `active = false`, sorted.
+    pub inactive_authors: Vec<String>,
     /// Article files by slug; of several with one slug, the first in path order.
     articles: HashMap<String, PathBuf>,
 }
@@ -43,11 +45,18 @@ impl NewsroomIndex {
         let root = find_root(start.as_ref())?;
         let config = Config::load(&root.join(CONFIG_FILE))?;
         let files = walk_article_files(&root, &root.join(&config.paths.articles))?;
-        let authors = load_authors(&root, &config)?.authors.into_keys().collect();
+        let loaded = load_authors(&root, &config)?.authors;
+        let inactive_authors = loaded
+            .values()
+            .filter(|a| !a.active)
+            .map(|a| a.id.clone())
+            .collect();
+        let authors = loaded.into_keys().collect();
         let mut index = NewsroomIndex {
             root,
             config,
             authors,
+            inactive_authors,
             articles: HashMap::new(),
         };
         for file in &files {
@@ -64,6 +73,12 @@ impl NewsroomIndex {
             root: newsroom.root.clone(),
             config: newsroom.config.clone(),
             authors: newsroom.authors.keys().cloned().collect(),
+            inactive_authors: newsroom
+                .authors
+                .values()
+                .filter(|a| !a.active)
+                .map(|a| a.id.clone())
+                .collect(),
             articles: HashMap::new(),
         };
         for article in &newsroom.articles {

@@ -7,7 +7,8 @@ declare_rule! {
     /// ## What it does
     /// Reports a required field that is absent or empty: `title`, `authors`, `desk`, `status`,
     /// and `published` unless the article is a draft. Inside tables it also reports a source
-    /// without `id` or `title`, an update without `at` or `text`, and an image without `src`.
+    /// without `id` or `title`, an update without `at` or `text`, an image without `src`, and
+    /// a retracted article without a complete `[retraction]` (`at` and `reason`).
     ///
     /// ## Why is this bad?
     /// Bylines, desk pages, feeds and the update timeline are drawn from these fields; an
@@ -53,6 +54,20 @@ pub(crate) fn check_missing_field(ctx: &LintContext<'_>, article: &Article) {
     }
     if article.published.is_none() && article.has_status && article.status != Status::Draft {
         missing.push("published");
+    }
+    // A `[retraction]` that is present but incomplete is already reported by the parser.
+    if article.status == Status::Retracted
+        && article.retraction.is_none()
+        && article.spans.value("retraction").is_none()
+    {
+        ctx.push(
+            ctx.diagnostic(
+                &MissingField::META,
+                article.value_span("status"),
+                "a retracted article needs `[retraction]` with `at` and `reason`",
+            )
+            .with_help("run `copydesk retract ARTICLE --reason \"…\"`, which sets both"),
+        );
     }
     for field in missing {
         // A field that was present but invalid is already reported as FM003.

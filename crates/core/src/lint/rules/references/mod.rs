@@ -1,5 +1,6 @@
 //! RF: references between an article and its authors, desk, sources and other articles.
 
+mod alias_conflicts;
 mod broken_article_link;
 mod duplicate_slug;
 mod duplicate_source;
@@ -11,6 +12,7 @@ mod unknown_related;
 mod unknown_source;
 mod unpublished_reference;
 
+pub(crate) use alias_conflicts::check_alias_conflicts;
 pub(crate) use broken_article_link::{BrokenArticleLink, check_broken_article_link};
 pub(crate) use duplicate_slug::{DuplicateSlug, check_duplicate_slug};
 pub(crate) use duplicate_source::{DuplicateSource, check_duplicate_source};

@@ -79,6 +79,7 @@ fn describe(status: Status) -> &'static str {
     match status {
         Status::Draft => "a draft",
         Status::Review => "in review",
+        Status::Scheduled => "scheduled, not yet live",
         Status::Retracted => "retracted",
         Status::Published => "published",
     }

@@ -10,7 +10,8 @@ declare_rule! {
     /// ## What it does
     /// Reports a published article whose `published` time, `updated` time or an update's
     /// `at` time is later than now. The time compared against is the time of the run, or
-    /// `--now`.
+    /// `--now`. A `scheduled` article is not reported: its future `published` is the point
+    /// (TL006 reports one whose time has passed).
     ///
     /// ## Why is this bad?
     /// A published article is live: a date in the future is a typo (often the wrong month
