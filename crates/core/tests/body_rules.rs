@@ -323,3 +323,47 @@ fn mixed_quotes_are_one_finding_with_a_count() {
     assert_eq!(diagnostics[0].related.len(), 9);
     assert_eq!(last.message, "and 16 more from here on");
 }
+
+#[test]
+fn filler_patterns_have_slots_and_lists_per_language() {
+    let desk = Desk::new(
+        "[lint.options]\nED006 = { phrases = [\"going {forward|ahead}\"], languages = { de = [\"{im|am} Endeffekt\"] } }\n",
+    );
+    let english = format!("{LEDE} Going ahead, Azure stays first.");
+    desk.write(
+        "english",
+        &article("english", "\"English\"", "\"In English.\"", &english),
+    );
+    let german = article(
+        "german",
+        "\"Deutsch\"",
+        "\"Auf Deutsch.\"",
+        "Im Endeffekt bleibt Azure vorn. Going forward is English and not checked here.",
+    )
+    .replacen("+++\n\n", "language = \"de\"\n+++\n\n", 1);
+    desk.write("german", &german);
+    let diagnostics = desk.lint();
+    let found: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "ED006")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        found,
+        ["filler phrase `Going ahead`", "filler phrase `Im Endeffekt`"]
+    );
+}
+
+#[test]
+fn a_broken_filler_pattern_is_a_configuration_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("copydesk.toml");
+    std::fs::write(
+        &path,
+        "[site]\ntitle = \"T\"\nbase_url = \"https://example.com\"\n[lint.options]\nED006 = { phrases = [\"it {is\"] }\n",
+    )
+    .expect("write config");
+    let error = copydesk::Config::load(&path).expect_err("unbalanced slot is refused");
+    let chain = format!("{error:#}");
+    assert!(chain.contains("ED006"), "{chain}");
+}
