@@ -38,7 +38,7 @@ const INDEX_FILE: &str = "lint-index";
 /// Bumped whenever the layout of the stored index changes, independently of the version, and
 /// whenever the facts it stores are computed differently (an ED008 signature, for one).
 // 2: ED008 signatures leave out placeholder (`TK:`) paragraphs.
-const FORMAT_VERSION: u32 = 2;
+const FORMAT_VERSION: u32 = 3;
 
 /// The first bytes of every index file.
 const MAGIC: &[u8; 8] = b"CDLINTIX";
