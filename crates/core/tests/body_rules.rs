@@ -367,3 +367,24 @@ fn a_broken_filler_pattern_is_a_configuration_error() {
     let chain = format!("{error:#}");
     assert!(chain.contains("ED006"), "{chain}");
 }
+
+#[test]
+fn briefs_under_min_words_need_no_dek() {
+    let config = "[lint.options]\nFM007 = { min_words = 40 }\n";
+    let brief = "+++\ntitle = \"Bridge Reopens\"\nslug = \"brief\"\nauthors = [\"ryan-tanaka\"]\ndesk = \"ai\"\nstatus = \"published\"\npublished = 2026-05-06T14:25:00Z\n+++\n\nThe Harbor Bridge reopened to traffic on Monday, two weeks early.\n";
+    let desk = Desk::new(config);
+    desk.write("brief", brief);
+    assert!(!codes(&desk.lint()).contains(&"FM007"), "a brief needs no dek");
+
+    let long = brief.replace("brief", "story").replace(
+        "two weeks early.\n",
+        &"two weeks early, and commuters who had spent a month on the ferry said they were glad the repairs were over. ".repeat(3),
+    );
+    let desk = Desk::new(config);
+    desk.write("story", &long);
+    assert!(codes(&desk.lint()).contains(&"FM007"), "a full story needs one");
+
+    let desk = Desk::new("");
+    desk.write("brief", brief);
+    assert!(codes(&desk.lint()).contains(&"FM007"), "off by default");
+}
