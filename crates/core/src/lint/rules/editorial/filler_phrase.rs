@@ -93,12 +93,12 @@ const DEFAULT_PATTERNS: &[&str] = &[
 const MAX_EXPANSIONS: usize = 512;
 
 /// A filler phrase with slots: `{a|b}` matches any one of its choices (an empty choice makes
-/// the slot optional). Expanded when read into the plain phrases it matches, so all of them
-/// are still found in one pass of one automaton.
+/// the slot optional). Checked when read; expanded into the plain phrases it matches only
+/// when the matcher is built, so all of them are still found in one pass of one automaton.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "String")]
 pub(crate) struct PhrasePattern {
-    expansions: Vec<String>,
+    source: String,
 }
 
 /// Why a filler pattern cannot be used.
@@ -115,71 +115,96 @@ pub(crate) enum PatternError {
     },
 }
 
+/// A pattern cut into its literal text and its slots' choices, in order.
+enum Piece<'p> {
+    Literal(&'p str),
+    Slot(Vec<&'p str>),
+}
+
+fn pieces(pattern: &str) -> Result<Vec<Piece<'_>>, PatternError> {
+    let mut pieces = Vec::new();
+    let mut expansions: usize = 1;
+    let mut rest = pattern;
+    while !rest.is_empty() {
+        let (literal, after) = rest.split_at(rest.find(['{', '}']).unwrap_or(rest.len()));
+        pieces.push(Piece::Literal(literal));
+        rest = after;
+        if rest.is_empty() {
+            break;
+        }
+        let slot = rest
+            .strip_prefix('{')
+            .ok_or_else(|| PatternError::Unbalanced(pattern.to_string()))?;
+        let close = slot
+            .find(['{', '}'])
+            .filter(|&i| slot[i..].starts_with('}'))
+            .ok_or_else(|| PatternError::Unbalanced(pattern.to_string()))?;
+        let choices: Vec<&str> = slot[..close].split('|').collect();
+        expansions = expansions.saturating_mul(choices.len());
+        if expansions > MAX_EXPANSIONS {
+            return Err(PatternError::TooLarge {
+                pattern: pattern.to_string(),
+            });
+        }
+        pieces.push(Piece::Slot(choices));
+        rest = &slot[close + 1..];
+    }
+    Ok(pieces)
+}
+
 impl TryFrom<String> for PhrasePattern {
     type Error = PatternError;
 
-    fn try_from(pattern: String) -> Result<Self, Self::Error> {
-        let mut expansions = vec![String::new()];
-        let mut rest = pattern.as_str();
-        while !rest.is_empty() {
-            let (literal, after) = rest.split_at(rest.find(['{', '}']).unwrap_or(rest.len()));
-            for expansion in &mut expansions {
-                expansion.push_str(literal);
-            }
-            rest = after;
-            let Some(slot) = rest.strip_prefix('{') else {
-                if rest.is_empty() {
-                    break;
-                }
-                return Err(PatternError::Unbalanced(pattern.clone()));
-            };
-            let close = slot
-                .find(['{', '}'])
-                .filter(|&i| slot[i..].starts_with('}'))
-                .ok_or_else(|| PatternError::Unbalanced(pattern.clone()))?;
-            let choices: Vec<&str> = slot[..close].split('|').collect();
-            if expansions.len() * choices.len() > MAX_EXPANSIONS {
-                return Err(PatternError::TooLarge {
-                    pattern: pattern.clone(),
-                });
-            }
-            expansions = expansions
-                .iter()
-                .flat_map(|start| choices.iter().map(move |choice| format!("{start}{choice}")))
-                .collect();
-            rest = &slot[close + 1..];
-        }
-        // "{|ever-changing }" leaves double spaces where a choice is empty.
-        let expansions = expansions
-            .into_iter()
-            .map(|phrase| phrase.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect();
-        Ok(PhrasePattern { expansions })
+    fn try_from(source: String) -> Result<Self, Self::Error> {
+        pieces(&source)?;
+        Ok(PhrasePattern { source })
     }
 }
 
-/// The phrases of the patterns that apply to the article's language, or `None` when the
-/// rule has none for it.
-fn phrases_for<'o>(options: &'o FillerPhraseOptions, language: &str) -> Option<Vec<&'o str>> {
-    let patterns = if language == "en" {
-        &options.phrases
+impl PhrasePattern {
+    /// The plain phrases the pattern matches.
+    fn expansions(&self) -> Vec<String> {
+        let mut expansions = vec![String::new()];
+        // Checked when the pattern was read.
+        for piece in pieces(&self.source).unwrap_or_default() {
+            match piece {
+                Piece::Literal(text) => {
+                    for expansion in &mut expansions {
+                        expansion.push_str(text);
+                    }
+                }
+                Piece::Slot(choices) => {
+                    expansions = expansions
+                        .iter()
+                        .flat_map(|start| choices.iter().map(move |c| format!("{start}{c}")))
+                        .collect();
+                }
+            }
+        }
+        // "{|ever-changing }" leaves double spaces where a choice is empty.
+        expansions
+            .into_iter()
+            .map(|phrase| phrase.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+}
+
+/// The patterns that apply to the article's language, or `None` when the rule has none
+/// for it.
+fn patterns_for<'o>(options: &'o FillerPhraseOptions, language: &str) -> Option<&'o [PhrasePattern]> {
+    if language == "en" {
+        Some(&options.phrases)
     } else {
-        options.languages.get(language)?
-    };
-    Some(
-        patterns
-            .iter()
-            .flat_map(|pattern| pattern.expansions.iter().map(String::as_str))
-            .collect(),
-    )
+        options.languages.get(language).map(Vec::as_slice)
+    }
 }
 
 pub(crate) fn check_filler_phrase(ctx: &LintContext<'_>, _article: &Article) {
     let options: FillerPhraseOptions = ctx.options(&FillerPhrase::META);
-    let Some(list) = phrases_for(&options, &prose::language(ctx)) else {
+    let Some(patterns) = patterns_for(&options, &prose::language(ctx)) else {
         return;
     };
-    let phrases = phrase_set(&list);
+    let phrases = phrase_set(patterns);
     for block in prose::blocks(ctx, &[BlockKind::Paragraph, BlockKind::Heading]) {
         if !phrases.may_match(block) {
             continue;
@@ -214,21 +239,20 @@ pub(crate) fn check_filler_phrase(ctx: &LintContext<'_>, _article: &Article) {
     }
 }
 
-/// The configured phrases compiled for matching. Every article of a run has the same list,
-/// so the last compiled set is kept and reused while the list stays the same.
-fn phrase_set(phrases: &[&str]) -> Arc<PhraseSet> {
-    static LAST: Mutex<Option<(Vec<String>, Arc<PhraseSet>)>> = Mutex::new(None);
+/// The configured patterns compiled for matching. Every article of a run has the same
+/// list, so the last compiled set is kept and reused while the list stays the same: the
+/// patterns are expanded only when it changes.
+fn phrase_set(patterns: &[PhrasePattern]) -> Arc<PhraseSet> {
+    static LAST: Mutex<Option<(Vec<PhrasePattern>, Arc<PhraseSet>)>> = Mutex::new(None);
     let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some((list, set)) = &*last
-        && list.iter().map(String::as_str).eq(phrases.iter().copied())
+        && list == patterns
     {
         return Arc::clone(set);
     }
-    let set = Arc::new(PhraseSet::new(phrases));
-    *last = Some((
-        phrases.iter().map(|p| (*p).to_string()).collect(),
-        Arc::clone(&set),
-    ));
+    let phrases: Vec<String> = patterns.iter().flat_map(PhrasePattern::expansions).collect();
+    let set = Arc::new(PhraseSet::new(&phrases));
+    *last = Some((patterns.to_vec(), Arc::clone(&set)));
     set
 }
 
@@ -237,7 +261,7 @@ mod tests {
     use super::*;
 
     fn expand(pattern: &str) -> Result<Vec<String>, PatternError> {
-        PhrasePattern::try_from(pattern.to_string()).map(|p| p.expansions)
+        PhrasePattern::try_from(pattern.to_string()).map(|p| p.expansions())
     }
 
     #[test]
@@ -270,7 +294,11 @@ mod tests {
     #[test]
     fn the_default_patterns_find_variants() {
         let options = FillerPhraseOptions::default();
-        let list = phrases_for(&options, "en").expect("English list");
+        let list: Vec<String> = patterns_for(&options, "en")
+            .expect("English list")
+            .iter()
+            .flat_map(PhrasePattern::expansions)
+            .collect();
         let set = PhraseSet::new(&list);
         for text in [
             "It is pertinent to note that fares rose.",
@@ -280,6 +308,6 @@ mod tests {
             let found = prose::Folded::new(text).find_any(&set);
             assert!(!found.is_empty(), "{text}");
         }
-        assert!(phrases_for(&options, "de").is_none());
+        assert!(patterns_for(&options, "de").is_none());
     }
 }
