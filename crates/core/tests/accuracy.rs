@@ -54,7 +54,10 @@ fn labels() -> BTreeMap<Finding, String> {
                 matches!(verdict.as_str(), "tp" | "fp" | "fn"),
                 "labels.tsv: verdict `{verdict}` is not tp, fp or fn"
             );
-            ((fields[0].to_string(), line_no, fields[2].to_string()), verdict)
+            (
+                (fields[0].to_string(), line_no, fields[2].to_string()),
+                verdict,
+            )
         })
         .collect()
 }
@@ -67,13 +70,17 @@ fn findings_match_their_labels() {
     for finding in &found {
         match labels.get(finding).map(String::as_str) {
             Some("tp" | "fp") => {}
-            Some(_) => problems.push(format!("{finding:?} is labelled a miss but is now found: relabel it")),
+            Some(_) => problems.push(format!(
+                "{finding:?} is labelled a miss but is now found: relabel it"
+            )),
             None => problems.push(format!("{finding:?} is found but has no label")),
         }
     }
     for (label, verdict) in &labels {
         if verdict != "fn" && !found.contains(label) {
-            problems.push(format!("{label:?} is labelled {verdict} but is no longer found"));
+            problems.push(format!(
+                "{label:?} is labelled {verdict} but is no longer found"
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -94,7 +101,10 @@ fn precision_and_recall_hold() {
     for (code, [tp, fp, missed]) in &per_rule {
         if tp + fp > 0 {
             let precision = *tp as f64 / (tp + fp) as f64;
-            assert!(precision >= 0.9, "{code}: precision {precision:.2} under 0.90");
+            assert!(
+                precision >= 0.9,
+                "{code}: precision {precision:.2} under 0.90"
+            );
         }
         if *code == "ED003" {
             let recall = *tp as f64 / (tp + missed) as f64;

@@ -230,7 +230,11 @@ fn quote_style_option_reports_an_article_all_in_the_other_style() {
     );
     let diagnostics = desk.lint();
     assert_eq!(codes(&diagnostics), ["ED005"]);
-    assert!(diagnostics[0].message.starts_with("3 typographic quotes or apostrophes"));
+    assert!(
+        diagnostics[0]
+            .message
+            .starts_with("3 typographic quotes or apostrophes")
+    );
     assert!(diagnostics[0].message.contains("is set to straight"));
 }
 
@@ -315,7 +319,9 @@ fn mixed_quotes_are_one_finding_with_a_count() {
     let diagnostics = desk.lint();
     assert_eq!(codes(&diagnostics), ["ED005"]);
     assert!(
-        diagnostics[0].message.starts_with("25 straight quotes or apostrophes"),
+        diagnostics[0]
+            .message
+            .starts_with("25 straight quotes or apostrophes"),
         "{}",
         diagnostics[0].message
     );
@@ -350,7 +356,10 @@ fn filler_patterns_have_slots_and_lists_per_language() {
         .collect();
     assert_eq!(
         found,
-        ["filler phrase `Going ahead`", "filler phrase `Im Endeffekt`"]
+        [
+            "filler phrase `Going ahead`",
+            "filler phrase `Im Endeffekt`"
+        ]
     );
 }
 
@@ -374,7 +383,10 @@ fn briefs_under_min_words_need_no_dek() {
     let brief = "+++\ntitle = \"Bridge Reopens\"\nslug = \"brief\"\nauthors = [\"ryan-tanaka\"]\ndesk = \"ai\"\nstatus = \"published\"\npublished = 2026-05-06T14:25:00Z\n+++\n\nThe Harbor Bridge reopened to traffic on Monday, two weeks early.\n";
     let desk = Desk::new(config);
     desk.write("brief", brief);
-    assert!(!codes(&desk.lint()).contains(&"FM007"), "a brief needs no dek");
+    assert!(
+        !codes(&desk.lint()).contains(&"FM007"),
+        "a brief needs no dek"
+    );
 
     let long = brief.replace("brief", "story").replace(
         "two weeks early.\n",
@@ -382,7 +394,10 @@ fn briefs_under_min_words_need_no_dek() {
     );
     let desk = Desk::new(config);
     desk.write("story", &long);
-    assert!(codes(&desk.lint()).contains(&"FM007"), "a full story needs one");
+    assert!(
+        codes(&desk.lint()).contains(&"FM007"),
+        "a full story needs one"
+    );
 
     let desk = Desk::new("");
     desk.write("brief", brief);

@@ -640,11 +640,10 @@ pub(crate) fn is_cross_link(block: &ProseBlock<'_>) -> bool {
     let headline = !rest.ends_with(['.', '!']) && sentences(rest).len() == 1;
     let only_a_link = block.node.children().any(|child| {
         let mut link_text = String::new();
-        matches!(child.data.borrow().value, NodeValue::Link(_))
-            && {
-                crate::read_time::collect_inline_text(child, &mut link_text);
-                normalise(&link_text) == normalise(rest)
-            }
+        matches!(child.data.borrow().value, NodeValue::Link(_)) && {
+            crate::read_time::collect_inline_text(child, &mut link_text);
+            normalise(&link_text) == normalise(rest)
+        }
     });
     headline || only_a_link
 }

@@ -119,9 +119,18 @@ mod tests {
     #[test]
     fn a_trimmed_first_sentence_repeats_and_a_summary_does_not() {
         let lede = "The city council voted 7-2 on Tuesday to delay the transit vote until June. The mayor objected.";
-        assert!(repeats("The city council voted 7-2 on Tuesday to delay the transit vote until June.", lede));
-        assert!(repeats("The city council voted on Tuesday to delay the transit vote until June", lede));
-        assert!(!repeats("The transit vote waits until June after a split council decision.", lede));
+        assert!(repeats(
+            "The city council voted 7-2 on Tuesday to delay the transit vote until June.",
+            lede
+        ));
+        assert!(repeats(
+            "The city council voted on Tuesday to delay the transit vote until June",
+            lede
+        ));
+        assert!(!repeats(
+            "The transit vote waits until June after a split council decision.",
+            lede
+        ));
         assert!(!repeats("The city council voted.", lede));
     }
 }

@@ -191,7 +191,10 @@ impl PhrasePattern {
 
 /// The patterns that apply to the article's language, or `None` when the rule has none
 /// for it.
-fn patterns_for<'o>(options: &'o FillerPhraseOptions, language: &str) -> Option<&'o [PhrasePattern]> {
+fn patterns_for<'o>(
+    options: &'o FillerPhraseOptions,
+    language: &str,
+) -> Option<&'o [PhrasePattern]> {
     if language == "en" {
         Some(&options.phrases)
     } else {
@@ -250,7 +253,10 @@ fn phrase_set(patterns: &[PhrasePattern]) -> Arc<PhraseSet> {
     {
         return Arc::clone(set);
     }
-    let phrases: Vec<String> = patterns.iter().flat_map(PhrasePattern::expansions).collect();
+    let phrases: Vec<String> = patterns
+        .iter()
+        .flat_map(PhrasePattern::expansions)
+        .collect();
     let set = Arc::new(PhraseSet::new(&phrases));
     *last = Some((patterns.to_vec(), Arc::clone(&set)));
     set
@@ -279,13 +285,19 @@ mod tests {
             expand("in today's {|modern }world").expect("valid"),
             ["in today's world", "in today's modern world"]
         );
-        assert_eq!(expand("needless to say").expect("valid"), ["needless to say"]);
+        assert_eq!(
+            expand("needless to say").expect("valid"),
+            ["needless to say"]
+        );
     }
 
     #[test]
     fn broken_patterns_are_errors() {
         for pattern in ["it {is", "it is}", "it {is {a|b}}"] {
-            assert!(matches!(expand(pattern), Err(PatternError::Unbalanced(_))), "{pattern}");
+            assert!(
+                matches!(expand(pattern), Err(PatternError::Unbalanced(_))),
+                "{pattern}"
+            );
         }
         let huge = "{a|b|c|d|e|f|g|h}".repeat(4);
         assert!(matches!(expand(&huge), Err(PatternError::TooLarge { .. })));

@@ -118,7 +118,8 @@ impl Quote {
     /// Whether a single mark sits where a quotation can close: after a letter or
     /// punctuation and before anything but a letter ("it's" is an apostrophe).
     fn closes_word(&self) -> bool {
-        self.previous.is_some_and(|c| !c.is_whitespace()) && !self.next.is_some_and(char::is_alphanumeric)
+        self.previous.is_some_and(|c| !c.is_whitespace())
+            && !self.next.is_some_and(char::is_alphanumeric)
     }
 
     fn style(&self) -> QuoteStyle {

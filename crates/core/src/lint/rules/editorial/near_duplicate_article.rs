@@ -102,7 +102,11 @@ pub(crate) fn title_key(title: &str) -> u64 {
     let mut kept: Vec<&str> = words
         .split(' ')
         .filter(|word| word.chars().count() >= TITLE_WORD_MIN)
-        .map(|word| word.strip_suffix('s').filter(|w| w.len() >= TITLE_WORD_MIN).unwrap_or(word))
+        .map(|word| {
+            word.strip_suffix('s')
+                .filter(|w| w.len() >= TITLE_WORD_MIN)
+                .unwrap_or(word)
+        })
         .collect();
     kept.sort_unstable();
     kept.dedup();
@@ -231,9 +235,8 @@ pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
     }
     for (j, earlier) in candidates {
         let (later, later_signature) = signed[j];
-        let same_title = |i: usize| {
-            later.title_key != 0 && signed[i].0.title_key == later.title_key
-        };
+        let same_title =
+            |i: usize| later.title_key != 0 && signed[i].0.title_key == later.title_key;
         let best = earlier
             .into_iter()
             .map(|i| {
@@ -267,18 +270,13 @@ pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
             )
         };
         ctx.push(
-            ctx.diagnostic(
-                &NearDuplicateArticle::META,
-                later,
-                later.body_span,
-                message,
-            )
-            .with_help("keep one article; link or relate the other story instead")
-            .with_related(CorpusContext::related(
-                first,
-                first.body_position,
-                "the earlier, similar article",
-            )),
+            ctx.diagnostic(&NearDuplicateArticle::META, later, later.body_span, message)
+                .with_help("keep one article; link or relate the other story instead")
+                .with_related(CorpusContext::related(
+                    first,
+                    first.body_position,
+                    "the earlier, similar article",
+                )),
         );
     }
 }

@@ -615,11 +615,7 @@ fn is_person(run: &[Token<'_>], names: &Names) -> bool {
 
 /// Byte ranges of the attribution phrases in a paragraph's text, merged where they overlap,
 /// given the [`PHRASES`] found in it.
-fn attributions(
-    text: &str,
-    matches: &[(usize, Range<usize>)],
-    names: &Names,
-) -> Vec<Range<usize>> {
+fn attributions(text: &str, matches: &[(usize, Range<usize>)], names: &Names) -> Vec<Range<usize>> {
     let tokens = tokens(text);
     let token_at = |offset: usize| tokens.iter().position(|t| t.range.0 >= offset);
     let run_end = |after: usize, fallback: usize| {
@@ -729,7 +725,11 @@ const EVIDENCE_WORDS: &[&str] = &[
 
 /// "Gartner estimates", "the study found", ", the AP reported": the claim verb at `verb`
 /// with an organisation or a document as its subject.
-fn claim_by_subject(tokens: &[Token<'_>], verb: Range<usize>, names: &Names) -> Option<Range<usize>> {
+fn claim_by_subject(
+    tokens: &[Token<'_>],
+    verb: Range<usize>,
+    names: &Names,
+) -> Option<Range<usize>> {
     let v = tokens.iter().position(|t| t.range.0 == verb.start)?;
     let verb_word = tokens[v].lower();
     let next = tokens.get(v + 1);
@@ -841,7 +841,10 @@ fn subject_end(tokens: &[Token<'_>], v: usize) -> Option<usize> {
 fn has_speech_verb(tokens: &[Token<'_>], at: usize) -> bool {
     let is_stop = |t: &Token<'_>| matches!(t.text, "." | "!" | "?");
     let start = tokens[..at].iter().rposition(is_stop).map_or(0, |i| i + 1);
-    let end = tokens[at..].iter().position(is_stop).map_or(tokens.len(), |i| at + i);
+    let end = tokens[at..]
+        .iter()
+        .position(is_stop)
+        .map_or(tokens.len(), |i| at + i);
     tokens[start..end].iter().any(|t| t.is_one_of(SPEECH_VERBS))
 }
 
