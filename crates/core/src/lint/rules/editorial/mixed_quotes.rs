@@ -351,10 +351,9 @@ fn report_mismatch(ctx: &LintContext<'_>, open: &Quote, close: &Quote) {
         _ => "'",
     };
     let fixable = match (close.place, replacement) {
-        (Place::Body, _) => Some(replacement.to_string()),
+        (Place::Opaque, _) | (Place::Literal, "'") => None,
         (Place::Basic, "\"") => Some("\\\"".to_string()),
-        (Place::Basic, _) | (Place::Literal, "”" | "’") => Some(replacement.to_string()),
-        _ => None,
+        _ => Some(replacement.to_string()),
     };
     if let Some(replacement) = fixable {
         diagnostic = diagnostic.with_fix(Fix {
