@@ -323,7 +323,10 @@ fn mismatched_closings(quotes: &[Quote]) -> Vec<(usize, usize)> {
                     found.push((open, i));
                 }
             }
-            '\'' if !quote.previous.is_some_and(char::is_alphanumeric) => {
+            // "'90s" is an elision, not an opening quote.
+            '\'' if !quote.previous.is_some_and(char::is_alphanumeric)
+                && !quote.next.is_some_and(|c| c.is_ascii_digit()) =>
+            {
                 open_single = Some(i);
             }
             _ => {}
@@ -454,5 +457,47 @@ fn front_matter_quotes(
             });
         }
         previous = Some(ch);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quotes of `text` as one body block.
+    fn quotes(text: &str) -> Vec<Quote> {
+        text.char_indices()
+            .filter(|(_, ch)| is_quote(*ch))
+            .map(|(i, ch)| Quote {
+                ch,
+                span: Span::new(i, i + ch.len_utf8()),
+                previous: text[..i].chars().next_back(),
+                next: text[i + ch.len_utf8()..].chars().next(),
+                place: Place::Body,
+                unit: 2,
+            })
+            .collect()
+    }
+
+    fn mismatched(text: &str) -> Vec<(char, char)> {
+        let quotes = quotes(text);
+        mismatched_closings(&quotes)
+            .into_iter()
+            .map(|(open, close)| (quotes[open].ch, quotes[close].ch))
+            .collect()
+    }
+
+    #[test]
+    fn quotations_closed_in_the_other_style_are_found() {
+        assert_eq!(mismatched("“It works,\" she said."), [('“', '"')]);
+        assert_eq!(mismatched("\"It works,” she said."), [('"', '”')]);
+        assert_eq!(mismatched("a ‘map drawn blind' here"), [('‘', '\'')]);
+    }
+
+    #[test]
+    fn apostrophes_and_elisions_never_pair() {
+        assert!(mismatched("In the '90s the riders’ groups won.").is_empty());
+        assert!(mismatched("‘It’s done,’ they said; it's over.").is_empty());
+        assert!(mismatched("“Fine,” he said. \"Done,\" she said.").is_empty());
     }
 }
