@@ -38,6 +38,7 @@ const INDEX_FILE: &str = "lint-index";
 /// Bumped whenever the layout of the stored index changes, independently of the version, and
 /// whenever the facts it stores are computed differently (an ED008 signature, for one).
 // 2: ED008 signatures leave out placeholder (`TK:`) paragraphs.
+// 3: facts carry the title key ED008 pairs same-headline articles by.
 const FORMAT_VERSION: u32 = 3;
 
 /// The first bytes of every index file.
