@@ -726,7 +726,10 @@ fn plan(rng: &mut ChaCha8Rng, options: &Options) -> Vec<Planned> {
             // Drafts come last so no published article relates to one.
             let is_draft = index + count / 50 >= count && count >= 50;
             let fault = (!is_draft && rng.random_bool(options.fault_rate.clamp(0.0, 1.0)))
-                .then(|| FAULT_CODES[index % FAULT_CODES.len()]);
+                .then(|| FAULT_CODES[index % FAULT_CODES.len()])
+                // ED004 reads English wording and skips articles in other languages, so an
+                // English forecast pasted into a Japanese article is no fault it claims.
+                .filter(|code| !(is_japanese && *code == "ED004"));
             Planned {
                 index,
                 slug,

@@ -39,7 +39,8 @@ const INDEX_FILE: &str = "lint-index";
 /// whenever the facts it stores are computed differently (an ED008 signature, for one).
 // 2: ED008 signatures leave out placeholder (`TK:`) paragraphs.
 // 3: facts carry `aliases` (RF003).
-const FORMAT_VERSION: u32 = 3;
+// 4: facts carry the title key ED008 pairs same-headline articles by.
+const FORMAT_VERSION: u32 = 4;
 
 /// The first bytes of every index file.
 const MAGIC: &[u8; 8] = b"CDLINTIX";

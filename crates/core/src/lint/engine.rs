@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::context::{LintContext, LintEnv};
 use super::registry::{self, ARTICLE_CHECKS};
-use super::rules::editorial::{Signature, near_duplicate_facts};
+use super::rules::editorial::{Signature, near_duplicate_facts, title_key};
 use super::rules::references as rf;
 use super::suppression::Suppressions;
 use crate::article::{Article, Status};
@@ -46,6 +46,9 @@ pub struct ArticleFacts {
     pub(crate) body_minhash: Option<Signature>,
     pub(crate) body_span: Span,
     pub(crate) body_position: LineColumn,
+    /// The title's words, normalised, hashed (ED008 compares same-titled bodies further).
+    #[serde(default)]
+    pub(crate) title_key: u64,
     // Suppressions. What the article's suppression comments and `[lint] ignore` cover, as
     // byte ranges with their codes, and which of them already silenced a per-article
     // diagnostic. `lint_corpus` applies them to corpus diagnostics of this file and only then
@@ -168,6 +171,7 @@ pub fn lint_article(
             body_minhash,
             body_span,
             body_position,
+            title_key: title_key(&article.title),
             suppressions,
         },
     }

@@ -598,6 +598,56 @@ impl PhraseSet {
     }
 }
 
+/// The primary language subtag of the article being linted ("en" for "en-GB"), lower case:
+/// the article's `language`, else the site's. Rules built on English word lists run only
+/// where this is a language they support.
+pub(crate) fn language(ctx: &LintContext<'_>) -> String {
+    let tag = ctx
+        .article
+        .language
+        .as_deref()
+        .unwrap_or(&ctx.env.config.site.language);
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// Whether the article is in one of `languages` (primary subtags, lower case).
+pub(crate) fn is_in_language(ctx: &LintContext<'_>, languages: &[&str]) -> bool {
+    let language = language(ctx);
+    languages.contains(&language.as_str())
+}
+
+/// Whether a paragraph is a cross-link line ("Read more: …", "SEE ALSO: …", "Related: …"):
+/// a label of one to three words and a colon, then a headline (no closing full stop or
+/// exclamation mark) or nothing but a link. Such a line points at another story; it makes
+/// no claim of its own, so the claim rules skip it. Structure decides, not a list of
+/// labels, so "Watch:" or "MORE COVERAGE:" are read the same way.
+pub(crate) fn is_cross_link(block: &ProseBlock<'_>) -> bool {
+    let text = block.text.trim();
+    let Some((label, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    let label_is_words = label
+        .chars()
+        .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-');
+    let rest = rest.trim();
+    if !(1..=3).contains(&words) || !label_is_words || rest.is_empty() {
+        return false;
+    }
+    let headline = !rest.ends_with(['.', '!']) && sentences(rest).len() == 1;
+    let only_a_link = block.node.children().any(|child| {
+        let mut link_text = String::new();
+        matches!(child.data.borrow().value, NodeValue::Link(_)) && {
+            crate::read_time::collect_inline_text(child, &mut link_text);
+            normalise(&link_text) == normalise(rest)
+        }
+    });
+    headline || only_a_link
+}
+
 /// Byte ranges of the sentences of `text`: a sentence ends at `.`, `!` or `?` (and any
 /// closing quotes or brackets) followed by a space.
 pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {

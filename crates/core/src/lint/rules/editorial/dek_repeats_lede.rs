@@ -7,9 +7,12 @@ declare_rule! {
     /// ## What it does
     /// Reports a dek that repeats the first paragraph of the body: the same words (after
     /// normalising case, punctuation and quote style), or nearly so: a Jaccard similarity of
-    /// 0.6 or more between the two texts' sets of three-word runs. A dek that restates only
-    /// the first sentence of a longer first paragraph is a summary, not a repeat, and is
-    /// not reported.
+    /// 0.6 or more between the two texts' sets of three-word runs. When the first paragraph
+    /// goes on after its first sentence, a dek that is that sentence word for word or
+    /// nearly so (at least 80% of the dek's three-word runs recur in the sentence, and the
+    /// two are within a quarter of each other's length: a trim of a word or two) is also
+    /// reported. A dek that restates the first sentence in other words is a summary, not a
+    /// repeat, and is not reported.
     ///
     /// ## Why is this bad?
     /// Article pages, feeds and teasers show the dek right above the first paragraph;
@@ -45,6 +48,12 @@ declare_rule! {
 /// Jaccard similarity from which dek and lede count as the same text.
 const SIMILARITY: f64 = 0.6;
 
+/// Share of the dek's three-word runs that must recur in the lede's first sentence, and the
+/// least length of the dek against that sentence, for the dek to be that sentence nearly
+/// word for word (a trim of a word or two), not a summary of it.
+const SENTENCE_CONTAINMENT: f64 = 0.8;
+const SENTENCE_LENGTH: f64 = 0.75;
+
 pub(crate) fn check_dek_repeats_lede(ctx: &LintContext<'_>, article: &Article) {
     let Some(dek) = article.dek.as_deref() else {
         return;
@@ -59,16 +68,69 @@ pub(crate) fn check_dek_repeats_lede(ctx: &LintContext<'_>, article: &Article) {
     let dek_shingles = prose::shingles(&dek_words);
     let lede_shingles = lede.shingles();
     let same = dek_words == lede.words();
-    if same || prose::jaccard(&dek_shingles, lede_shingles) >= SIMILARITY {
-        let message = if same {
-            "the dek is the first paragraph word for word"
-        } else {
-            "the dek nearly repeats the first paragraph"
-        };
-        ctx.push(
-            ctx.diagnostic(&DekRepeatsLede::META, article.value_span("dek"), message)
-                .with_help("make the dek add something the first paragraph does not say")
-                .with_related(ctx.note(lede.span.start, "the first paragraph")),
-        );
+    let message = if same {
+        "the dek is the first paragraph word for word"
+    } else if prose::jaccard(&dek_shingles, lede_shingles) >= SIMILARITY {
+        "the dek nearly repeats the first paragraph"
+    } else if repeats_first_sentence(&dek_words, &dek_shingles, &lede.text) {
+        "the dek repeats the first sentence of the first paragraph"
+    } else {
+        return;
+    };
+    ctx.push(
+        ctx.diagnostic(&DekRepeatsLede::META, article.value_span("dek"), message)
+            .with_help("make the dek add something the first paragraph does not say")
+            .with_related(ctx.note(lede.span.start, "the first paragraph")),
+    );
+}
+
+/// Whether the dek is the first sentence of a longer `lede` word for word or nearly so:
+/// nearly all of its three-word runs recur in that sentence and it is nearly as long.
+fn repeats_first_sentence(dek_words: &[u64], dek_shingles: &[u64], lede: &str) -> bool {
+    let Some(first) = prose::sentences(lede).into_iter().next() else {
+        return false;
+    };
+    let sentence_words = prose::word_hashes(&lede[first]);
+    if sentence_words.is_empty() || sentence_words == dek_words {
+        return !sentence_words.is_empty();
+    }
+    let sentence_shingles = prose::shingles(&sentence_words);
+    let shared = dek_shingles
+        .iter()
+        .filter(|s| sentence_shingles.binary_search(s).is_ok())
+        .count();
+    #[allow(clippy::cast_precision_loss)] // word counts are far below 2^52
+    let (contained, length) = (
+        shared as f64 / dek_shingles.len() as f64,
+        dek_words.len() as f64 / sentence_words.len() as f64,
+    );
+    contained >= SENTENCE_CONTAINMENT && (SENTENCE_LENGTH..=1.0 / SENTENCE_LENGTH).contains(&length)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repeats(dek: &str, lede: &str) -> bool {
+        let words = prose::word_hashes(dek);
+        repeats_first_sentence(&words, &prose::shingles(&words), lede)
+    }
+
+    #[test]
+    fn a_trimmed_first_sentence_repeats_and_a_summary_does_not() {
+        let lede = "The city council voted 7-2 on Tuesday to delay the transit vote until June. The mayor objected.";
+        assert!(repeats(
+            "The city council voted 7-2 on Tuesday to delay the transit vote until June.",
+            lede
+        ));
+        assert!(repeats(
+            "The city council voted on Tuesday to delay the transit vote until June",
+            lede
+        ));
+        assert!(!repeats(
+            "The transit vote waits until June after a split council decision.",
+            lede
+        ));
+        assert!(!repeats("The city council voted.", lede));
     }
 }

@@ -17,7 +17,7 @@ pub(crate) use filler_phrase::{FillerPhrase, FillerPhraseOptions, check_filler_p
 pub(crate) use mixed_quotes::{MixedQuotes, MixedQuotesOptions, check_mixed_quotes};
 pub(crate) use near_duplicate_article::{
     NearDuplicateArticle, NearDuplicateArticleOptions, Signature, check_near_duplicate_article,
-    near_duplicate_facts,
+    near_duplicate_facts, title_key,
 };
 pub(crate) use near_duplicate_paragraph::{
     NearDuplicateParagraph, NearDuplicateParagraphOptions, check_near_duplicate_paragraph,

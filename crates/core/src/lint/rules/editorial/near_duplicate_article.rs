@@ -19,6 +19,14 @@ declare_rule! {
     /// `threshold` (default 0.7) is reported on the later file, with a note at the earlier
     /// one. Bodies under 50 words are skipped.
     ///
+    /// Two articles with the same title (the same words after normalising case,
+    /// punctuation, quote style and word order, leaving out words under three letters and a
+    /// plural "s") are always compared, and reported from `same_title_threshold` (default
+    /// 0.3): the same wire story published twice under two slugs keeps its headline, but
+    /// different trims can leave the bodies only about 40% alike. Different stories under
+    /// one generic headline ("Letters to the editor") need a body that overlaps that much
+    /// too, which they rarely do; raise the option if they do in your newsroom.
+    ///
     /// ## Why is this bad?
     /// Two copies of one story split readers, links and search ranking, and one copy is
     /// usually stale: a draft saved under a new slug, or a rewrite that was meant to replace
@@ -52,7 +60,8 @@ declare_rule! {
     /// ```
     ///
     /// ## Options
-    /// `threshold` (number from 0 to 1, default 0.7): `[lint.options] ED008 = { threshold = 0.9 }`.
+    /// `threshold` (number from 0 to 1, default 0.7) and `same_title_threshold` (default
+    /// 0.3): `[lint.options] ED008 = { threshold = 0.9, same_title_threshold = 0.5 }`.
     pub(crate) struct NearDuplicateArticle {
         code: "ED008",
         name: "near-duplicate-article",
@@ -68,12 +77,45 @@ declare_rule! {
 #[serde(deny_unknown_fields, default)]
 pub(crate) struct NearDuplicateArticleOptions {
     pub(crate) threshold: f64,
+    /// The threshold for two articles with the same title.
+    pub(crate) same_title_threshold: f64,
 }
 
 impl Default for NearDuplicateArticleOptions {
     fn default() -> Self {
-        NearDuplicateArticleOptions { threshold: 0.7 }
+        NearDuplicateArticleOptions {
+            threshold: 0.7,
+            same_title_threshold: 0.3,
+        }
     }
+}
+
+/// Title words shorter than this are left out of [`title_key`].
+const TITLE_WORD_MIN: usize = 3;
+
+/// A key equal for titles with the same words after normalising case, punctuation, quote
+/// style and order, leaving out words under three letters and a plural "s": "Port strike
+/// ends after nine days" and "Port Strikes End After Nine Days" share a key. 0 for a title
+/// with no such word.
+pub(crate) fn title_key(title: &str) -> u64 {
+    let words = prose::normalise(title);
+    let mut kept: Vec<&str> = words
+        .split(' ')
+        .filter(|word| word.chars().count() >= TITLE_WORD_MIN)
+        .map(|word| {
+            word.strip_suffix('s')
+                .filter(|w| w.len() >= TITLE_WORD_MIN)
+                .unwrap_or(word)
+        })
+        .collect();
+    kept.sort_unstable();
+    kept.dedup();
+    if kept.is_empty() {
+        return 0;
+    }
+    kept.iter().fold(0x51_7C_C1_B7_27_22_0A_95, |hash, word| {
+        prose::mix(hash.rotate_left(17) ^ crate::words::hash(word))
+    })
 }
 
 /// Values in a signature.
@@ -164,6 +206,21 @@ pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
         .collect();
     let mut buckets: BTreeMap<(usize, u64), Vec<usize>> = BTreeMap::new();
     let mut candidates: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    // The same wire story run twice under two slugs keeps its headline but is trimmed
+    // differently, so its bodies can share too little to meet in a band: same-titled
+    // articles are candidates anyway, and a lower threshold applies to them.
+    let mut titles: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+    for (j, (facts, _)) in signed.iter().enumerate() {
+        if facts.title_key == 0 {
+            continue;
+        }
+        let same = titles.entry(facts.title_key).or_default();
+        candidates
+            .entry(j)
+            .or_default()
+            .extend(same.iter().take(MAX_BUCKET_COMPARISONS).copied());
+        same.push(j);
+    }
     for (j, (_, signature)) in signed.iter().enumerate() {
         for band in 0..BANDS {
             let mut hasher = DefaultHasher::new();
@@ -178,6 +235,8 @@ pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
     }
     for (j, earlier) in candidates {
         let (later, later_signature) = signed[j];
+        let same_title =
+            |i: usize| later.title_key != 0 && signed[i].0.title_key == later.title_key;
         let best = earlier
             .into_iter()
             .map(|i| {
@@ -189,29 +248,35 @@ pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
                     .count();
                 (i, agreeing as f64 / SIGNATURE_SIZE as f64)
             })
-            .filter(|(_, similarity)| *similarity >= options.threshold)
+            .filter(|&(i, similarity)| {
+                similarity >= options.threshold
+                    || same_title(i) && similarity >= options.same_title_threshold
+            })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let Some((i, similarity)) = best else {
             continue;
         };
         let (first, _) = signed[i];
         let percent = (similarity * 100.0).round();
-        ctx.push(
-            ctx.diagnostic(
-                &NearDuplicateArticle::META,
-                later,
-                later.body_span,
-                format!(
-                    "body is nearly the same as article `{}` (about {percent}% similar)",
-                    first.slug
-                ),
+        let message = if similarity < options.threshold {
+            format!(
+                "same headline as article `{}`, and the body overlaps it (about {percent}% similar): the same story twice",
+                first.slug
             )
-            .with_help("keep one article; link or relate the other story instead")
-            .with_related(CorpusContext::related(
-                first,
-                first.body_position,
-                "the earlier, similar article",
-            )),
+        } else {
+            format!(
+                "body is nearly the same as article `{}` (about {percent}% similar)",
+                first.slug
+            )
+        };
+        ctx.push(
+            ctx.diagnostic(&NearDuplicateArticle::META, later, later.body_span, message)
+                .with_help("keep one article; link or relate the other story instead")
+                .with_related(CorpusContext::related(
+                    first,
+                    first.body_position,
+                    "the earlier, similar article",
+                )),
         );
     }
 }

@@ -24,7 +24,8 @@ declare_rule! {
     /// about a past year ("In 2019, Microsoft invested"). Articles without `published`
     /// are not checked.
     ///
-    /// The span is the "by <year>" phrase or the year.
+    /// The span is the "by <year>" phrase or the year. The rule runs on English articles
+    /// only (the article's `language`, else `site.language`): its wording lists are English.
     ///
     /// ## Why is this bad?
     /// "The market is expected to reach $21 billion by 2025" in a 2026 article tells the
@@ -80,7 +81,13 @@ const PAST_MARKERS: &[&str] = &["had", "was", "were", "did"];
 static WORDING: LazyLock<PhraseSet> =
     LazyLock::new(|| PhraseSet::new(&[CUES, PAST_MARKERS].concat()));
 
+/// The languages whose wording the rule knows; articles in others are skipped.
+const LANGUAGES: &[&str] = &["en"];
+
 pub(crate) fn check_stale_forecast(ctx: &LintContext<'_>, article: &Article) {
+    if !prose::is_in_language(ctx, LANGUAGES) {
+        return;
+    }
     let Some(published) = article.published else {
         return;
     };

@@ -2,6 +2,8 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashSet;
+
 use crate::article::Article;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
@@ -18,19 +20,37 @@ declare_rule! {
     ///   a clause or follow a word that introduces evidence ("citing data from", "based on
     ///   figures from"), not a transfer ("moves data from Azure");
     /// - "according to" followed by a document ("according to a report", "according to
-    ///   data") or by an organisation's name ("according to Gartner");
+    ///   data"), by an organisation's name ("according to Gartner") or by "the" and a
+    ///   capitalised name or title ("according to the Associated Press", "according to the
+    ///   Fed's Summary of Economic Conditions": people take no article);
     /// - an organisation or a document doing the claiming: "Gartner estimates", "IDC
-    ///   projected", "Microsoft reported", "the study found".
+    ///   projected", "Microsoft reported", "the study found", and the wire's inverted form
+    ///   at the end of a sentence (", Reuters reported on Wednesday.", ", the New York
+    ///   Times reports."); a capitalised name after "the" is never a person;
+    /// - a document with an evidence verb: "the study revealed", "the report warned",
+    ///   "final figures indicate", "the data showed", "results suggest". These verbs count
+    ///   only after a document noun: "Microsoft warned" is a company speaking for itself.
+    ///   Adverbs ("the report also warned") and one clause set off by commas or dashes
+    ///   ("The study, published in the journal X, revealed") may sit between subject and
+    ///   verb.
     ///
     /// People are first-hand sources, not documents, so a direct quote ("…,” said Maria
     /// Chen) is never reported, and neither is "according to Maria Chen" or "Maria Chen
     /// found". The heuristic: a name of two or three capitalised words (no all-capital
-    /// words, no inner capitals, no word such as "Group", "Research", "Institute" or
-    /// "Inc") is a person; so is a single capitalised word that the article elsewhere
-    /// uses as the last word of such a name ("according to Chen"). Anything else
-    /// capitalised is an organisation. Lower-case attributions ("according to analysts",
-    /// "the company reported") are not documents and are left to editors. Two-word firm
-    /// names that look like a person ("Goldman Sachs") are missed.
+    /// words, no inner capitals, no word such as "Group", "Research", "Press" or "Inc")
+    /// is a person; so is a single capitalised word that the article elsewhere uses as the
+    /// last word of such a name ("according to Chen"). Anything else capitalised is an
+    /// organisation, except a single word opening a sentence that the article also writes
+    /// in lower case ("Tests found …" where "tests" appears elsewhere) or in a sentence
+    /// attributed to people by a verb of speech ("Tests found lead, officials said").
+    /// Lower-case attributions ("according to analysts", "the company reported") are not
+    /// documents and are left to editors. Two-word firm names that look like a person
+    /// ("Goldman Sachs") are missed.
+    ///
+    /// Cross-link lines are not claims and are skipped: a label of one to three words and
+    /// a colon followed by a headline or a single link ("Read more: …", "SEE ALSO: …",
+    /// "Related: …"). The rule runs on English articles only (the article's `language`,
+    /// else `site.language`); its word lists are English.
     ///
     /// The span is the attribution phrase.
     ///
@@ -98,6 +118,61 @@ const CLAIM_VERBS: &[&str] = &[
     "forecast",
 ];
 
+/// Verbs that put a claim in a document's mouth but not, on their own, in an
+/// organisation's: "the study revealed", "final figures indicate", but "Microsoft warned"
+/// is a company speaking for itself, like "said".
+const EVIDENCE_VERBS: &[&str] = &[
+    "revealed",
+    "reveals",
+    "reveal",
+    "warned",
+    "warns",
+    "warn",
+    "showed",
+    "shows",
+    "show",
+    "shown",
+    "indicate",
+    "indicates",
+    "indicated",
+    "suggest",
+    "suggests",
+    "suggested",
+    "concluded",
+    "concludes",
+    "found",
+    "find",
+    "estimate",
+    "predict",
+    "project",
+];
+
+/// Words between a subject and its verb that do not change who claims: "the report also
+/// warned", "IDC previously estimated". Words ending in "-ly" count too.
+const INSERTED_ADVERBS: &[&str] = &[
+    "also",
+    "further",
+    "later",
+    "then",
+    "again",
+    "now",
+    "still",
+    "already",
+    "previously",
+    "recently",
+    "separately",
+    "however",
+    "meanwhile",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+];
+
+/// Verbs of speech: a sentence with one has a human source ("…, officials said").
+const SPEECH_VERBS: &[&str] = &["said", "says", "say", "told", "tells", "added", "stated"];
+
 /// Verbs that are also plural nouns ("AI projects, including …"): a comma or stop after
 /// them means they are nouns.
 const NOUN_LIKE_VERBS: &[&str] = &[
@@ -107,6 +182,12 @@ const NOUN_LIKE_VERBS: &[&str] = &[
     "forecasts",
     "finds",
     "forecast",
+    "shows",
+    "show",
+    "estimate",
+    "project",
+    "find",
+    "warns",
 ];
 
 const DOCUMENT_NOUNS: &[&str] = &[
@@ -120,6 +201,11 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "research",
     "data",
     "figures",
+    "numbers",
+    "findings",
+    "results",
+    "documents",
+    "records",
     "estimates",
     "statistics",
     "paper",
@@ -212,6 +298,8 @@ const ORGANISATION_WORDS: &[&str] = &[
     "health",
     "world",
     "street",
+    "press",
+    "wire",
     "platforms",
     "ai",
     "web",
@@ -309,28 +397,41 @@ static PHRASES: LazyLock<PhraseSet> = LazyLock::new(|| {
         .copied()
         .chain(["according to"])
         .chain(CLAIM_VERBS.iter().copied())
+        .chain(
+            EVIDENCE_VERBS
+                .iter()
+                .copied()
+                .filter(|verb| !CLAIM_VERBS.contains(verb)),
+        )
         .collect();
     PhraseSet::new(&all)
 });
 const ACCORDING_TO: usize = DOCUMENT_PHRASES.len();
 
+/// The languages whose word lists the rule has; articles in others are skipped.
+const LANGUAGES: &[&str] = &["en"];
+
 pub(crate) fn check_unattributed_claim(ctx: &LintContext<'_>, article: &Article) {
+    if !prose::is_in_language(ctx, LANGUAGES) {
+        return;
+    }
     // Most paragraphs contain none of the phrases: they are skipped before any tokenising,
     // and the article's names are gathered only once a paragraph needs them.
-    let surnames = OnceCell::new();
+    let names = OnceCell::new();
     for paragraph in prose::paragraphs(ctx) {
         if !PHRASES.may_match(paragraph) {
             continue;
         }
         let matches = paragraph.folded().find_any(&PHRASES);
-        if matches.is_empty() || paragraph.has_citation(article) {
+        if matches.is_empty() || paragraph.has_citation(article) || prose::is_cross_link(paragraph)
+        {
             continue;
         }
-        let surnames = surnames.get_or_init(|| {
+        let names = names.get_or_init(|| {
             let texts: Vec<&str> = prose::paragraphs(ctx).map(|p| p.text.as_str()).collect();
-            self::surnames(&texts)
+            Names::of(&texts)
         });
-        for range in attributions(&paragraph.text, &matches, surnames) {
+        for range in attributions(&paragraph.text, &matches, names) {
             report(ctx, paragraph, range);
         }
     }
@@ -436,24 +537,49 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
-/// Last words of the two- and three-word personal names in `texts`, so a later "according
-/// to Chen" reads as the person introduced as "Maria Chen".
-fn surnames(texts: &[&str]) -> Vec<String> {
-    let mut out = Vec::new();
-    for text in texts {
-        let tokens = tokens(text);
-        for pair in tokens.windows(2) {
-            if pair[0].is_name_like()
-                && pair[1].is_name_like()
-                && !pair[0].is_one_of(NOT_SUBJECTS)
-                && !pair[0].is_one_of(CLAUSE_OPENERS)
-                && !pair[0].is_one_of(&["according", "the"])
-            {
-                out.push(pair[1].text.to_string());
+/// What the article's own wording tells about its capitalised words.
+#[derive(Debug, Default)]
+struct Names {
+    /// Last words of the two- and three-word personal names, so a later "according to
+    /// Chen" reads as the person introduced as "Maria Chen".
+    surnames: Vec<String>,
+    /// Words the article writes in lower case somewhere, so "Tests" opening a sentence
+    /// reads as the common noun "tests", not a firm called Tests.
+    lower_case: FxHashSet<String>,
+}
+
+impl Names {
+    fn of(texts: &[&str]) -> Self {
+        let mut names = Names::default();
+        for text in texts {
+            let tokens = tokens(text);
+            for pair in tokens.windows(2) {
+                if pair[0].is_name_like()
+                    && pair[1].is_name_like()
+                    && !pair[0].is_one_of(NOT_SUBJECTS)
+                    && !pair[0].is_one_of(CLAUSE_OPENERS)
+                    && !pair[0].is_one_of(&["according", "the"])
+                {
+                    names.surnames.push(pair[1].text.to_string());
+                }
+            }
+            for token in &tokens {
+                if token.text.chars().next().is_some_and(char::is_lowercase) {
+                    names.lower_case.insert(token.text.to_string());
+                }
             }
         }
+        names
     }
-    out
+
+    fn is_surname(&self, word: &str) -> bool {
+        self.surnames.iter().any(|s| s == word)
+    }
+
+    /// Whether a capitalised word is written in lower case elsewhere in the article.
+    fn is_common_word(&self, word: &str) -> bool {
+        self.lower_case.contains(&word.to_lowercase())
+    }
 }
 
 /// The run of capitalised words starting at token `at` (with "of", "and", "&", "for" inside
@@ -476,12 +602,12 @@ fn capitalised_run(tokens: &[Token<'_>], at: usize) -> Range<usize> {
 }
 
 /// Whether the capitalised words are a person, not an organisation (see the rule's docs).
-fn is_person(run: &[Token<'_>], surnames: &[String]) -> bool {
+fn is_person(run: &[Token<'_>], names: &Names) -> bool {
     if run.first().is_some_and(|t| t.text == "The") {
         return false;
     }
     match run {
-        [single] => surnames.iter().any(|s| s == single.text),
+        [single] => names.is_surname(single.text),
         [_, _] | [_, _, _] => run.iter().all(Token::is_name_like),
         _ => false,
     }
@@ -489,11 +615,7 @@ fn is_person(run: &[Token<'_>], surnames: &[String]) -> bool {
 
 /// Byte ranges of the attribution phrases in a paragraph's text, merged where they overlap,
 /// given the [`PHRASES`] found in it.
-fn attributions(
-    text: &str,
-    matches: &[(usize, Range<usize>)],
-    surnames: &[String],
-) -> Vec<Range<usize>> {
+fn attributions(text: &str, matches: &[(usize, Range<usize>)], names: &Names) -> Vec<Range<usize>> {
     let tokens = tokens(text);
     let token_at = |offset: usize| tokens.iter().position(|t| t.range.0 >= offset);
     let run_end = |after: usize, fallback: usize| {
@@ -518,10 +640,20 @@ fn attributions(
             };
             let run = capitalised_run(&tokens, next);
             if !run.is_empty() {
-                if !is_person(&tokens[run.clone()], surnames) {
+                if !is_person(&tokens[run.clone()], names) {
                     found.push(range.start..tokens[run.end - 1].range.1);
                 }
                 continue;
+            }
+            // "according to the Associated Press", "according to the Fed's Summary of
+            // Economic Conditions": people take no article, so a capitalised name or title
+            // after "the" is an organisation or a document.
+            if tokens[next].text == "the" {
+                let run = capitalised_run(&tokens, next + 1);
+                if !run.is_empty() {
+                    found.push(range.start..tokens[run.end - 1].range.1);
+                    continue;
+                }
             }
             // "according to (a|an|the|new|recent|its|…) report": a document within three words.
             let document = tokens[next..]
@@ -533,7 +665,7 @@ fn attributions(
                 let noun = next + offset;
                 found.push(range.start..run_end(tokens[noun].range.1, tokens[noun].range.1));
             }
-        } else if let Some(claim) = claim_by_subject(&tokens, range, surnames) {
+        } else if let Some(claim) = claim_by_subject(&tokens, range, names) {
             found.push(claim);
         }
     }
@@ -591,32 +723,36 @@ const EVIDENCE_WORDS: &[&str] = &[
     "of",
 ];
 
-/// "Gartner estimates", "the study found": the claim verb at `verb` with an organisation or
-/// a document as its subject.
+/// "Gartner estimates", "the study found", ", the AP reported": the claim verb at `verb`
+/// with an organisation or a document as its subject.
 fn claim_by_subject(
     tokens: &[Token<'_>],
     verb: Range<usize>,
-    surnames: &[String],
+    names: &Names,
 ) -> Option<Range<usize>> {
     let v = tokens.iter().position(|t| t.range.0 == verb.start)?;
+    let verb_word = tokens[v].lower();
     let next = tokens.get(v + 1);
-    if NOUN_LIKE_VERBS.contains(&tokens[v].lower().as_str()) && next.is_none_or(|t| !t.is_word()) {
-        return None;
-    }
+    let noun_like =
+        NOUN_LIKE_VERBS.contains(&verb_word.as_str()) && next.is_none_or(|t| !t.is_word());
     if next.is_some_and(|t| {
         matches!(
             t.lower().as_str(),
             "itself" | "themselves" | "himself" | "herself" | "a" | "an" | "the" | "it" | "them"
         )
-    }) && tokens[v].lower().starts_with("found")
+    }) && verb_word.starts_with("found")
     {
         return None;
     }
-    let before = tokens.get(v.checked_sub(1)?)?;
+    let end = subject_end(tokens, v)?;
+    let before = &tokens[end];
     if DOCUMENT_NOUNS.contains(&before.lower().as_str()) {
+        if noun_like {
+            return None;
+        }
         // Back to the determiner: "the study found", "Gartner’s latest survey found".
-        let mut start = v - 1;
-        while start > 0 && tokens[start - 1].is_word() && v - start < 4 {
+        let mut start = end;
+        while start > 0 && tokens[start - 1].is_word() && end - start < 3 {
             start -= 1;
             if matches!(
                 tokens[start].lower().as_str(),
@@ -627,35 +763,89 @@ fn claim_by_subject(
         }
         return Some(tokens[start].range.0..verb.end);
     }
-    if !before.is_capitalised() {
+    if !CLAIM_VERBS.contains(&verb_word.as_str()) || !before.is_capitalised() {
         return None;
     }
-    // The capitalised run ending right before the verb.
-    let mut start = v - 1;
+    // The capitalised run ending at the subject's end.
+    let mut start = end;
     while start > 0
         && tokens[start - 1].is_capitalised()
         && !CLAUSE_OPENERS.contains(&tokens[start - 1].lower().as_str())
-        && v - start < 5
+        && end - start < 4
     {
         start -= 1;
     }
-    let run = &tokens[start..v];
-    let opens_clause = start == 0 || {
-        let previous = &tokens[start - 1];
+    let run = &tokens[start..=end];
+    // "the AP", "the New York Times": people take no article.
+    let has_article = start > 0 && tokens[start - 1].text == "the";
+    let subject = if has_article { start - 1 } else { start };
+    let previous = subject.checked_sub(1).map(|i| &tokens[i]);
+    let opens_clause = previous.is_none_or(|previous| {
         !previous.is_word()
             || previous.text.chars().all(|c| c.is_ascii_digit())
             || CLAUSE_OPENERS.contains(&previous.lower().as_str())
-    };
-    let sentence_start = start == 0 || matches!(tokens[start - 1].text, "." | "!" | "?");
+    });
+    // ", Reuters reported." and ", the New York Times reports": the wire's inverted
+    // attribution closes the sentence, so a verb that could be a noun is a verb there.
+    let inverted = previous.is_some_and(|p| matches!(p.text, "," | "—" | "–"));
+    let sentence_start = previous.is_none_or(|p| matches!(p.text, "." | "!" | "?"));
+    let single_common_word = run.len() == 1
+        && (NOT_SUBJECTS.contains(&run[0].lower().as_str())
+            || sentence_start
+                && !has_article
+                && (run[0].text == "The"
+                    || names.is_common_word(run[0].text)
+                    || has_speech_verb(tokens, v)));
     if !opens_clause
-        || is_person(run, surnames)
-        || (run.len() == 1
-            && (NOT_SUBJECTS.contains(&run[0].lower().as_str())
-                || sentence_start && run[0].text == "The"))
+        || (noun_like && !inverted)
+        || (!has_article && is_person(run, names))
+        || single_common_word
     {
         return None;
     }
-    Some(run[0].range.0..verb.end)
+    Some(tokens[subject].range.0..verb.end)
+}
+
+/// The index of the last word of the subject of the verb at `v`, past adverbs ("the report
+/// also warned") and one clause set off by commas or dashes ("The study, published in
+/// Nature, found").
+fn subject_end(tokens: &[Token<'_>], v: usize) -> Option<usize> {
+    let mut end = v.checked_sub(1)?;
+    while end > 0
+        && (tokens[end].is_one_of(INSERTED_ADVERBS)
+            || tokens[end].text.len() > 4
+                && tokens[end].text.ends_with("ly")
+                && !tokens[end].is_capitalised())
+    {
+        end -= 1;
+    }
+    if matches!(tokens[end].text, "," | "—" | "–") {
+        let close = tokens[end].text;
+        // The clause's opening mark, within a dozen tokens and the same sentence.
+        let open = (end.saturating_sub(14)..end)
+            .rev()
+            .take_while(|&i| !matches!(tokens[i].text, "." | "!" | "?"))
+            .find(|&i| tokens[i].text == close || close != "," && tokens[i].text == ",")?;
+        // Only a document noun or a name before the clause makes it a subject ("IDC, the
+        // research firm, estimated"), so the clause skipped is never the main sentence.
+        let candidate = open.checked_sub(1)?;
+        let word = &tokens[candidate];
+        return (DOCUMENT_NOUNS.contains(&word.lower().as_str()) || word.is_capitalised())
+            .then_some(candidate);
+    }
+    Some(end)
+}
+
+/// Whether the sentence holding the token at `at` attributes to people by a verb of
+/// speech ("…, officials said").
+fn has_speech_verb(tokens: &[Token<'_>], at: usize) -> bool {
+    let is_stop = |t: &Token<'_>| matches!(t.text, "." | "!" | "?");
+    let start = tokens[..at].iter().rposition(is_stop).map_or(0, |i| i + 1);
+    let end = tokens[at..]
+        .iter()
+        .position(is_stop)
+        .map_or(tokens.len(), |i| at + i);
+    tokens[start..end].iter().any(|t| t.is_one_of(SPEECH_VERBS))
 }
 
 #[cfg(test)]
@@ -663,9 +853,9 @@ mod tests {
     use super::*;
 
     fn phrases(text: &str) -> Vec<&str> {
-        let surnames = surnames(&[text]);
+        let names = Names::of(&[text]);
         let matches = prose::Folded::new(text).find_any(&PHRASES);
-        attributions(text, &matches, &surnames)
+        attributions(text, &matches, &names)
             .into_iter()
             .map(|r| &text[r])
             .collect()
@@ -717,5 +907,57 @@ mod tests {
         assert!(phrases("It works, according to people familiar with the talks.").is_empty());
         assert!(phrases("OpenAI found a partner in Amazon.").is_empty());
         assert!(phrases("The tool moves data from Azure to AWS overnight.").is_empty());
+        assert!(phrases("The shows were sold out, Reuters said.").is_empty());
+        assert!(phrases("Microsoft warned that supply would tighten.").is_empty());
+    }
+
+    #[test]
+    fn inverted_wire_attributions_are_attributions() {
+        assert_eq!(
+            phrases("The deal is worth $3 billion, the AP reported."),
+            ["the AP reported"]
+        );
+        assert_eq!(
+            phrases("Talks stalled, the New York Times reports."),
+            ["the New York Times reports"]
+        );
+        assert_eq!(
+            phrases("Prices rose 4%, Reuters reported on Wednesday."),
+            ["Reuters reported"]
+        );
+        assert_eq!(
+            phrases("Prices rose, the Associated Press reported, citing officials."),
+            ["the Associated Press reported"]
+        );
+    }
+
+    #[test]
+    fn titles_inserted_clauses_adverbs_and_evidence_verbs() {
+        assert_eq!(
+            phrases("Growth slowed, according to the Fed's Summary of Economic Conditions."),
+            ["according to the Fed's Summary of Economic Conditions"]
+        );
+        assert_eq!(
+            phrases("The study, published in the journal Pediatrics, revealed that few slept."),
+            ["The study, published in the journal Pediatrics, revealed"]
+        );
+        assert_eq!(
+            phrases("The report also warned of shortages."),
+            ["The report also warned"]
+        );
+        assert_eq!(
+            phrases("Final figures indicate a 2% rise."),
+            ["Final figures indicate"]
+        );
+        assert_eq!(
+            phrases("IDC, the research firm, estimated that sales fell."),
+            ["IDC, the research firm, estimated"]
+        );
+    }
+
+    #[test]
+    fn sentence_opening_common_nouns_are_not_organisations() {
+        assert!(phrases("Tests found lead in the water, officials said.").is_empty());
+        assert!(phrases("Inspectors ran more tests. Tests found lead in the pipes.").is_empty());
     }
 }
