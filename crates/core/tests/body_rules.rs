@@ -364,6 +364,65 @@ fn filler_patterns_have_slots_and_lists_per_language() {
 }
 
 #[test]
+fn vague_link_phrases_are_english_unless_a_language_has_its_own_list() {
+    let desk = Desk::new("[lint.options]\nMD006 = { languages = { de = [\"hier\", \"mehr\"] } }\n");
+    let english = format!("{LEDE} The terms are [here](https://example.com/terms).");
+    desk.write(
+        "english",
+        &article("english", "\"English\"", "\"In English.\"", &english),
+    );
+    let in_language = |slug: &str, language: &str, body: &str| {
+        article(slug, "\"Titel\"", "\"Ein Dek.\"", body).replacen(
+            "+++\n\n",
+            &format!("language = \"{language}\"\n+++\n\n"),
+            1,
+        )
+    };
+    // German has a list: its phrases count, the English ones do not.
+    desk.write(
+        "german",
+        &in_language(
+            "german",
+            "de",
+            "Die neuen Bedingungen stehen [hier](https://example.com/a), und [more](https://example.com/b) ist kein deutsches Wort.",
+        ),
+    );
+    // French has none: the article is skipped, English words included.
+    desk.write(
+        "french",
+        &in_language(
+            "french",
+            "fr",
+            "Les nouvelles conditions sont [here](https://example.com/c) et [ici](https://example.com/d).",
+        ),
+    );
+    let diagnostics = desk.lint();
+    let found: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "MD006")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(found, ["vague link text `here`", "vague link text `hier`"]);
+}
+
+#[test]
+fn a_vague_link_list_that_is_not_a_list_is_a_configuration_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("copydesk.toml");
+    std::fs::write(
+        &path,
+        "[site]\ntitle = \"T\"\nbase_url = \"https://example.com\"\n[lint.options]\nMD006 = { languages = { de = \"hier\" } }\n",
+    )
+    .expect("write config");
+    let error = copydesk::Config::load(&path).expect_err("a string is not a list of phrases");
+    let chain = format!("{error:#}");
+    assert!(
+        chain.contains("MD006") && chain.contains("expected a sequence"),
+        "{chain}"
+    );
+}
+
+#[test]
 fn a_broken_filler_pattern_is_a_configuration_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("copydesk.toml");

@@ -58,6 +58,9 @@ pub(crate) struct ProseBlock<'a> {
     pub(crate) text: String,
     /// The whole block in the file.
     pub(crate) span: Span,
+    /// The block sits inside a block quote: someone else's words (an embedded post, a
+    /// quoted statement), not the writer's prose.
+    pub(crate) in_quote: bool,
     segments: Vec<Segment>,
     folded: OnceCell<Folded>,
     words: OnceCell<crate::words::WordHashes>,
@@ -68,11 +71,18 @@ impl<'a> ProseBlock<'a> {
     /// Reads the prose of `node`, a block of `kind`.
     fn new(ctx: &LintContext<'a>, node: &'a AstNode<'a>, kind: BlockKind) -> Self {
         let span = ctx.span_of(node.data.borrow().sourcepos);
+        let in_quote = node.ancestors().skip(1).any(|ancestor| {
+            matches!(
+                ancestor.data.borrow().value,
+                NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_)
+            )
+        });
         let mut block = ProseBlock {
             node,
             kind,
             text: String::new(),
             span,
+            in_quote,
             segments: Vec::new(),
             folded: OnceCell::new(),
             words: OnceCell::new(),
@@ -780,6 +790,29 @@ pub(crate) mod tests {
             "See <https://example.com/it's> and `don't` here.",
             |_, blocks| {
                 assert_eq!(blocks[0].text, "See  and   here.");
+            },
+        );
+    }
+
+    #[test]
+    fn blocks_know_whether_they_are_quoted_at_any_depth() {
+        with_paragraphs(
+            "Prose.\n\n> Quoted.\n>\n> - a list item in the quote\n\n- a list item\n\n> > Nested.",
+            |_, blocks| {
+                let quoted: Vec<_> = blocks
+                    .iter()
+                    .map(|b| (b.text.as_str(), b.in_quote))
+                    .collect();
+                assert_eq!(
+                    quoted,
+                    [
+                        ("Prose.", false),
+                        ("Quoted.", true),
+                        ("a list item in the quote", true),
+                        ("a list item", false),
+                        ("Nested.", true),
+                    ]
+                );
             },
         );
     }

@@ -23,6 +23,13 @@ declare_rule! {
     /// three-word runs (under 0.05), while a paragraph restated from another, a few words
     /// swapped in every sentence, scores around 0.3.
     ///
+    /// Only the writer's prose is compared: a paragraph inside a block quote (an embedded
+    /// post, a quoted statement) is never paired with anything, neither with the prose
+    /// around it nor with another quoted paragraph. Paraphrasing the post quoted just above
+    /// is how a story explains it, and the desk cannot edit someone else's words; a story
+    /// about coordinated posting quotes near-identical posts on purpose. A quotation copied
+    /// word for word into the prose is still `duplicate-paragraph` (ED001)'s to find.
+    ///
     /// ## Why is this bad?
     /// A restated paragraph pads the story and signals that sections were assembled from
     /// drafts without an edit; readers notice being told the same thing twice.
@@ -82,9 +89,14 @@ const MAX_POSTINGS: usize = 64;
 pub(crate) fn check_near_duplicate_paragraph(ctx: &LintContext<'_>, _article: &Article) {
     let options: NearDuplicateParagraphOptions = ctx.options(&NearDuplicateParagraph::META);
     // Exact copies are left to `duplicate-paragraph`: only a text's first copy takes part.
+    // Quoted paragraphs are left out before that, so a prose paragraph is never dropped as
+    // the copy of a quotation.
     let mut seen = FxHashSet::default();
     let paragraphs: Vec<_> = prose::paragraphs(ctx)
         .filter(|paragraph| {
+            if paragraph.in_quote {
+                return false;
+            }
             let words = paragraph.words();
             words.len() >= MIN_WORDS && seen.insert(words)
         })

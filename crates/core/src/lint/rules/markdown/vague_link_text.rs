@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use comrak::nodes::{AstNode, NodeValue};
 use serde::Deserialize;
 
@@ -5,6 +7,7 @@ use crate::article::Article;
 use crate::diagnostic::Span;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
+use crate::lint::rules::prose;
 
 declare_rule! {
     /// ## What it does
@@ -14,6 +17,12 @@ declare_rule! {
     /// and `["link"]` are vague too). A link whose text has a code span (``[`this`](…)``) is
     /// never vague: code names a literal thing, a command, file or identifier. Links in the
     /// body and in `[[updates]]` texts are checked.
+    ///
+    /// The phrases are words of one language. English articles (the article's `language`,
+    /// else `site.language`; "en-GB" is English) use `phrases`; an article in another
+    /// language uses that language's list under `languages`, and is skipped when there is
+    /// none: an English word can be a precise link text in another language (Italian "more"
+    /// are blackberries).
     ///
     /// ## Why is this bad?
     /// Screen-reader users often jump from link to link, hearing only the link text; "here"
@@ -30,8 +39,10 @@ declare_rule! {
     /// ```
     ///
     /// ## Options
-    /// `phrases` (list of strings) replaces the default list:
-    /// `[lint.options] MD006 = { phrases = ["here", "this article"] }`.
+    /// `phrases` (list of strings) replaces the default English list;
+    /// `languages` (table of language subtag to list of strings) gives lists for other
+    /// languages:
+    /// `[lint.options] MD006 = { phrases = ["here", "this article"], languages = { de = ["hier", "mehr"] } }`.
     pub(crate) struct VagueLinkText {
         code: "MD006",
         name: "vague-link-text",
@@ -46,7 +57,10 @@ declare_rule! {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub(crate) struct VagueLinkTextOptions {
+    /// Phrases for English articles.
     pub(crate) phrases: Vec<String>,
+    /// Phrases for articles in other languages, by primary language subtag.
+    pub(crate) languages: BTreeMap<String, Vec<String>>,
 }
 
 impl Default for VagueLinkTextOptions {
@@ -63,13 +77,27 @@ impl Default for VagueLinkTextOptions {
             ]
             .map(String::from)
             .to_vec(),
+            languages: BTreeMap::new(),
         }
+    }
+}
+
+/// The phrases that apply to an article in `language`, or `None` when the rule has none
+/// for it.
+fn phrases_for<'o>(options: &'o VagueLinkTextOptions, language: &str) -> Option<&'o [String]> {
+    if language == "en" {
+        Some(&options.phrases)
+    } else {
+        options.languages.get(language).map(Vec::as_slice)
     }
 }
 
 pub(crate) fn check_vague_link_text(ctx: &LintContext<'_>, article: &Article) {
     let options: VagueLinkTextOptions = ctx.options(&VagueLinkText::META);
-    let phrases: Vec<String> = options.phrases.iter().map(|p| normalise(p)).collect();
+    let Some(phrases) = phrases_for(&options, &prose::language(ctx)) else {
+        return;
+    };
+    let phrases: Vec<String> = phrases.iter().map(|p| normalise(p)).collect();
     let is_vague = |text: &str| {
         let text = normalise(text);
         !text.is_empty() && phrases.contains(&text)
@@ -176,6 +204,16 @@ mod tests {
             );
         }
         assert_eq!(normalise("the filing"), "the filing");
+    }
+
+    #[test]
+    fn english_phrases_apply_to_english_only_and_other_languages_need_a_list() {
+        let mut options = VagueLinkTextOptions::default();
+        assert!(phrases_for(&options, "en").is_some_and(|p| p.contains(&"here".to_string())));
+        assert!(phrases_for(&options, "it").is_none());
+        options.languages.insert("de".into(), vec!["hier".into()]);
+        assert_eq!(phrases_for(&options, "de"), Some(&["hier".to_string()][..]));
+        assert!(phrases_for(&options, "fr").is_none());
     }
 
     #[test]
