@@ -93,6 +93,24 @@ fn a_future_at_schedules_and_due_apply_publishes_when_the_time_comes() {
         .assert()
         .success()
         .stdout(contains("TL006"));
+    // A dry run, with or without `--apply`, shows the diff `--apply` would write and writes
+    // nothing, like every other editing command.
+    let before = newsroom.read("articles/2026/05/chip-deal.md");
+    for args in [
+        &["due", "--dry-run", "--now", "2026-06-05T07:00:00Z"][..],
+        &["due", "--apply", "--dry-run", "--now", "2026-06-05T07:00:00Z"][..],
+    ] {
+        let output = newsroom.cmd(args).output().expect("runs");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+        let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+        assert!(
+            stdout.contains("-status = \"scheduled\"")
+                && stdout.contains("+status = \"published\"")
+                && stdout.contains("chip-deal.md"),
+            "{args:?}: {stdout}"
+        );
+        assert_eq!(newsroom.read("articles/2026/05/chip-deal.md"), before);
+    }
     newsroom
         .cmd(&["due", "--apply", "--now", "2026-06-05T07:00:00Z"])
         .assert()

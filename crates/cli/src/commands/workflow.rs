@@ -96,7 +96,10 @@ pub(crate) fn publish(args: &PublishArgs) -> anyhow::Result<Status> {
 pub(crate) fn due(args: &DueArgs) -> anyhow::Result<Status> {
     let (root, newsroom) = load(&args.edit.root)?;
     let now = now_of(args.edit.now);
-    if !args.apply {
+    // `--dry-run` means "show the diff of what would be written" for every editing command;
+    // listing writes nothing, so a dry run of `due` previews `--apply` rather than being
+    // silently ignored.
+    if !args.apply && !args.edit.dry_run {
         let mut out = std::io::stdout().lock();
         for article in workflow::due(&newsroom, now) {
             let when = article
