@@ -98,7 +98,13 @@ fn a_future_at_schedules_and_due_apply_publishes_when_the_time_comes() {
     let before = newsroom.read("articles/2026/05/chip-deal.md");
     for args in [
         &["due", "--dry-run", "--now", "2026-06-05T07:00:00Z"][..],
-        &["due", "--apply", "--dry-run", "--now", "2026-06-05T07:00:00Z"][..],
+        &[
+            "due",
+            "--apply",
+            "--dry-run",
+            "--now",
+            "2026-06-05T07:00:00Z",
+        ][..],
     ] {
         let output = newsroom.cmd(args).output().expect("runs");
         assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
@@ -349,6 +355,47 @@ fn rename_moves_the_file_rewrites_links_and_keeps_an_alias() {
         .assert()
         .code(2)
         .stderr(contains("taken"));
+}
+
+/// `rename` rewrites link targets found in the Markdown tree, not every `article:OLD` in the
+/// text: a code span or a fenced block that shows the syntax is prose about links and stays
+/// byte for byte, while inline, autolink-style and reference-style links all follow.
+#[test]
+fn rename_rewrites_link_targets_but_not_code_that_mentions_them() {
+    let newsroom = TempNewsroom::new();
+    newsroom.article("chip-deal", "OpenAI Signs a Chip Deal", PROSE);
+    let body = "OpenAI also [signed a chip deal](article:chip-deal), see <article:chip-deal> and \
+                [the terms][terms].\n\n\
+                To link it, write `[text](article:chip-deal)` in the body.\n\n\
+                ```markdown\n[text](article:chip-deal)\n[terms]: article:chip-deal\n```\n\n\
+                [terms]: article:chip-deal#terms\n";
+    newsroom.write(
+        "articles/2026/05/cloud-deal.md",
+        &article_text(
+            "cloud-deal",
+            "OpenAI Breaks Microsoft's Hold",
+            "related = [\"chip-deal\"]\n",
+            body,
+        ),
+    );
+    newsroom
+        .cmd(&["rename", "chip-deal", "openai-chip-deal"])
+        .assert()
+        .success()
+        .stdout(contains("links rewritten in 1 other article"));
+    let other = newsroom.read("articles/2026/05/cloud-deal.md");
+    assert_eq!(
+        body_of(&other).trim_start_matches(['\n', '+']),
+        "OpenAI also [signed a chip deal](article:openai-chip-deal), see \
+         <article:openai-chip-deal> and [the terms][terms].\n\n\
+         To link it, write `[text](article:chip-deal)` in the body.\n\n\
+         ```markdown\n[text](article:chip-deal)\n[terms]: article:chip-deal\n```\n\n\
+         [terms]: article:openai-chip-deal#terms\n"
+    );
+    assert!(
+        other.contains("related = [\"openai-chip-deal\"]"),
+        "{other}"
+    );
 }
 
 #[test]

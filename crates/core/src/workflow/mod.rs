@@ -15,6 +15,7 @@
 mod commands;
 mod edit;
 mod error;
+mod links;
 mod list;
 mod plan;
 
