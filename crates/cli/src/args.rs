@@ -222,6 +222,15 @@ pub(crate) struct ListArgs {
     /// The current time for the lint counts, RFC 3339 (default: the clock).
     #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
     pub(crate) now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// Where the lint index is kept (default: .copydesk-cache in the newsroom root).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) cache_dir: Option<PathBuf>,
+    /// Neither read nor write the lint index: lint every article for the counts.
+    #[arg(long, conflicts_with = "cache_dir")]
+    pub(crate) no_cache: bool,
+    /// Say how many articles were linted and why the lint index was not used or written.
+    #[arg(long, short)]
+    pub(crate) verbose: bool,
 }
 
 fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {

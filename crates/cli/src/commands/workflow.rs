@@ -7,6 +7,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use copydesk::diagnostic::render::escape_controls;
 use copydesk::workflow::{self, NewSource, Plan, PublishOptions, UpdateOptions, WorkflowError};
 use copydesk::{DiagnosticFormat, LintReport, Newsroom, RenderOptions, UpdateKind};
 
@@ -199,7 +200,37 @@ pub(crate) fn list(args: &ListArgs) -> anyhow::Result<Status> {
     filter.desk.clone_from(&args.desk);
     filter.author.clone_from(&args.author);
     filter.since = args.since;
-    let rows = workflow::list(&newsroom, &filter, now_of(args.now));
+    let options = copydesk::lint::IndexOptions::new(None, args.cache_dir.clone(), args.no_cache);
+    let (rows, counted) = workflow::list_indexed(&newsroom, &filter, now_of(args.now), &options)
+        .context("cannot count the lint findings")?;
+    if args.verbose {
+        let mut err = std::io::stderr().lock();
+        writeln!(
+            err,
+            "note: {} article(s) linted, {} counted from the lint index",
+            counted.linted, counted.cached
+        )?;
+        if let Some(refused) = &counted.refused {
+            writeln!(
+                err,
+                "note: {}; counting without the index",
+                escape_controls(&refused.to_string())
+            )?;
+        }
+        if let Some(miss) = &counted.miss {
+            writeln!(
+                err,
+                "note: {miss}; linting every article once to rebuild it"
+            )?;
+        }
+        if let Some(error) = &counted.not_written {
+            writeln!(
+                err,
+                "note: the lint index was not written: {error}: {}",
+                error.source
+            )?;
+        }
+    }
     std::io::stdout()
         .lock()
         .write_all(workflow::render_list(&rows, args.format).as_bytes())?;

@@ -2,13 +2,15 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 use serde::Serialize;
 
 use crate::Newsroom;
-use crate::article::Status;
-use crate::diagnostic::Severity;
+use crate::article::{Article, Status};
+use crate::error::Error;
+use crate::lint::{FindingCounts, IndexOptions, IndexedCounts, count_with_index};
 use crate::read_time::ReadTime;
 
 /// Which articles to list. Empty fields do not filter.
@@ -73,13 +75,48 @@ pub enum ListFormat {
 }
 
 /// The articles matching `filter`, newest first (by `published`; undated drafts first, as the
-/// newest work), then by path. Lint counts are for `now`.
+/// newest work), then by path. Lint counts are for `now`, from a full lint of the newsroom;
+/// [`list_indexed`] takes them from the lint index instead.
 pub fn list(newsroom: &Newsroom, filter: &ListFilter, now: DateTime<FixedOffset>) -> Vec<ListRow> {
+    if select(newsroom, filter).is_empty() {
+        return Vec::new();
+    }
+    let mut counts: BTreeMap<Arc<Path>, FindingCounts> = BTreeMap::new();
+    for diagnostic in &newsroom.lint(now).diagnostics {
+        counts
+            .entry(diagnostic.path.clone())
+            .or_default()
+            .add(diagnostic.severity);
+    }
+    list_with_counts(newsroom, filter, &counts)
+}
+
+/// [`list`] with the lint counts taken from the lint index where it still holds (see
+/// [`count_with_index`]): a warm run lints only the articles changed since the index was
+/// written, and the corpus rules run on every article's stored facts, so the counts are those
+/// of a full `copydesk lint`. The index is written back unless `options.no_cache`.
+///
+/// # Errors
+/// [`Error::Load`] when the article files or the authors cannot be listed or read.
+pub fn list_indexed(
+    newsroom: &Newsroom,
+    filter: &ListFilter,
+    now: DateTime<FixedOffset>,
+    options: &IndexOptions,
+) -> Result<(Vec<ListRow>, IndexedCounts), Error> {
+    let articles_dir = newsroom.root.join(&newsroom.config.paths.articles);
+    let files = crate::list_article_files(&newsroom.root, &articles_dir)?;
+    let counted = count_with_index(&newsroom.root, &newsroom.config, &files, options, now)?;
+    let rows = list_with_counts(newsroom, filter, &counted.counts);
+    Ok((rows, counted))
+}
+
+fn select<'a>(newsroom: &'a Newsroom, filter: &ListFilter) -> Vec<&'a Article> {
     let author_ids = filter
         .author
         .as_deref()
         .map(|wanted| resolve_author(newsroom, wanted));
-    let selected: Vec<_> = newsroom
+    newsroom
         .articles
         .iter()
         .filter(|a| filter.statuses.is_empty() || filter.statuses.contains(&a.status))
@@ -94,26 +131,22 @@ pub fn list(newsroom: &Newsroom, filter: &ListFilter, now: DateTime<FixedOffset>
                 .since
                 .is_none_or(|since| a.published.is_some_and(|p| p.date_naive() >= since))
         })
-        .collect();
-    if selected.is_empty() {
-        return Vec::new();
-    }
-    let mut counts: BTreeMap<&Path, (usize, usize)> = BTreeMap::new();
-    let report = newsroom.lint(now);
-    for diagnostic in &report.diagnostics {
-        let entry = counts.entry(&diagnostic.path).or_default();
-        match diagnostic.severity {
-            Severity::Error => entry.0 += 1,
-            Severity::Warning => entry.1 += 1,
-            Severity::Info => {}
-        }
-    }
+        .collect()
+}
+
+/// The rows of the articles matching `filter`, with the finding counts of each file.
+fn list_with_counts(
+    newsroom: &Newsroom,
+    filter: &ListFilter,
+    counts: &BTreeMap<Arc<Path>, FindingCounts>,
+) -> Vec<ListRow> {
+    let selected = select(newsroom, filter);
     let mut rows: Vec<(Option<DateTime<FixedOffset>>, ListRow)> = selected
         .into_iter()
         .map(|article| {
             let time = ReadTime::estimate_markdown(article.body(), &newsroom.config.read_time)
                 .with_override(article.read_time);
-            let (errors, warnings) = counts.get(&*article.path).copied().unwrap_or_default();
+            let found = counts.get(&*article.path).copied().unwrap_or_default();
             let row = ListRow {
                 path: article
                     .path
@@ -131,8 +164,8 @@ pub fn list(newsroom: &Newsroom, filter: &ListFilter, now: DateTime<FixedOffset>
                 words: time.words + time.cjk_characters,
                 read_time: time.minutes,
                 sources: article.sources.len(),
-                errors,
-                warnings,
+                errors: found.errors,
+                warnings: found.warnings,
             };
             (article.published, row)
         })
