@@ -594,7 +594,7 @@ fn load_file<T>(
 
 /// The bytes of a file to lint, or why it is not read: a link out of the root, not a regular
 /// file, larger than `max_bytes`, or unreadable.
-fn read_checked(root: &Path, path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+pub(crate) fn read_checked(root: &Path, path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     check_inside_root(root, path)?;
     crate::fs::read_regular(path, max_bytes).map_err(|refusal| refusal.to_string())
 }

@@ -194,15 +194,19 @@ pub(crate) fn rename(args: &RenameArgs) -> anyhow::Result<Status> {
 }
 
 pub(crate) fn list(args: &ListArgs) -> anyhow::Result<Status> {
-    let (_, newsroom) = load(&args.root)?;
+    // Not a loaded `Newsroom`: the listing streams the files and keeps only their rows.
+    let root = locate_root(args.root.root.as_deref(), None)?;
+    let config = copydesk::Config::load(&root.join(copydesk::config::CONFIG_FILE))
+        .with_context(|| format!("cannot load the newsroom at `{}`", root.display()))?;
     let mut filter = workflow::ListFilter::default();
     filter.statuses.clone_from(&args.status);
     filter.desk.clone_from(&args.desk);
     filter.author.clone_from(&args.author);
     filter.since = args.since;
     let options = copydesk::lint::IndexOptions::new(None, args.cache_dir.clone(), args.no_cache);
-    let (rows, counted) = workflow::list_indexed(&newsroom, &filter, now_of(args.now), &options)
-        .context("cannot count the lint findings")?;
+    let (rows, counted) =
+        workflow::list_indexed(&root, &config, &filter, now_of(args.now), &options)
+            .context("cannot count the lint findings")?;
     if args.verbose {
         let mut err = std::io::stderr().lock();
         writeln!(
