@@ -1,7 +1,7 @@
 //! `list`: the editor's budget, one row per article, newest first, as a table, JSON or CSV.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
@@ -116,7 +116,8 @@ pub fn list_indexed(
         .author
         .as_deref()
         .map(|wanted| resolve_author(&authors, wanted));
-    let rows: Vec<(Option<DateTime<FixedOffset>>, ListRow)> = files
+    // Each row keeps its file's path to find its counts (the row's own path is for display).
+    let rows: Vec<(&PathBuf, Option<DateTime<FixedOffset>>, ListRow)> = files
         .par_iter()
         .filter_map(|path| {
             let bytes =
@@ -124,32 +125,24 @@ pub fn list_indexed(
             let text = std::str::from_utf8(&bytes).ok()?;
             let article = Article::parse(path, text).article?;
             is_selected(&article, filter, author_ids.as_deref())
-                .then(|| (article.published, row(root, config, &article)))
+                .then(|| (path, article.published, row(root, config, &article)))
         })
         .collect();
     let counted = count_with_index(root, config, &files, options, now)?;
     let rows = rows
         .into_iter()
-        .map(|(published, mut row)| {
-            let found = counts_of(&counted.counts, root, &row.path);
+        .map(|(path, published, mut row)| {
+            let found = counted
+                .counts
+                .get(path.as_path())
+                .copied()
+                .unwrap_or_default();
             row.errors = found.errors;
             row.warnings = found.warnings;
             (published, row)
         })
         .collect();
     Ok((sorted(rows), counted))
-}
-
-/// The counts of the file at `relative` (a row's path) in `counts`.
-fn counts_of(
-    counts: &BTreeMap<Arc<Path>, FindingCounts>,
-    root: &Path,
-    relative: &str,
-) -> FindingCounts {
-    counts
-        .get(&*root.join(relative))
-        .copied()
-        .unwrap_or_default()
 }
 
 fn is_selected(article: &Article, filter: &ListFilter, author_ids: Option<&[String]>) -> bool {
