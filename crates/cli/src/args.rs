@@ -46,7 +46,7 @@ pub(crate) enum Command {
     Publish(PublishArgs),
     /// List scheduled articles whose time has come; --apply publishes them.
     #[command(
-        after_help = "Examples:\n  copydesk due\n  copydesk due --apply          for a cron job that then commits\n\nExit status: 0, or 2 when a file cannot be written."
+        after_help = "Examples:\n  copydesk due\n  copydesk due --apply          for a cron job that then commits\n  copydesk due --dry-run        the diff --apply would write, writing nothing\n\nExit status: 0, or 2 when a file cannot be written."
     )]
     Due(DueArgs),
     /// Add an update to a published article's timeline and set `updated`.
@@ -110,7 +110,8 @@ pub(crate) struct PublishArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct DueArgs {
-    /// Publish the due articles.
+    /// Publish the due articles. `--dry-run`, with or without `--apply`, prints the diff
+    /// publishing them would write and writes nothing, as every editing command does.
     #[arg(long)]
     pub(crate) apply: bool,
     #[command(flatten)]
@@ -221,6 +222,15 @@ pub(crate) struct ListArgs {
     /// The current time for the lint counts, RFC 3339 (default: the clock).
     #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
     pub(crate) now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// Where the lint index is kept (default: .copydesk-cache in the newsroom root).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) cache_dir: Option<PathBuf>,
+    /// Neither read nor write the lint index: lint every article for the counts.
+    #[arg(long, conflicts_with = "cache_dir")]
+    pub(crate) no_cache: bool,
+    /// Say how many articles were linted and why the lint index was not used or written.
+    #[arg(long, short)]
+    pub(crate) verbose: bool,
 }
 
 fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {

@@ -47,3 +47,24 @@ fn one_rule_by_code_or_name() {
     assert!(by_code.contains("## What it does"), "{by_code}");
     assert_eq!(by_code, copydesk(&["rule", "invalid-suppression"]));
 }
+
+/// RF003 reports aliases too (a former slug that is another article's slug, or claimed twice),
+/// so its documentation must say so, with an example a writer can follow.
+#[test]
+fn duplicate_slug_documents_aliases() {
+    let doc = copydesk(&["rule", "RF003"]);
+    for expected in [
+        "aliases",
+        "another alias",
+        "aliases = [\"openai-deal\"]",
+        "copydesk rename",
+    ] {
+        assert!(doc.contains(expected), "no {expected:?} in:\n{doc}");
+    }
+    let all = copydesk(&["rule", "--all"]);
+    let line = all
+        .lines()
+        .find(|line| line.contains("RF003"))
+        .expect("RF003 listed");
+    assert!(line.contains("alias"), "{line}");
+}

@@ -93,6 +93,30 @@ fn a_future_at_schedules_and_due_apply_publishes_when_the_time_comes() {
         .assert()
         .success()
         .stdout(contains("TL006"));
+    // A dry run, with or without `--apply`, shows the diff `--apply` would write and writes
+    // nothing, like every other editing command.
+    let before = newsroom.read("articles/2026/05/chip-deal.md");
+    for args in [
+        &["due", "--dry-run", "--now", "2026-06-05T07:00:00Z"][..],
+        &[
+            "due",
+            "--apply",
+            "--dry-run",
+            "--now",
+            "2026-06-05T07:00:00Z",
+        ][..],
+    ] {
+        let output = newsroom.cmd(args).output().expect("runs");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+        let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+        assert!(
+            stdout.contains("-status = \"scheduled\"")
+                && stdout.contains("+status = \"published\"")
+                && stdout.contains("chip-deal.md"),
+            "{args:?}: {stdout}"
+        );
+        assert_eq!(newsroom.read("articles/2026/05/chip-deal.md"), before);
+    }
     newsroom
         .cmd(&["due", "--apply", "--now", "2026-06-05T07:00:00Z"])
         .assert()
@@ -333,6 +357,47 @@ fn rename_moves_the_file_rewrites_links_and_keeps_an_alias() {
         .stderr(contains("taken"));
 }
 
+/// `rename` rewrites link targets found in the Markdown tree, not every `article:OLD` in the
+/// text: a code span or a fenced block that shows the syntax is prose about links and stays
+/// byte for byte, while inline, autolink-style and reference-style links all follow.
+#[test]
+fn rename_rewrites_link_targets_but_not_code_that_mentions_them() {
+    let newsroom = TempNewsroom::new();
+    newsroom.article("chip-deal", "OpenAI Signs a Chip Deal", PROSE);
+    let body = "OpenAI also [signed a chip deal](article:chip-deal), see <article:chip-deal> and \
+                [the terms][terms].\n\n\
+                To link it, write `[text](article:chip-deal)` in the body.\n\n\
+                ```markdown\n[text](article:chip-deal)\n[terms]: article:chip-deal\n```\n\n\
+                [terms]: article:chip-deal#terms\n";
+    newsroom.write(
+        "articles/2026/05/cloud-deal.md",
+        &article_text(
+            "cloud-deal",
+            "OpenAI Breaks Microsoft's Hold",
+            "related = [\"chip-deal\"]\n",
+            body,
+        ),
+    );
+    newsroom
+        .cmd(&["rename", "chip-deal", "openai-chip-deal"])
+        .assert()
+        .success()
+        .stdout(contains("links rewritten in 1 other article"));
+    let other = newsroom.read("articles/2026/05/cloud-deal.md");
+    assert_eq!(
+        body_of(&other).trim_start_matches(['\n', '+']),
+        "OpenAI also [signed a chip deal](article:openai-chip-deal), see \
+         <article:openai-chip-deal> and [the terms][terms].\n\n\
+         To link it, write `[text](article:chip-deal)` in the body.\n\n\
+         ```markdown\n[text](article:chip-deal)\n[terms]: article:chip-deal\n```\n\n\
+         [terms]: article:openai-chip-deal#terms\n"
+    );
+    assert!(
+        other.contains("related = [\"openai-chip-deal\"]"),
+        "{other}"
+    );
+}
+
 #[test]
 fn dry_run_prints_a_diff_and_writes_nothing() {
     let newsroom = TempNewsroom::new();
@@ -432,4 +497,150 @@ fn new_article_refuses_an_inactive_author() {
         .assert()
         .code(2)
         .stderr(contains("inactive"));
+}
+
+/// Errors and warnings per file as `copydesk lint --format json` reports them (paths as
+/// `list` shows them: relative, `/`-separated).
+fn lint_counts(
+    newsroom: &TempNewsroom,
+    now: &str,
+) -> std::collections::BTreeMap<String, (u64, u64)> {
+    let output = newsroom
+        .cmd(&["lint", "--no-cache", "--format", "json", "--now", now])
+        .output()
+        .expect("runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let mut counts = std::collections::BTreeMap::new();
+    for diagnostic in report["diagnostics"].as_array().expect("diagnostics") {
+        let path = diagnostic["path"]
+            .as_str()
+            .expect("path")
+            .replace('\\', "/");
+        let entry: &mut (u64, u64) = counts.entry(path).or_default();
+        match diagnostic["severity"].as_str() {
+            Some("error") => entry.0 += 1,
+            Some("warning") => entry.1 += 1,
+            _ => {}
+        }
+    }
+    counts
+}
+
+/// Errors and warnings per file as `copydesk list --format json` shows them, and how many
+/// articles it linted (from `--verbose`).
+fn list_counts(
+    newsroom: &TempNewsroom,
+    now: &str,
+) -> (std::collections::BTreeMap<String, (u64, u64)>, String) {
+    let output = newsroom
+        .cmd(&["list", "--format", "json", "--verbose", "--now", now])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let rows: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let counts = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter(|row| row["errors"] != 0 || row["warnings"] != 0)
+        .map(|row| {
+            (
+                row["path"].as_str().expect("path").to_string(),
+                (
+                    row["errors"].as_u64().expect("errors"),
+                    row["warnings"].as_u64().expect("warnings"),
+                ),
+            )
+        })
+        .collect();
+    (counts, String::from_utf8(output.stderr).expect("UTF-8"))
+}
+
+/// `list` takes its counts from the lint index when warm; they must be `lint`'s counts, file
+/// by file, cold or warm, after edits that change another article's corpus findings, and when
+/// a time crosses now (TL002, TL006).
+#[test]
+fn list_counts_equal_lint_counts_cold_and_warm() {
+    let newsroom = TempNewsroom::new();
+    let now = common::NOW;
+    newsroom.article("clean", "A Clean Story", PROSE);
+    // Per-article findings: a missing dek (warning) and an image without alt text (error).
+    newsroom.write(
+        "articles/2026/05/faulty.md",
+        &article_text(
+            "faulty",
+            "A Faulty Story",
+            "",
+            &format!("{PROSE}\n![](chart.png)\n"),
+        )
+        .replace(
+            "dek = \"The cloud deal changes how OpenAI sells its models.\"\n",
+            "",
+        ),
+    );
+    // Corpus findings: a link to a missing article, a related article that exists.
+    newsroom.write(
+        "articles/2026/05/linking.md",
+        &article_text(
+            "linking",
+            "A Linking Story",
+            "related = [\"clean\"]\n",
+            &format!("{PROSE}\nSee [the missing piece](article:missing).\n"),
+        ),
+    );
+    // Two articles sharing a slug, one with a suppression that silences nothing.
+    newsroom.write(
+        "articles/2026/05/dup-one.md",
+        &article_text("dup", "A Duplicate Story", "", PROSE)
+            .replace("slug = \"dup\"\n", "slug = \"dup-one\"\n"),
+    );
+    newsroom.write(
+        "articles/2026/05/dup-two.md",
+        &article_text(
+            "dup-one",
+            "Another Duplicate Story",
+            "",
+            &format!("<!-- copydesk-disable-next-line MD006 -->\n{PROSE}"),
+        ),
+    );
+    // Scheduled for a time between two runs below: TL006 appears when it passes.
+    newsroom.write(
+        "articles/2026/05/later.md",
+        &article_text("later", "A Scheduled Story", "", PROSE)
+            .replace("status = \"published\"", "status = \"scheduled\"")
+            .replace("2026-05-06T14:25:00Z", "2026-06-03T00:00:00Z"),
+    );
+    let expected = lint_counts(&newsroom, now);
+    assert!(
+        expected.values().any(|c| c.0 > 0) && expected.values().any(|c| c.1 > 0),
+        "the corpus has errors and warnings: {expected:?}"
+    );
+    let (cold, note) = list_counts(&newsroom, now);
+    assert_eq!(cold, expected, "cold");
+    assert!(note.contains("6 article(s) linted, 0 counted"), "{note}");
+    let (warm, note) = list_counts(&newsroom, now);
+    assert_eq!(warm, expected, "warm");
+    assert!(note.contains("0 article(s) linted, 6 counted"), "{note}");
+
+    // Deleting the linked article and fixing the missing link changes other files' counts.
+    std::fs::remove_file(newsroom.path("articles/2026/05/clean.md")).expect("delete");
+    let linking = newsroom.read("articles/2026/05/linking.md");
+    newsroom.write(
+        "articles/2026/05/linking.md",
+        &linking.replace("article:missing", "article:faulty"),
+    );
+    let expected = lint_counts(&newsroom, now);
+    let (warm, note) = list_counts(&newsroom, now);
+    assert_eq!(warm, expected, "after edits");
+    assert!(note.contains("1 article(s) linted, 4 counted"), "{note}");
+
+    // Past the scheduled time: TL006 on `later`, found although its bytes did not change.
+    let after = "2026-06-04T00:00:00Z";
+    let expected = lint_counts(&newsroom, after);
+    assert!(
+        expected.contains_key("articles/2026/05/later.md"),
+        "{expected:?}"
+    );
+    let (warm, _) = list_counts(&newsroom, after);
+    assert_eq!(warm, expected, "after the scheduled time");
 }

@@ -15,7 +15,7 @@ use crate::diagnostic::render::LintReport;
 use crate::diagnostic::{Applicability, Diagnostic, RuleCode, Span};
 use crate::error::{ConfigError, IoError, LoadError};
 use crate::git::ChangedFiles;
-use crate::lint::cache::{EntryMeta, LintIndex, hash_content, relative_key};
+use crate::lint::cache::{EntryMeta, FindingCounts, LintIndex, hash_content, relative_key};
 use crate::lint::fix::apply_safe_fixes;
 use crate::lint::rules::front_matter::InvalidFrontMatter;
 use crate::lint::{LintEnv, lint_article, lint_corpus};
@@ -348,6 +348,8 @@ struct FileOutcome {
     entry: Option<(String, EntryMeta)>,
     /// Whether the facts came from the index instead of linting the file.
     from_cache: bool,
+    /// The counts of the file's per-article findings, reported or not.
+    counts: FindingCounts,
 }
 
 /// Lints the article `files` of the newsroom at `root` in one streaming pass: each file is
@@ -390,6 +392,10 @@ pub struct CachedLint {
     /// The index to store for the next run, when the run was given one: an entry for every
     /// readable file of `files`, so files no longer listed (deleted articles) drop out.
     pub index: Option<LintIndex>,
+    /// The counts of every file's per-article findings (parse problems and per-article rules,
+    /// after configuration and suppressions), whether reported or not, linted or from the
+    /// index; corpus findings are in `report`.
+    pub counts: BTreeMap<Arc<Path>, FindingCounts>,
 }
 
 /// Lints the article `files` (every article of the newsroom, for the corpus rules to be
@@ -443,8 +449,10 @@ pub fn lint_files_cached(
     };
     let mut facts = Vec::with_capacity(outcomes.len());
     let mut entries = Vec::with_capacity(outcomes.len());
+    let mut counts = BTreeMap::new();
     let (mut linted, mut cached) = (0, 0);
-    for outcome in outcomes {
+    for (path, outcome) in files.iter().zip(outcomes) {
+        counts.insert(Arc::from(path.as_path()), outcome.counts);
         if outcome.from_cache {
             cached += 1;
         } else {
@@ -457,7 +465,7 @@ pub fn lint_files_cached(
         let at = outcome.facts.is_some().then_some(facts.len());
         facts.extend(outcome.facts);
         if let Some((key, meta)) = outcome.entry {
-            entries.push((key, meta, at));
+            entries.push((key, meta, at, outcome.counts));
         }
     }
     let corpus = lint_corpus(&facts, env);
@@ -474,8 +482,8 @@ pub fn lint_files_cached(
     let next = index.map(|index| {
         let mut facts: Vec<Option<_>> = facts.into_iter().map(Some).collect();
         let mut next = LintIndex::new(index.key().clone());
-        for (key, meta, at) in entries {
-            next.insert(key, meta, at.and_then(|at| facts[at].take()));
+        for (key, meta, at, counts) in entries {
+            next.insert(key, meta, at.and_then(|at| facts[at].take()), counts);
         }
         next
     });
@@ -484,6 +492,7 @@ pub fn lint_files_cached(
         linted,
         cached,
         index: next,
+        counts,
     })
 }
 
@@ -505,7 +514,7 @@ fn lint_file(
         .and_then(|_| bytes.as_deref().ok().map(hash_content));
     if !reported
         && let (Some(index), Some(key), Some(hash)) = (index, &key, hash)
-        && let Some((meta, facts)) = index.lookup(key, &shared, &hash, env.now)
+        && let Some((meta, facts, counts)) = index.lookup(key, &shared, &hash, env.now)
     {
         return FileOutcome {
             diagnostics: Vec::new(),
@@ -513,6 +522,7 @@ fn lint_file(
             source: None,
             entry: Some((key.clone(), meta)),
             from_cache: true,
+            counts,
         };
     }
     let loaded = parse_read(shared, bytes, |path, text| {
@@ -529,6 +539,7 @@ fn lint_file(
         }
         None => (crate::lint::apply_config(loaded.diagnostics, env), None),
     };
+    let counts = FindingCounts::of(&diagnostics);
     let diagnostics = if reported { diagnostics } else { Vec::new() };
     let source = (!diagnostics.is_empty()).then(|| (loaded.path.clone(), loaded.text.clone()));
     FileOutcome {
@@ -537,6 +548,7 @@ fn lint_file(
         source,
         entry,
         from_cache: false,
+        counts,
     }
 }
 
@@ -582,7 +594,7 @@ fn load_file<T>(
 
 /// The bytes of a file to lint, or why it is not read: a link out of the root, not a regular
 /// file, larger than `max_bytes`, or unreadable.
-fn read_checked(root: &Path, path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+pub(crate) fn read_checked(root: &Path, path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     check_inside_root(root, path)?;
     crate::fs::read_regular(path, max_bytes).map_err(|refusal| refusal.to_string())
 }

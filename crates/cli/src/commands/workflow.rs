@@ -7,6 +7,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use copydesk::diagnostic::render::escape_controls;
 use copydesk::workflow::{self, NewSource, Plan, PublishOptions, UpdateOptions, WorkflowError};
 use copydesk::{DiagnosticFormat, LintReport, Newsroom, RenderOptions, UpdateKind};
 
@@ -96,7 +97,10 @@ pub(crate) fn publish(args: &PublishArgs) -> anyhow::Result<Status> {
 pub(crate) fn due(args: &DueArgs) -> anyhow::Result<Status> {
     let (root, newsroom) = load(&args.edit.root)?;
     let now = now_of(args.edit.now);
-    if !args.apply {
+    // `--dry-run` means "show the diff of what would be written" for every editing command;
+    // listing writes nothing, so a dry run of `due` previews `--apply` rather than being
+    // silently ignored.
+    if !args.apply && !args.edit.dry_run {
         let mut out = std::io::stdout().lock();
         for article in workflow::due(&newsroom, now) {
             let when = article
@@ -190,13 +194,47 @@ pub(crate) fn rename(args: &RenameArgs) -> anyhow::Result<Status> {
 }
 
 pub(crate) fn list(args: &ListArgs) -> anyhow::Result<Status> {
-    let (_, newsroom) = load(&args.root)?;
+    // Not a loaded `Newsroom`: the listing streams the files and keeps only their rows.
+    let root = locate_root(args.root.root.as_deref(), None)?;
+    let config = copydesk::Config::load(&root.join(copydesk::config::CONFIG_FILE))
+        .with_context(|| format!("cannot load the newsroom at `{}`", root.display()))?;
     let mut filter = workflow::ListFilter::default();
     filter.statuses.clone_from(&args.status);
     filter.desk.clone_from(&args.desk);
     filter.author.clone_from(&args.author);
     filter.since = args.since;
-    let rows = workflow::list(&newsroom, &filter, now_of(args.now));
+    let options = copydesk::lint::IndexOptions::new(None, args.cache_dir.clone(), args.no_cache);
+    let (rows, counted) =
+        workflow::list_indexed(&root, &config, &filter, now_of(args.now), &options)
+            .context("cannot count the lint findings")?;
+    if args.verbose {
+        let mut err = std::io::stderr().lock();
+        writeln!(
+            err,
+            "note: {} article(s) linted, {} counted from the lint index",
+            counted.linted, counted.cached
+        )?;
+        if let Some(refused) = &counted.refused {
+            writeln!(
+                err,
+                "note: {}; counting without the index",
+                escape_controls(&refused.to_string())
+            )?;
+        }
+        if let Some(miss) = &counted.miss {
+            writeln!(
+                err,
+                "note: {miss}; linting every article once to rebuild it"
+            )?;
+        }
+        if let Some(error) = &counted.not_written {
+            writeln!(
+                err,
+                "note: the lint index was not written: {error}: {}",
+                error.source
+            )?;
+        }
+    }
     std::io::stdout()
         .lock()
         .write_all(workflow::render_list(&rows, args.format).as_bytes())?;

@@ -40,7 +40,9 @@ const INDEX_FILE: &str = "lint-index";
 // 2: ED008 signatures leave out placeholder (`TK:`) paragraphs.
 // 3: facts carry `aliases` (RF003).
 // 4: facts carry the title key ED008 pairs same-headline articles by.
-const FORMAT_VERSION: u32 = 4;
+// 5: entries carry the counts of the file's per-article findings (`list`), and a scheduled
+//    article's `published` is recorded among the timestamps compared with now (TL006).
+const FORMAT_VERSION: u32 = 5;
 
 /// The first bytes of every index file.
 const MAGIC: &[u8; 8] = b"CDLINTIX";
@@ -127,6 +129,40 @@ fn instant(time: DateTime<FixedOffset>) -> Instant {
     (time.timestamp(), time.timestamp_subsec_nanos())
 }
 
+/// How many findings of each severity a file has: what `copydesk list` shows for an article
+/// without linting it again while its index entry holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FindingCounts {
+    /// Errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Infos.
+    pub infos: usize,
+}
+
+impl FindingCounts {
+    /// The counts of `diagnostics` (after configuration and suppressions).
+    pub fn of(diagnostics: &[crate::diagnostic::Diagnostic]) -> FindingCounts {
+        let mut counts = FindingCounts::default();
+        for diagnostic in diagnostics {
+            counts.add(diagnostic.severity);
+        }
+        counts
+    }
+
+    /// Counts one more finding of `severity`.
+    pub fn add(&mut self, severity: crate::diagnostic::Severity) {
+        use crate::diagnostic::Severity;
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+    }
+}
+
 /// What the index records of one article file besides its facts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct EntryMeta {
@@ -134,7 +170,7 @@ pub(crate) struct EntryMeta {
     hash: ContentHash,
     /// The time the article was linted against.
     linted_at: Instant,
-    /// The timestamps TL002 compares with now (published articles only).
+    /// The timestamps TL002 and TL006 compare with now (published and scheduled articles).
     timestamps: Vec<Instant>,
 }
 
@@ -146,8 +182,10 @@ impl EntryMeta {
         now: DateTime<FixedOffset>,
         article: Option<&Article>,
     ) -> EntryMeta {
+        // TL002 compares a published article's times with now, TL006 a scheduled one's
+        // `published`: a finding of either appears or vanishes when a time crosses now.
         let timestamps = article
-            .filter(|article| article.status == Status::Published)
+            .filter(|article| matches!(article.status, Status::Published | Status::Scheduled))
             .map(|article| {
                 article
                     .published
@@ -181,6 +219,9 @@ struct Entry {
     meta: EntryMeta,
     /// The facts, or `None` for a file whose front matter could not be read.
     facts: Option<ArticleFacts>,
+    /// The counts of the file's per-article findings (corpus findings are computed from
+    /// every file's facts on each run).
+    counts: FindingCounts,
 }
 
 /// The persisted index of article facts. See the [module docs](self).
@@ -330,7 +371,7 @@ impl LintIndex {
         &self.key
     }
 
-    /// The stored record and facts of the file at `relative` (facts `None` for a file whose
+    /// The stored record, facts and finding counts of the file at `relative` (facts `None` for a file whose
     /// front matter could not be read), when its bytes still hash to `hash` and its
     /// timestamps are on the same side of `now`; `path` becomes the facts' path.
     pub(crate) fn lookup(
@@ -339,7 +380,7 @@ impl LintIndex {
         path: &Arc<Path>,
         hash: &ContentHash,
         now: DateTime<FixedOffset>,
-    ) -> Option<(EntryMeta, Option<ArticleFacts>)> {
+    ) -> Option<(EntryMeta, Option<ArticleFacts>, FindingCounts)> {
         let entry = self.entries.get(relative)?;
         if entry.meta.hash != *hash || !entry.meta.is_current_at(instant(now)) {
             return None;
@@ -348,7 +389,7 @@ impl LintIndex {
             facts.path = Arc::clone(path);
             facts
         });
-        Some((entry.meta.clone(), facts))
+        Some((entry.meta.clone(), facts, entry.counts))
     }
 
     /// Records the file at `relative`.
@@ -357,8 +398,16 @@ impl LintIndex {
         relative: String,
         meta: EntryMeta,
         facts: Option<ArticleFacts>,
+        counts: FindingCounts,
     ) {
-        self.entries.insert(relative, Entry { meta, facts });
+        self.entries.insert(
+            relative,
+            Entry {
+                meta,
+                facts,
+                counts,
+            },
+        );
     }
 }
 

@@ -3,12 +3,15 @@
 //! index back. The pass itself is [`lint_files_cached`](crate::lint_files_cached), the index
 //! [`super::cache`], the changed files [`crate::git`].
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 
 use super::cache::{
-    CacheKey, CacheMiss, IndexDirRefused, LintIndex, check_index_dir, default_cache_dir,
+    CacheKey, CacheMiss, FindingCounts, IndexDirRefused, LintIndex, check_index_dir,
+    default_cache_dir,
 };
 use crate::config::Config;
 use crate::diagnostic::render::LintReport;
@@ -122,6 +125,88 @@ pub fn lint_with_index(
         cached: run.cached,
         incremental: scope.is_some(),
         everything_because,
+        miss,
+        not_written,
+        refused,
+    })
+}
+
+/// What [`count_with_index`] found.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct IndexedCounts {
+    /// The counts of every file's findings, per-article and corpus, as `copydesk lint`
+    /// reports them; files without findings may be missing.
+    pub counts: BTreeMap<Arc<Path>, FindingCounts>,
+    /// Files read, parsed and linted.
+    pub linted: usize,
+    /// Files whose counts and facts came from the index.
+    pub cached: usize,
+    /// Why the stored index was not used, when it was read.
+    pub miss: Option<CacheMiss>,
+    /// Why the index could not be written; a run never fails for it.
+    pub not_written: Option<IoError>,
+    /// Why the index directory was neither read nor written.
+    pub refused: Option<IndexDirRefused>,
+}
+
+/// Counts the findings of every article file in `files` (every article of the newsroom at
+/// `root`) the way a full `copydesk lint` would report them, linting only the files the index
+/// has no valid entry for: an unchanged file's per-article counts come from its entry, and the
+/// corpus rules run over every file's facts, so a change in one article that affects another
+/// (a link to a deleted article, a duplicate slug) is counted. Unless `options.no_cache`, the
+/// index is read first and written back. `options.changed_since` is not used: the counts are
+/// of every file.
+///
+/// # Errors
+/// [`Error::Load`] when the authors or a directory cannot be read. A missing, stale or
+/// corrupt index is never an error.
+pub fn count_with_index(
+    root: &Path,
+    config: &Config,
+    files: &[PathBuf],
+    options: &IndexOptions,
+    now: DateTime<FixedOffset>,
+) -> Result<IndexedCounts, Error> {
+    let dir = options
+        .cache_dir
+        .clone()
+        .unwrap_or_else(|| default_cache_dir(root));
+    let refused = if options.no_cache {
+        None
+    } else {
+        check_index_dir(root, &dir, options.cache_dir.is_none()).err()
+    };
+    let (index, miss) = if options.no_cache || refused.is_some() {
+        (None, None)
+    } else {
+        let (index, miss) = LintIndex::load(&dir, CacheKey::for_newsroom(root, config));
+        (Some(index), miss)
+    };
+    // Nothing is "changed": no file's per-article findings are reported, each is counted, and
+    // every corpus finding is reported.
+    let nothing = crate::git::ChangedFiles::default();
+    let run = crate::lint_files_cached(
+        root,
+        config,
+        files,
+        Some(&nothing),
+        index.as_ref(),
+        now,
+        &|| {},
+    )?;
+    let not_written = run.index.and_then(|index| index.save(&dir).err());
+    let mut counts = run.counts;
+    for diagnostic in &run.report.diagnostics {
+        counts
+            .entry(diagnostic.path.clone())
+            .or_default()
+            .add(diagnostic.severity);
+    }
+    Ok(IndexedCounts {
+        counts,
+        linted: run.linted,
+        cached: run.cached,
         miss,
         not_written,
         refused,

@@ -17,11 +17,13 @@ pub(crate) mod rules;
 mod settings;
 mod suppression;
 
-pub use cache::{CacheKey, CacheMiss, IndexDirRefused, LintIndex, check_index_dir};
+pub use cache::{CacheKey, CacheMiss, FindingCounts, IndexDirRefused, LintIndex, check_index_dir};
 pub use context::{LintContext, LintEnv};
 pub use corpus::{CorpusContext, lint_corpus};
 pub use engine::{ArticleFacts, LintOutcome, SlugReference, apply_config, lint_article};
-pub use incremental::{IndexOptions, IndexedLint, lint_with_index};
+pub use incremental::{
+    IndexOptions, IndexedCounts, IndexedLint, count_with_index, lint_with_index,
+};
 pub use registry::{RULES, find, nearest_rule};
 pub use rule::{FixAvailability, RuleMeta, RuleStatus, Scope};
 pub use settings::{

@@ -12,6 +12,7 @@ use crate::diagnostic::Severity;
 use crate::id;
 
 use super::edit::{FrontMatterEdit, datetime};
+use super::links::rewrite_article_links;
 use super::{FileChange, Plan, WorkflowError};
 
 /// Finds the article named by `article`: a slug, or the path of its file (relative to the
@@ -635,37 +636,4 @@ pub fn rename(newsroom: &Newsroom, article: &str, new_slug: &str) -> Result<Plan
         new_path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
     ));
     Ok(plan)
-}
-
-/// Rewrites `article:OLD` link targets in the body of `text` (after the front matter, whose
-/// length may have changed: the body is found again from the end) to `article:NEW`. A target
-/// is `article:OLD` directly after `(`, `<` or a space (inline links, autolinks, reference
-/// definitions) and not followed by another slug character, so `article:OLD-2` is left alone.
-fn rewrite_article_links(text: &str, old: &str, new: &str) -> (String, usize) {
-    let Ok(layout) = crate::article::split_layout(text) else {
-        return (text.to_string(), 0);
-    };
-    let body = &text[layout.body.start..];
-    let needle = format!("article:{old}");
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..layout.body.start]);
-    let mut count = 0;
-    let mut rest = body;
-    while let Some(at) = rest.find(&needle) {
-        let before = rest[..at].chars().next_back();
-        let after = rest[at + needle.len()..].chars().next();
-        let starts = before.is_none_or(|c| matches!(c, '(' | '<' | ' ' | '\t'));
-        let ends = after.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'));
-        out.push_str(&rest[..at]);
-        if starts && ends {
-            out.push_str("article:");
-            out.push_str(new);
-            count += 1;
-        } else {
-            out.push_str(&needle);
-        }
-        rest = &rest[at + needle.len()..];
-    }
-    out.push_str(rest);
-    (out, count)
 }

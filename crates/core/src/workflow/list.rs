@@ -1,14 +1,17 @@
 //! `list`: the editor's budget, one row per article, newest first, as a table, JSON or CSV.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 use serde::Serialize;
 
 use crate::Newsroom;
-use crate::article::Status;
-use crate::diagnostic::Severity;
+use crate::article::{Article, Status};
+use crate::config::Config;
+use crate::error::Error;
+use crate::lint::{FindingCounts, IndexOptions, IndexedCounts, count_with_index};
 use crate::read_time::ReadTime;
 
 /// Which articles to list. Empty fields do not filter.
@@ -73,70 +76,143 @@ pub enum ListFormat {
 }
 
 /// The articles matching `filter`, newest first (by `published`; undated drafts first, as the
-/// newest work), then by path. Lint counts are for `now`.
+/// newest work), then by path. Lint counts are for `now`, from a full lint of the newsroom;
+/// [`list_indexed`] takes them from the lint index instead.
 pub fn list(newsroom: &Newsroom, filter: &ListFilter, now: DateTime<FixedOffset>) -> Vec<ListRow> {
+    if select(newsroom, filter).is_empty() {
+        return Vec::new();
+    }
+    let mut counts: BTreeMap<Arc<Path>, FindingCounts> = BTreeMap::new();
+    for diagnostic in &newsroom.lint(now).diagnostics {
+        counts
+            .entry(diagnostic.path.clone())
+            .or_default()
+            .add(diagnostic.severity);
+    }
+    list_with_counts(newsroom, filter, &counts)
+}
+
+/// [`list`] for the newsroom at `root`, streaming: each article file is read and parsed on a
+/// worker thread and only its row is kept (never the newsroom's texts), and the lint counts
+/// come from the lint index where it still holds (see [`count_with_index`]): a warm run lints
+/// only the articles changed since the index was written, and the corpus rules run on every
+/// article's stored facts, so the counts are those of a full `copydesk lint`. The index is
+/// written back unless `options.no_cache`. Files that are not articles (unreadable, no front
+/// matter) have no row, as in [`list`].
+///
+/// # Errors
+/// [`Error::Load`] when the article files or the authors cannot be listed or read.
+pub fn list_indexed(
+    root: &Path,
+    config: &Config,
+    filter: &ListFilter,
+    now: DateTime<FixedOffset>,
+    options: &IndexOptions,
+) -> Result<(Vec<ListRow>, IndexedCounts), Error> {
+    use rayon::prelude::*;
+    let files = crate::list_article_files(root, &root.join(&config.paths.articles))?;
+    let authors = crate::newsroom::load_authors(root, config)?.authors;
     let author_ids = filter
         .author
         .as_deref()
-        .map(|wanted| resolve_author(newsroom, wanted));
-    let selected: Vec<_> = newsroom
-        .articles
-        .iter()
-        .filter(|a| filter.statuses.is_empty() || filter.statuses.contains(&a.status))
-        .filter(|a| filter.desk.is_none() || a.desk == filter.desk)
-        .filter(|a| {
-            author_ids
-                .as_ref()
-                .is_none_or(|ids| a.authors.iter().any(|id| ids.contains(id)))
-        })
-        .filter(|a| {
-            filter
-                .since
-                .is_none_or(|since| a.published.is_some_and(|p| p.date_naive() >= since))
+        .map(|wanted| resolve_author(&authors, wanted));
+    // Each row keeps its file's path to find its counts (the row's own path is for display).
+    let rows: Vec<(&PathBuf, Option<DateTime<FixedOffset>>, ListRow)> = files
+        .par_iter()
+        .filter_map(|path| {
+            let bytes =
+                crate::newsroom::read_checked(root, path, config.limits.max_file_bytes).ok()?;
+            let text = std::str::from_utf8(&bytes).ok()?;
+            let article = Article::parse(path, text).article?;
+            is_selected(&article, filter, author_ids.as_deref())
+                .then(|| (path, article.published, row(root, config, &article)))
         })
         .collect();
-    if selected.is_empty() {
-        return Vec::new();
-    }
-    let mut counts: BTreeMap<&Path, (usize, usize)> = BTreeMap::new();
-    let report = newsroom.lint(now);
-    for diagnostic in &report.diagnostics {
-        let entry = counts.entry(&diagnostic.path).or_default();
-        match diagnostic.severity {
-            Severity::Error => entry.0 += 1,
-            Severity::Warning => entry.1 += 1,
-            Severity::Info => {}
-        }
-    }
-    let mut rows: Vec<(Option<DateTime<FixedOffset>>, ListRow)> = selected
+    let counted = count_with_index(root, config, &files, options, now)?;
+    let rows = rows
+        .into_iter()
+        .map(|(path, published, mut row)| {
+            let found = counted
+                .counts
+                .get(path.as_path())
+                .copied()
+                .unwrap_or_default();
+            row.errors = found.errors;
+            row.warnings = found.warnings;
+            (published, row)
+        })
+        .collect();
+    Ok((sorted(rows), counted))
+}
+
+fn is_selected(article: &Article, filter: &ListFilter, author_ids: Option<&[String]>) -> bool {
+    (filter.statuses.is_empty() || filter.statuses.contains(&article.status))
+        && (filter.desk.is_none() || article.desk == filter.desk)
+        && author_ids.is_none_or(|ids| article.authors.iter().any(|id| ids.contains(id)))
+        && filter
+            .since
+            .is_none_or(|since| article.published.is_some_and(|p| p.date_naive() >= since))
+}
+
+fn select<'a>(newsroom: &'a Newsroom, filter: &ListFilter) -> Vec<&'a Article> {
+    let author_ids = filter
+        .author
+        .as_deref()
+        .map(|wanted| resolve_author(&newsroom.authors, wanted));
+    newsroom
+        .articles
+        .iter()
+        .filter(|a| is_selected(a, filter, author_ids.as_deref()))
+        .collect()
+}
+
+/// The rows of the articles matching `filter`, with the finding counts of each file.
+fn list_with_counts(
+    newsroom: &Newsroom,
+    filter: &ListFilter,
+    counts: &BTreeMap<Arc<Path>, FindingCounts>,
+) -> Vec<ListRow> {
+    let rows = select(newsroom, filter)
         .into_iter()
         .map(|article| {
-            let time = ReadTime::estimate_markdown(article.body(), &newsroom.config.read_time)
-                .with_override(article.read_time);
-            let (errors, warnings) = counts.get(&*article.path).copied().unwrap_or_default();
-            let row = ListRow {
-                path: article
-                    .path
-                    .strip_prefix(&newsroom.root)
-                    .unwrap_or(&article.path)
-                    .to_string_lossy()
-                    .replace('\\', "/"),
-                slug: article.slug.clone(),
-                title: article.title.clone(),
-                status: article.status,
-                published: article.published.map(rfc3339),
-                updated: article.updated.map(rfc3339),
-                desk: article.desk.clone(),
-                authors: article.authors.clone(),
-                words: time.words + time.cjk_characters,
-                read_time: time.minutes,
-                sources: article.sources.len(),
-                errors,
-                warnings,
-            };
+            let mut row = row(&newsroom.root, &newsroom.config, article);
+            let found = counts.get(&*article.path).copied().unwrap_or_default();
+            row.errors = found.errors;
+            row.warnings = found.warnings;
             (article.published, row)
         })
         .collect();
+    sorted(rows)
+}
+
+/// The row of `article`, without lint counts.
+fn row(root: &Path, config: &Config, article: &Article) -> ListRow {
+    let time = ReadTime::estimate_markdown(article.body(), &config.read_time)
+        .with_override(article.read_time);
+    ListRow {
+        path: article
+            .path
+            .strip_prefix(root)
+            .unwrap_or(&article.path)
+            .to_string_lossy()
+            .replace('\\', "/"),
+        slug: article.slug.clone(),
+        title: article.title.clone(),
+        status: article.status,
+        published: article.published.map(rfc3339),
+        updated: article.updated.map(rfc3339),
+        desk: article.desk.clone(),
+        authors: article.authors.clone(),
+        words: time.words + time.cjk_characters,
+        read_time: time.minutes,
+        sources: article.sources.len(),
+        errors: 0,
+        warnings: 0,
+    }
+}
+
+/// Newest first (by `published`; undated drafts first, as the newest work), then by path.
+fn sorted(mut rows: Vec<(Option<DateTime<FixedOffset>>, ListRow)>) -> Vec<ListRow> {
     rows.sort_by(|(a_time, a), (b_time, b)| {
         let key = |t: &Option<DateTime<FixedOffset>>| t.map(|t| std::cmp::Reverse(t.to_utc()));
         // `None` sorts before `Some`: undated articles come first.
@@ -149,9 +225,8 @@ pub fn list(newsroom: &Newsroom, filter: &ListFilter, now: DateTime<FixedOffset>
 
 /// The author ids `wanted` names: the id itself, or every author whose name matches it
 /// case-insensitively.
-fn resolve_author(newsroom: &Newsroom, wanted: &str) -> Vec<String> {
-    let mut ids: Vec<String> = newsroom
-        .authors
+fn resolve_author(authors: &BTreeMap<String, crate::author::Author>, wanted: &str) -> Vec<String> {
+    let mut ids: Vec<String> = authors
         .values()
         .filter(|a| a.name.to_lowercase() == wanted.trim().to_lowercase())
         .map(|a| a.id.clone())

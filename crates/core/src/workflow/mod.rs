@@ -15,6 +15,7 @@
 mod commands;
 mod edit;
 mod error;
+mod links;
 mod list;
 mod plan;
 
@@ -24,5 +25,5 @@ pub use commands::{
 };
 pub use edit::FrontMatterEdit;
 pub use error::WorkflowError;
-pub use list::{ListFilter, ListFormat, ListRow, list, render_list};
+pub use list::{ListFilter, ListFormat, ListRow, list, list_indexed, render_list};
 pub use plan::{FileChange, Plan};

@@ -5,14 +5,21 @@ use crate::lint::rule::declare_rule;
 
 declare_rule! {
     /// ## What it does
-    /// Reports articles that share a slug. Every copy is reported, each with notes pointing
-    /// at up to three of the others (the first in path order) and the number of copies; a
-    /// larger group names the rest by count only (`shared by 5000 articles: 3 noted and 4996
-    /// other files`), so the report grows with the number of copies, not with its square.
+    /// Reports articles that share a slug, and `aliases` (an article's former slugs) that
+    /// collide with a slug or with another alias. Every copy of a shared slug is reported,
+    /// each with notes pointing at up to three of the others (the first in path order) and the
+    /// number of copies; a larger group names the rest by count only (`shared by 5000
+    /// articles: 3 noted and 4996 other files`), so the report grows with the number of
+    /// copies, not with its square. An alias is reported where it is listed when it is
+    /// another article's slug, the article's own slug, or listed more than once in the
+    /// newsroom (by two articles, or twice in one list).
     ///
     /// ## Why is this bad?
     /// The slug is the article's URL and the key cross-references use. Two articles with one
     /// slug overwrite each other on export, and `article:<slug>` links reach only one of them.
+    /// An alias keeps an old URL redirecting to the article (`copydesk rename` adds one), and
+    /// `article:<alias>` links still resolve to it: an alias that is also a live slug, or that
+    /// two articles claim, makes one URL mean two pages.
     ///
     /// ## Example
     /// `articles/2026/04/openai-deal.md` and `articles/2026/05/openai-deal.md`, both:
@@ -24,13 +31,25 @@ declare_rule! {
     /// ```toml
     /// slug = "openai-deal-amended"
     /// ```
+    ///
+    /// Likewise, `articles/2026/05/openai-deal-amended.md` keeping an alias that another
+    /// article still uses as its slug:
+    /// ```toml
+    /// slug = "openai-deal-amended"
+    /// aliases = ["openai-deal"]
+    /// ```
+    ///
+    /// Use instead: drop the alias, so the URL belongs to the article whose slug it is.
+    /// ```toml
+    /// slug = "openai-deal-amended"
+    /// ```
     pub(crate) struct DuplicateSlug {
         code: "RF003",
         name: "duplicate-slug",
         severity: Error,
         fix: None,
         scope: Corpus,
-        summary: "two articles share a slug (both locations reported)",
+        summary: "two articles share a slug, or an alias is taken (both locations reported)",
     }
 }
 
