@@ -265,6 +265,27 @@ fn a_rename_that_fails_half_way_changes_nothing() {
 }
 
 #[test]
+fn a_rename_rewrites_links_in_update_notes_and_nothing_else_of_them() {
+    let linking = "+++\ntitle = \"Cloud\"\nslug = \"cloud\"\nauthors = [\"ryan\"]\ndesk = \"ai\"\nstatus = \"draft\"\n\n[[updates]]\nat = 2026-05-06T14:25:00Z\ntext = \"Adds [the chip story](article:chip); `article:chip` is how we link.\"   # keep me\n\n[[updates]]\nat = 2026-05-07T14:25:00Z\ntext = \"Nothing to rename here.\"\n+++\n\nCloud.\n";
+    let target = "+++\ntitle = \"Chip\"\nslug = \"chip\"\nauthors = [\"ryan\"]\ndesk = \"ai\"\nstatus = \"draft\"\n+++\n\nChips.\n";
+    let (_dir, newsroom) = newsroom_with(&[("cloud.md", linking), ("chip.md", target)]);
+    let plan = workflow::rename(&newsroom, "chip", "chip-deal").expect("plans");
+    let change = plan
+        .changes
+        .iter()
+        .find(|c| c.path.ends_with("cloud.md"))
+        .expect("the article whose update links to the renamed one changes");
+    // The link target changes; the code span naming the old target, the comment and the
+    // other update stay as they were.
+    assert_eq!(
+        change.text,
+        linking.replace("(article:chip)", "(article:chip-deal)")
+    );
+    let update = &reparse(&change.text).updates[0];
+    assert!(update.text.contains("(article:chip-deal)"));
+}
+
+#[test]
 fn an_article_is_found_by_slug_or_path() {
     let text = "+++\ntitle = \"Chip\"\nslug = \"chip\"\nauthors = [\"ryan\"]\ndesk = \"ai\"\nstatus = \"draft\"\n+++\n\nChips.\n";
     let (dir, newsroom) = newsroom_with(&[("chip.md", text)]);

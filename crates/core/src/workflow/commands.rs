@@ -12,7 +12,7 @@ use crate::diagnostic::Severity;
 use crate::id;
 
 use super::edit::{FrontMatterEdit, datetime};
-use super::links::rewrite_article_links;
+use super::links::{rewrite_article_links, rewrite_markdown_links};
 use super::{FileChange, Plan, WorkflowError};
 
 /// Finds the article named by `article`: a slug, or the path of its file (relative to the
@@ -553,8 +553,8 @@ fn same_url(a: &str, b: &str) -> bool {
 }
 
 /// `rename`: moves the article's file to `NEW-SLUG` (same directory and extension), sets
-/// `slug`, adds the old slug to `aliases`, and rewrites every `article:OLD` link and `related`
-/// entry in the newsroom. The plan changes all these files or none.
+/// `slug`, adds the old slug to `aliases`, and rewrites every `article:OLD` link (in bodies and
+/// in `[[updates]]` texts) and `related` entry in the newsroom. The plan changes all these files or none.
 ///
 /// # Errors
 /// [`WorkflowError::InvalidValue`] for a slug that is not kebab-case or unchanged;
@@ -605,6 +605,10 @@ pub fn rename(newsroom: &Newsroom, article: &str, new_slug: &str) -> Result<Plan
         let is_target = article.path == target.path;
         let mut edit = FrontMatterEdit::new(article)?;
         let related = edit.replace_in_array("related", &old, new_slug);
+        // Update notes are Markdown too, and the lint rules follow their links.
+        let update_links = edit.rewrite_update_texts(|text| {
+            rewrite_markdown_links(text, &old, new_slug).map(|(text, _)| text)
+        });
         if is_target {
             edit.set("slug", new_slug);
             // Renaming back to a former slug takes it out of the aliases.
@@ -615,7 +619,7 @@ pub fn rename(newsroom: &Newsroom, article: &str, new_slug: &str) -> Result<Plan
         }
         let text = edit.finish();
         let (text, links) = rewrite_article_links(&text, &old, new_slug);
-        if !is_target && !related && links == 0 {
+        if !is_target && !related && links == 0 && update_links == 0 {
             continue;
         }
         if !is_target {

@@ -117,6 +117,40 @@ impl FrontMatterEdit {
         }
     }
 
+    /// Replaces the `text` of each `[[updates]]` entry (array of tables or inline array) for
+    /// which `rewrite` returns a new text, keeping the value's spacing and comment; returns
+    /// how many entries changed.
+    pub fn rewrite_update_texts(&mut self, rewrite: impl Fn(&str) -> Option<String>) -> usize {
+        let mut changed = 0;
+        let mut apply = |value: &mut Value| {
+            if let Some(new_text) = value.as_str().and_then(&rewrite) {
+                let decor = value.decor().clone();
+                *value = Value::from(new_text);
+                *value.decor_mut() = decor;
+                changed += 1;
+            }
+        };
+        match self.doc.get_mut("updates") {
+            Some(Item::ArrayOfTables(array)) => {
+                for table in array.iter_mut() {
+                    if let Some(Item::Value(value)) = table.get_mut("text") {
+                        apply(value);
+                    }
+                }
+            }
+            Some(Item::Value(Value::Array(array))) => {
+                for entry in array.iter_mut() {
+                    if let Some(value) = entry.as_inline_table_mut().and_then(|t| t.get_mut("text"))
+                    {
+                        apply(value);
+                    }
+                }
+            }
+            _ => {}
+        }
+        changed
+    }
+
     /// Sets `key` of the table `[table]`, creating the table when absent.
     pub fn set_in_table(&mut self, table: &str, key: &str, value: impl Into<Value>) {
         if !self.doc.get(table).is_some_and(Item::is_table_like) {

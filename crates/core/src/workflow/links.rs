@@ -28,21 +28,33 @@ pub(super) fn rewrite_article_links(text: &str, old: &str, new: &str) -> (String
     };
     let body_start = layout.body.start;
     let body = &text[body_start..];
-    let targets = article_link_targets(body, old);
-    if targets.is_empty() {
-        return (text.to_string(), 0);
+    match rewrite_markdown_links(body, old, new) {
+        Some((body, count)) => (format!("{}{body}", &text[..body_start]), count),
+        None => (text.to_string(), 0),
     }
-    let mut out = String::with_capacity(text.len() + targets.len() * new.len());
-    out.push_str(&text[..body_start]);
+}
+
+/// Rewrites the `article:OLD` link targets of a piece of Markdown (a body, or the text of an
+/// `[[updates]]` entry) to `article:NEW`; `None` when it links nowhere to `OLD`.
+pub(super) fn rewrite_markdown_links(
+    markdown: &str,
+    old: &str,
+    new: &str,
+) -> Option<(String, usize)> {
+    let targets = article_link_targets(markdown, old);
+    if targets.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(markdown.len() + targets.len() * new.len());
     let mut at = 0;
     for range in &targets {
-        out.push_str(&body[at..range.start]);
+        out.push_str(&markdown[at..range.start]);
         out.push_str("article:");
         out.push_str(new);
         at = range.end;
     }
-    out.push_str(&body[at..]);
-    (out, targets.len())
+    out.push_str(&markdown[at..]);
+    Some((out, targets.len()))
 }
 
 /// The byte ranges in `body` of every `article:OLD` written as a link target, in order and
