@@ -558,6 +558,10 @@ fn drive_pty(newsroom: &Newsroom, scenario: &str) -> Option<String> {
             .is_ok_and(|o| o.status.success())
     });
     let Some(python) = python else {
+        assert!(
+            std::env::var_os("COPYDESK_REQUIRE_CONSUMERS").is_none(),
+            "no python for the pseudo-terminal driver and COPYDESK_REQUIRE_CONSUMERS is set"
+        );
         eprintln!("skipped: no python for the pseudo-terminal driver");
         return None;
     };
