@@ -95,15 +95,7 @@ pub fn lint_with_index(
         .and_then(|changed| changed.affecting_every_article(config))
         .map(Path::to_path_buf);
     let scope = changed.as_ref().filter(|_| everything_because.is_none());
-    let dir = options
-        .cache_dir
-        .clone()
-        .unwrap_or_else(|| default_cache_dir(root));
-    let refused = if options.no_cache {
-        None
-    } else {
-        check_index_dir(root, &dir, options.cache_dir.is_none()).err()
-    };
+    let (dir, refused) = index_dir(root, options);
     // Without the index, nothing is keyed, hashed or written; a full run reports every file,
     // so it only builds the index, never reads it.
     let (index, miss) = match (options.no_cache || refused.is_some(), scope) {
@@ -168,15 +160,7 @@ pub fn count_with_index(
     options: &IndexOptions,
     now: DateTime<FixedOffset>,
 ) -> Result<IndexedCounts, Error> {
-    let dir = options
-        .cache_dir
-        .clone()
-        .unwrap_or_else(|| default_cache_dir(root));
-    let refused = if options.no_cache {
-        None
-    } else {
-        check_index_dir(root, &dir, options.cache_dir.is_none()).err()
-    };
+    let (dir, refused) = index_dir(root, options);
     let (index, miss) = if options.no_cache || refused.is_some() {
         (None, None)
     } else {
@@ -211,4 +195,19 @@ pub fn count_with_index(
         not_written,
         refused,
     })
+}
+
+/// The index directory of a run and, unless `--no-cache`, why it must not be used (a link,
+/// a directory copydesk did not make): the one policy both indexed runs follow.
+fn index_dir(root: &Path, options: &IndexOptions) -> (PathBuf, Option<IndexDirRefused>) {
+    let dir = options
+        .cache_dir
+        .clone()
+        .unwrap_or_else(|| default_cache_dir(root));
+    let refused = if options.no_cache {
+        None
+    } else {
+        check_index_dir(root, &dir, options.cache_dir.is_none()).err()
+    };
+    (dir, refused)
 }

@@ -119,7 +119,7 @@ pub fn publish(
             return Err(WorkflowError::WrongStatus {
                 slug: article.slug.clone(),
                 status: article.status,
-                hint: "it is already published; record changes with `copydesk update`",
+                hint: "an already published article is changed with `copydesk update` or `copydesk correct`",
             });
         }
         Status::Retracted => {
