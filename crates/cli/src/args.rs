@@ -79,6 +79,30 @@ pub(crate) enum Command {
         after_help = "Examples:\n  copydesk list --status scheduled --status review\n  copydesk list --author \"Ryan Tanaka\" --since 2026-05-01 --format csv"
     )]
     List(ListArgs),
+    /// Serve a live local preview of the articles, with the copy desk's findings marked.
+    #[command(
+        after_help = "Examples:\n  copydesk preview\n  copydesk preview articles/2026/05/openai-cloud-deal.md --open\n  copydesk preview --port 0 --bind 127.0.0.1\n\nServes on 127.0.0.1 only unless --bind names another address. Runs until interrupted.\nExit status: 2 when the newsroom cannot be found or the address cannot be bound."
+    )]
+    Preview(PreviewArgs),
+}
+
+/// `copydesk preview`.
+#[derive(Debug, Args)]
+pub(crate) struct PreviewArgs {
+    #[command(flatten)]
+    pub(crate) root: RootArgs,
+    /// The article file to open first; default: the budget.
+    #[arg(value_name = "ARTICLE")]
+    pub(crate) article: Option<PathBuf>,
+    /// Port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 4747)]
+    pub(crate) port: u16,
+    /// Address to listen on; anything but a loopback address shares the preview with the network.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub(crate) bind: std::net::IpAddr,
+    /// Open the page in the system's browser.
+    #[arg(long)]
+    pub(crate) open: bool,
 }
 
 /// What every editing command takes.

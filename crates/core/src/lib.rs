@@ -38,6 +38,7 @@ pub mod id;
 pub mod lint;
 pub mod markdown;
 mod newsroom;
+pub mod preview;
 pub mod read_time;
 pub mod scaffold;
 pub mod schema;
