@@ -94,9 +94,8 @@ fn wait_for_change(events: &mut BufReader<TcpStream>) {
     let mut line = String::new();
     while Instant::now() < deadline {
         line.clear();
-        if events.read_line(&mut line).expect("event stream open") == 0 {
-            panic!("event stream closed");
-        }
+        let read = events.read_line(&mut line).expect("event stream open");
+        assert!(read > 0, "event stream closed");
         if line.trim() == "event: change" {
             return;
         }

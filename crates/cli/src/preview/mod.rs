@@ -60,10 +60,10 @@ pub(crate) fn run(args: &PreviewArgs) -> anyhow::Result<Status> {
         writeln!(stdout, "press Ctrl-C to stop")?;
         stdout.flush()?;
     }
-    if args.open {
-        if let Err(error) = opener::open_browser(&url) {
-            let _ = writeln!(std::io::stderr(), "warning: cannot open a browser: {error}");
-        }
+    if args.open
+        && let Err(error) = opener::open_browser(&url)
+    {
+        let _ = writeln!(std::io::stderr(), "warning: cannot open a browser: {error}");
     }
     for request in http.incoming_requests() {
         let site = Arc::clone(&site);

@@ -50,21 +50,30 @@ impl Site {
     /// Loads the newsroom again and tells every open page to reload.
     pub(crate) fn reload(&self) {
         let fresh = load(&self.root);
-        *self.current.write().unwrap_or_else(|e| e.into_inner()) = fresh;
+        *self
+            .current
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = fresh;
         let generation = {
-            let mut generation = self.generation.lock().unwrap_or_else(|e| e.into_inner());
+            let mut generation = self
+                .generation
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             *generation += 1;
             *generation
         };
         self.listeners
             .lock()
-            .unwrap_or_else(|e| e.into_inner())
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
             .retain(|listener| listener.send(generation).is_ok());
     }
 
     /// The page URL of the article file at `path`.
     pub(crate) fn article_url(&self, path: &Path) -> Option<String> {
-        let current = self.current.read().unwrap_or_else(|e| e.into_inner());
+        let current = self
+            .current
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         current.as_ref().ok()?.article_url(path)
     }
 }
@@ -210,7 +219,10 @@ fn page(
     site: &Site,
     build: impl FnOnce(&Preview) -> Option<String>,
 ) -> Response<std::io::Cursor<Vec<u8>>> {
-    let current = site.current.read().unwrap_or_else(|e| e.into_inner());
+    let current = site
+        .current
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     match &*current {
         Ok(preview) => match build(preview) {
             Some(html) => html_response(200, html),
@@ -286,12 +298,12 @@ fn header(name: &str, value: &str) -> Header {
 }
 
 /// A server-sent event stream: one `change` event each time the newsroom is reloaded. Written
-/// by hand on the raw connection because tiny_http buffers a streamed body until a chunk fills.
+/// by hand on the raw connection because `tiny_http` buffers a streamed body until a chunk fills.
 fn events(site: &Site, request: Request) {
     let (sender, receiver): (Sender<u64>, Receiver<u64>) = mpsc::channel();
     site.listeners
         .lock()
-        .unwrap_or_else(|e| e.into_inner())
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
         .push(sender);
     let mut writer = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 500\n\n";

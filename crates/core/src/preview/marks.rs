@@ -45,7 +45,7 @@ impl Markers {
     fn decode(self, c: char) -> Option<(usize, bool)> {
         let code = c as u32;
         let offset = code.checked_sub(self.first)? as usize;
-        (offset < 2 * self.count).then_some((offset / 2, offset % 2 == 0))
+        (offset < 2 * self.count).then_some((offset / 2, offset.is_multiple_of(2)))
     }
 }
 
@@ -56,7 +56,7 @@ pub(crate) fn insert(article: &Article, findings: &mut [Finding]) -> Option<(Str
     let (first, last) = PLANES
         .into_iter()
         .find(|&(first, last)| !text.chars().any(|c| (first..=last).contains(&(c as u32))))?;
-    let capacity = ((last - first + 1) / 2) as usize;
+    let capacity = (last - first).div_ceil(2) as usize;
     let markers = Markers {
         first,
         count: findings.len().min(capacity),
@@ -74,8 +74,8 @@ pub(crate) fn insert(article: &Article, findings: &mut [Finding]) -> Option<(Str
             continue;
         };
         finding.marked = true;
-        inserts.push((start, if start == end { 0 } else { 1 }, i, markers.start(i)));
-        inserts.push((end, if start == end { 1 } else { 0 }, i, markers.end(i)));
+        inserts.push((start, u8::from(start != end), i, markers.start(i)));
+        inserts.push((end, u8::from(start == end), i, markers.end(i)));
     }
     if inserts.is_empty() {
         return None;
@@ -193,16 +193,17 @@ pub(crate) fn render(html: &str, markers: Markers, findings: &[Finding]) -> Stri
             out.push(c);
             continue;
         }
-        if !in_mark && !c.is_whitespace() {
-            if let Some(&i) = open.iter().next_back() {
-                let severity = findings.get(i).map_or("info", |f| f.severity);
-                let _ = write!(
-                    out,
-                    "<mark class=\"finding finding-{severity}\" data-finding=\"{}\">",
-                    i + 1
-                );
-                in_mark = true;
-            }
+        if !in_mark
+            && !c.is_whitespace()
+            && let Some(&i) = open.iter().next_back()
+        {
+            let severity = findings.get(i).map_or("info", |f| f.severity);
+            let _ = write!(
+                out,
+                "<mark class=\"finding finding-{severity}\" data-finding=\"{}\">",
+                i + 1
+            );
+            in_mark = true;
         }
         out.push(c);
     }

@@ -583,11 +583,10 @@ fn environment<'source>() -> Environment<'source> {
 
 fn template_error(error: &minijinja::Error) -> String {
     let mut text = error.to_string();
-    if let Some(detail) = error.display_debug_info().to_string().lines().next() {
-        if !detail.is_empty() {
-            text.push('\n');
-            text.push_str(&error.display_debug_info().to_string());
-        }
+    let detail = error.display_debug_info().to_string();
+    if !detail.trim().is_empty() {
+        text.push('\n');
+        text.push_str(&detail);
     }
     text
 }
