@@ -625,3 +625,16 @@ fn percent_encode(text: &str) -> String {
         .collect::<String>()
         .replace('+', "%20")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_templates_parse() {
+        let env = environment();
+        for name in ["base.html", "budget.html", "article.html", "error.html"] {
+            assert!(env.get_template(name).is_ok(), "{name}");
+        }
+    }
+}
