@@ -15,8 +15,8 @@ use crate::diagnostic::render::LintReport;
 use crate::diagnostic::{Applicability, Diagnostic, RuleCode, Span};
 use crate::error::{ConfigError, IoError, LoadError};
 use crate::git::ChangedFiles;
-use crate::lint::cache::{EntryMeta, FindingCounts, LintIndex, hash_content, relative_key};
 use crate::lint::fix::apply_safe_fixes;
+use crate::lint::index::{EntryMeta, FindingCounts, LintIndex, hash_content, relative_key};
 use crate::lint::rules::front_matter::InvalidFrontMatter;
 use crate::lint::{LintEnv, lint_article, lint_corpus};
 
@@ -403,7 +403,7 @@ pub struct CachedLint {
 ///
 /// With `changed` set, the files it names are linted in full and their per-article
 /// diagnostics reported; the facts of every other file are taken from `index` when its entry
-/// is still valid (see [`crate::lint::cache`]) and otherwise recomputed by linting it, without
+/// is still valid (see [`crate::lint::index`]) and otherwise recomputed by linting it, without
 /// reporting its per-article diagnostics. Corpus rules run over the facts of all `files`, and
 /// all their diagnostics are reported, so an edit that breaks another article is caught.
 /// With `changed` unset every file is linted and reported, exactly like

@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::cache::{
-    CacheKey, CacheMiss, FindingCounts, IndexDirRefused, LintIndex, check_index_dir,
-    default_cache_dir,
+use super::index::{
+    FindingCounts, IndexDirRefused, IndexKey, IndexMiss, LintIndex, check_index_dir,
+    default_index_dir,
 };
 use crate::config::Config;
 use crate::diagnostic::render::LintReport;
@@ -23,7 +23,7 @@ use crate::error::{Error, IoError};
 pub struct IndexOptions {
     /// Lint in full only the files changed since this git revision.
     pub changed_since: Option<String>,
-    /// Where the index lives; default: [`default_cache_dir`].
+    /// Where the index lives; default: [`default_index_dir`].
     pub cache_dir: Option<PathBuf>,
     /// Neither read nor write the index.
     pub no_cache: bool,
@@ -56,7 +56,7 @@ pub struct IndexedLint {
     /// The changed file that forced linting everything (`copydesk.toml` or an author file).
     pub everything_because: Option<PathBuf>,
     /// Why the stored index was not used, when it was read.
-    pub miss: Option<CacheMiss>,
+    pub miss: Option<IndexMiss>,
     /// Why the index could not be written; a run never fails for it.
     pub not_written: Option<IoError>,
     /// Why the index directory was neither read nor written (a link, not copydesk's); the
@@ -101,11 +101,11 @@ pub fn lint_with_index(
     let (index, miss) = match (options.no_cache || refused.is_some(), scope) {
         (true, _) => (None, None),
         (false, None) => (
-            Some(LintIndex::new(CacheKey::for_newsroom(root, config))),
+            Some(LintIndex::new(IndexKey::for_newsroom(root, config))),
             None,
         ),
         (false, Some(_)) => {
-            let (index, miss) = LintIndex::load(&dir, CacheKey::for_newsroom(root, config));
+            let (index, miss) = LintIndex::load(&dir, IndexKey::for_newsroom(root, config));
             (Some(index), miss)
         }
     };
@@ -135,7 +135,7 @@ pub struct IndexedCounts {
     /// Files whose counts and facts came from the index.
     pub cached: usize,
     /// Why the stored index was not used, when it was read.
-    pub miss: Option<CacheMiss>,
+    pub miss: Option<IndexMiss>,
     /// Why the index could not be written; a run never fails for it.
     pub not_written: Option<IoError>,
     /// Why the index directory was neither read nor written.
@@ -164,7 +164,7 @@ pub fn count_with_index(
     let (index, miss) = if options.no_cache || refused.is_some() {
         (None, None)
     } else {
-        let (index, miss) = LintIndex::load(&dir, CacheKey::for_newsroom(root, config));
+        let (index, miss) = LintIndex::load(&dir, IndexKey::for_newsroom(root, config));
         (Some(index), miss)
     };
     // Nothing is "changed": no file's per-article findings are reported, each is counted, and
@@ -203,7 +203,7 @@ fn index_dir(root: &Path, options: &IndexOptions) -> (PathBuf, Option<IndexDirRe
     let dir = options
         .cache_dir
         .clone()
-        .unwrap_or_else(|| default_cache_dir(root));
+        .unwrap_or_else(|| default_index_dir(root));
     let refused = if options.no_cache {
         None
     } else {

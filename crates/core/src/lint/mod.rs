@@ -5,25 +5,25 @@
 //! the front matter's `[lint] ignore`), centrally and after the rules ran. [`fix`] applies the
 //! safe fixes rules offer. Rendering of diagnostics is in `diagnostic::render`.
 
-pub mod cache;
 mod context;
 mod corpus;
 mod engine;
 pub mod fix;
 mod incremental;
+pub mod index;
 pub mod registry;
 mod rule;
 pub(crate) mod rules;
 mod settings;
 mod suppression;
 
-pub use cache::{CacheKey, CacheMiss, FindingCounts, IndexDirRefused, LintIndex, check_index_dir};
 pub use context::{LintContext, LintEnv};
 pub use corpus::{CorpusContext, lint_corpus};
-pub use engine::{ArticleFacts, LintOutcome, SlugReference, apply_config, lint_article};
+pub use engine::{ArticleFacts, LintOutcome, apply_config, lint_article};
 pub use incremental::{
     IndexOptions, IndexedCounts, IndexedLint, count_with_index, lint_with_index,
 };
+pub use index::{FindingCounts, IndexDirRefused, IndexKey, IndexMiss, LintIndex, check_index_dir};
 pub use registry::{RULES, find, nearest_rule};
 pub use rule::{FixAvailability, RuleMeta, RuleStatus, Scope};
 pub use settings::{

@@ -42,6 +42,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "the dek is (nearly) the first paragraph",
+        check: check_dek_repeats_lede,
     }
 }
 

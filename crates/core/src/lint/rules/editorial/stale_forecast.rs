@@ -57,6 +57,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "forward-looking wording about a year already past at `published`",
+        check: check_stale_forecast,
     }
 }
 

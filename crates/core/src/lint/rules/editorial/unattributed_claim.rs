@@ -77,6 +77,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "a claim attributed to a document or organisation in a paragraph that cites no source",
+        check: check_unattributed_claim,
     }
 }
 

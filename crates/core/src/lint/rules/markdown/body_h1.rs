@@ -46,6 +46,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "an H1 in the body, or a heading that repeats the title",
+        check: check_body_h1,
     }
 }
 

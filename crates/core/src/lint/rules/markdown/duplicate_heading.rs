@@ -52,6 +52,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "two headings with the same text",
+        check: check_duplicate_heading,
     }
 }
 

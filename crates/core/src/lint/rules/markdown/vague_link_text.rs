@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 
 use comrak::nodes::{AstNode, NodeValue};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::diagnostic::Span;
@@ -50,11 +50,13 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "link text like \"here\", \"click here\", \"source\", \"link\"",
+        check: check_vague_link_text,
+        options: VagueLinkTextOptions,
     }
 }
 
 /// Options of MD006.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub(crate) struct VagueLinkTextOptions {
     /// Phrases for English articles.
@@ -93,8 +95,8 @@ fn phrases_for<'o>(options: &'o VagueLinkTextOptions, language: &str) -> Option<
 }
 
 pub(crate) fn check_vague_link_text(ctx: &LintContext<'_>, article: &Article) {
-    let options: VagueLinkTextOptions = ctx.options(&VagueLinkText::META);
-    let Some(phrases) = phrases_for(&options, &prose::language(ctx)) else {
+    let options = ctx.options::<VagueLinkTextOptions>();
+    let Some(phrases) = phrases_for(options, &prose::language(ctx)) else {
         return;
     };
     let phrases: Vec<String> = phrases.iter().map(|p| normalise(p)).collect();
