@@ -203,3 +203,57 @@ pub(crate) fn apply_settings(diagnostics: Vec<Diagnostic>, env: LintEnv<'_>) -> 
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::lint::rules::editorial::NearDuplicateFacts;
+    use crate::lint::rules::references::CrossReferences;
+
+    fn facts(config: &Config) -> ArticleFacts {
+        let body = "word ".repeat(80);
+        let text = format!(
+            "+++\ntitle = \"Port strike ends\"\nrelated = [\"other\"]\naliases = [\"old\"]\n+++\n{body}\n"
+        );
+        let parsed = Article::parse(Path::new("a.md"), &text);
+        let article = parsed.article.expect("parses");
+        let authors = BTreeMap::new();
+        let env = LintEnv {
+            config,
+            authors: &authors,
+            now: chrono::DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z").expect("time"),
+        };
+        lint_article(&article, Vec::new(), env).facts
+    }
+
+    #[test]
+    fn facts_are_gathered_for_the_enabled_rules_that_declare_them() {
+        let all = facts(&Config::default());
+        let references = all.get::<CrossReferences>().expect("RF rules are on");
+        assert_eq!(references.related[0].slug, "other");
+        assert_eq!(references.aliases[0].slug, "old");
+        assert!(all.get::<NearDuplicateFacts>().is_some());
+
+        let mut config = Config::default();
+        config.lint.extend_ignore(["RF".to_string()]);
+        let fewer = facts(&config);
+        assert!(fewer.get::<CrossReferences>().is_none());
+        assert!(fewer.get::<NearDuplicateFacts>().is_some());
+    }
+
+    #[test]
+    fn rule_facts_survive_the_index_encoding() {
+        let before = facts(&Config::default());
+        let bytes = postcard::to_stdvec(&before).expect("encodes");
+        let after: ArticleFacts = postcard::from_bytes(&bytes).expect("decodes");
+        assert_eq!(
+            format!("{:?}", after.rule_facts),
+            format!("{:?}", before.rule_facts)
+        );
+        assert!(format!("{:?}", after.rule_facts).contains("cross-references"));
+    }
+}

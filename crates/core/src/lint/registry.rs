@@ -365,4 +365,38 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn the_generic_engine_names_no_rule() {
+        for (file, text) in [
+            ("engine.rs", include_str!("engine.rs")),
+            ("corpus.rs", include_str!("corpus.rs")),
+            ("index.rs", include_str!("index.rs")),
+        ] {
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            assert!(!code.contains("rules::"), "{file} reaches into a rule");
+        }
+    }
+
+    #[test]
+    fn the_times_compared_with_now_come_from_the_rules() {
+        let article = |status: &str| {
+            let text = format!(
+                "+++\ntitle = \"T\"\nstatus = \"{status}\"\npublished = 2026-01-01T00:00:00Z\nupdated = 2026-02-01T00:00:00Z\n[[updates]]\nat = 2026-03-01T00:00:00Z\ntext = \"U\"\n+++\nBody.\n"
+            );
+            Article::parse(std::path::Path::new("a.md"), &text)
+                .article
+                .expect("parses")
+        };
+        let days = |status: &str| -> Vec<String> {
+            time_sensitive_instants(&article(status))
+                .iter()
+                .map(|t| t.format("%m-%d").to_string())
+                .collect()
+        };
+        // TL002: every time of a published article; TL006: a scheduled one's `published`.
+        assert_eq!(days("published"), ["01-01", "02-01", "03-01"]);
+        assert_eq!(days("scheduled"), ["01-01"]);
+        assert!(days("draft").is_empty());
+    }
 }

@@ -16,6 +16,8 @@ pub(crate) use duplicate_paragraph::DuplicateParagraph;
 pub(crate) use filler_phrase::FillerPhrase;
 pub(crate) use mixed_quotes::MixedQuotes;
 pub(crate) use near_duplicate_article::NearDuplicateArticle;
+#[cfg(test)]
+pub(crate) use near_duplicate_article::NearDuplicateFacts;
 pub(crate) use near_duplicate_paragraph::NearDuplicateParagraph;
 pub(crate) use placeholder_text::{MARKER as PLACEHOLDER_MARKER, PlaceholderText, is_placeholder};
 pub(crate) use stale_forecast::StaleForecast;

@@ -15,6 +15,8 @@ mod unpublished_reference;
 pub(crate) use broken_article_link::BrokenArticleLink;
 pub(crate) use duplicate_slug::DuplicateSlug;
 pub(crate) use duplicate_source::DuplicateSource;
+#[cfg(test)]
+pub(crate) use links::CrossReferences;
 pub(crate) use uncited_source::UncitedSource;
 pub(crate) use unknown_author::{UnknownAuthor, unknown_authors};
 pub(crate) use unknown_desk::{UnknownDesk, unknown_desk};
