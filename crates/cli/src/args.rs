@@ -222,12 +222,8 @@ pub(crate) struct ListArgs {
     /// The current time for the lint counts, RFC 3339 (default: the clock).
     #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
     pub(crate) now: Option<chrono::DateTime<chrono::FixedOffset>>,
-    /// Where the lint index is kept (default: .copydesk-cache in the newsroom root).
-    #[arg(long, value_name = "DIR")]
-    pub(crate) cache_dir: Option<PathBuf>,
-    /// Neither read nor write the lint index: lint every article for the counts.
-    #[arg(long, conflicts_with = "cache_dir")]
-    pub(crate) no_cache: bool,
+    #[command(flatten)]
+    pub(crate) index: IndexArgs,
     /// Say how many articles were linted and why the lint index was not used or written.
     #[arg(long, short)]
     pub(crate) verbose: bool,
@@ -253,6 +249,25 @@ pub(crate) struct RootArgs {
     /// Newsroom root (the directory with copydesk.toml); default: search upwards from the current directory.
     #[arg(long, value_name = "DIR")]
     pub(crate) root: Option<PathBuf>,
+}
+
+/// Where the lint index lives, for `lint` and `list`. `--index-dir` and `--no-index` were
+/// `--cache-dir` and `--no-cache`, kept as hidden aliases so existing scripts still work.
+#[derive(Debug, Args)]
+pub(crate) struct IndexArgs {
+    /// Where the lint index is kept (default: .copydesk-cache in the newsroom root).
+    #[arg(long, value_name = "DIR", alias = "cache-dir")]
+    pub(crate) index_dir: Option<PathBuf>,
+    /// Neither read nor write the lint index.
+    #[arg(long, alias = "no-cache", conflicts_with = "index_dir")]
+    pub(crate) no_index: bool,
+}
+
+impl IndexArgs {
+    /// The library's options for the index.
+    pub(crate) fn to_options(&self) -> copydesk::lint::IndexOptions {
+        copydesk::lint::IndexOptions::new(self.index_dir.clone(), self.no_index)
+    }
 }
 
 /// The severity that fails a run.
@@ -310,12 +325,8 @@ pub(crate) struct LintArgs {
         long_help = CHANGED_SINCE_HELP
     )]
     pub(crate) changed_since: Option<String>,
-    /// Where the lint index is kept (default: .copydesk-cache in the newsroom root).
-    #[arg(long, value_name = "DIR")]
-    pub(crate) cache_dir: Option<PathBuf>,
-    /// Neither read nor write the lint index.
-    #[arg(long, conflicts_with = "cache_dir")]
-    pub(crate) no_cache: bool,
+    #[command(flatten)]
+    pub(crate) index: IndexArgs,
     /// Say why the lint index was not used or not written.
     #[arg(long, short)]
     pub(crate) verbose: bool,
@@ -328,14 +339,14 @@ findings are reported; other articles' per-article findings are not. Corpus-wide
 RF004, RF008, RF009, ED008, and MD000 for suppressions that silence nothing) run over every \
 article and all their findings are reported, so deleting an article others relate to is caught.
 
-The facts of unchanged articles come from the lint index (.copydesk-cache/, or --cache-dir), \
+The facts of unchanged articles come from the lint index (.copydesk-cache/, or --index-dir), \
 used only for the same copydesk version, configuration and authors, and for files whose bytes \
 hash as they did; anything else is linted again. A missing or corrupt index only makes the run \
 slower. When copydesk.toml or an author file changed, every article is linted and reported, \
 because per-article findings depend on them. An unknown revision, or a newsroom outside a git \
 repository, is an error (exit 2).
 
-Every lint of the whole newsroom (no PATHS, --fix, --diff or --no-cache) writes the index, so a \
+Every lint of the whole newsroom (no PATHS, --fix, --diff or --no-index) writes the index, so a \
 full lint in CI warms it.";
 
 #[derive(Debug, Args)]

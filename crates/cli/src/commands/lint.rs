@@ -6,9 +6,9 @@ use std::time::Instant;
 
 use copydesk::diagnostic::render::escape_controls;
 use copydesk::fs::ReplaceError;
-use copydesk::lint::IndexOptions;
 use copydesk::lint::fix::{MAX_ROUNDS, unified_diff};
-use copydesk::{Config, DiagnosticFormat, FileFix, LintReport, Newsroom, RenderOptions, Severity};
+use copydesk::lint::{Files, LintRequest, LintRun, Overlay, Report};
+use copydesk::{Config, DiagnosticFormat, FileFix, Linter, RenderOptions, Severity};
 
 use super::locate_root;
 use crate::Status;
@@ -22,10 +22,20 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     )?;
     let mut config = Config::load(&root.join(copydesk::config::CONFIG_FILE))?;
     apply_overlays(&mut config, args)?;
-    let files = copydesk::article_files(&root, &config, &args.paths)?;
     let now = args
         .now
         .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
+    let linter = Linter::new(root.clone(), config, now)?.with_index(args.index.to_options());
+    let files = if args.paths.is_empty() {
+        Files::Newsroom
+    } else {
+        Files::Paths(args.paths.clone())
+    };
+    let report = match &args.changed_since {
+        Some(rev) => Report::ChangedSince(rev.clone()),
+        None => Report::Every,
+    };
+    let request = LintRequest::newsroom().files(files).report(report);
 
     let base = std::env::current_dir().ok().or(Some(root.clone()));
     let stdout = std::io::stdout();
@@ -36,42 +46,43 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     let mut out = std::io::BufWriter::new(stdout.lock());
 
     let mut fixed = 0;
-    let mut index_note = None;
-    let report = if args.fix || args.diff {
+    let run = if args.fix || args.diff {
         if args.fix {
-            remove_leftovers(&root, &config, &options);
+            remove_leftovers(&root, linter.config(), &options);
         }
-        // Fixing needs every article's text at hand; plain linting streams instead.
-        let mut newsroom = Newsroom::load_files(root.clone(), config, &files)?;
-        let changed = newsroom.fix(now, MAX_ROUNDS);
-        for file in &changed {
+        // What the final run reads instead of the disk: the fixed texts that were written
+        // (or, with --diff, would be), so a file changed on disk meanwhile is reported as
+        // it is there.
+        let mut fixed_texts = Overlay::new();
+        for file in &linter.fix(&request, MAX_ROUNDS)? {
             let shown = options.display_path(&file.path);
             if args.diff {
                 write!(out, "{}", unified_diff(&shown, &file.original, &file.fixed))?;
             } else if !write_fix(&root, file, &shown)? {
-                // Report the file as it is on disk now, not as it would have been fixed.
-                newsroom.reload(&file.path);
                 continue;
             }
+            fixed_texts.insert(file.path.to_path_buf(), file.fixed.clone());
             fixed += file.codes.values().sum::<usize>();
             report_fix(file, &shown, args.diff);
         }
-        newsroom.lint(now)
+        linter.lint(&request.clone().overlay(&fixed_texts))?
     } else {
-        let bar = crate::progress::for_files(files.len(), args.quiet);
-        let progress = || bar.inc(1);
-        // The index describes the whole newsroom: a run over some paths neither uses nor
-        // writes it.
-        let report = if (args.no_cache && args.changed_since.is_none()) || !args.paths.is_empty() {
-            copydesk::lint_files_with_progress(&root, &config, &files, now, &progress)?
-        } else {
-            let (report, note) = lint_indexed(&root, &config, &files, now, args, &progress)?;
-            index_note = note;
-            report
-        };
-        bar.finish_and_clear();
-        report
+        let bar = crate::progress::FileBar::new(args.quiet);
+        let progress = |event| bar.update(event);
+        let run = linter.lint(&request.clone().progress(&progress))?;
+        bar.finish();
+        run
     };
+    if args.verbose {
+        explain_index(&run);
+    }
+    let index_note = args.changed_since.is_some().then(|| {
+        format!(
+            " ({} linted, {} from the lint index)",
+            run.linted, run.cached
+        )
+    });
+    let report = run.report;
     if !args.diff {
         copydesk::diagnostic::render::render(&report, args.format, &options, &mut out)?;
     }
@@ -108,52 +119,29 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     })
 }
 
-/// The plain or `--changed-since` pass with the lint index; what the index did goes to
-/// stderr with `--verbose` and into the summary line.
-fn lint_indexed(
-    root: &Path,
-    config: &Config,
-    files: &[PathBuf],
-    now: chrono::DateTime<chrono::FixedOffset>,
-    args: &LintArgs,
-    progress: &(dyn Fn() + Sync),
-) -> anyhow::Result<(LintReport, Option<String>)> {
-    let options = IndexOptions::new(
-        args.changed_since.clone(),
-        args.cache_dir.clone(),
-        args.no_cache,
-    );
-    let run = copydesk::lint::lint_with_index(root, config, files, &options, now, progress)?;
-    if args.verbose {
-        if let Some(refused) = &run.refused {
-            eprintln!(
-                "note: {}; linting without the index",
-                escape_controls(&refused.to_string())
-            );
-        }
-        if let Some(path) = &run.everything_because {
-            eprintln!(
-                "note: {} changed; linting every article",
-                escape_controls(&path.display().to_string())
-            );
-        }
-        if let Some(miss) = &run.miss {
-            eprintln!("note: {miss}; linting every article once to rebuild it");
-        }
-        if let Some(error) = &run.not_written {
-            eprintln!(
-                "note: the lint index was not written: {error}: {}",
-                error.source
-            );
-        }
+/// What the lint index did, for `--verbose`.
+fn explain_index(run: &LintRun) {
+    if let Some(refused) = &run.refused {
+        eprintln!(
+            "note: {}; linting without the index",
+            escape_controls(&refused.to_string())
+        );
     }
-    let note = args.changed_since.is_some().then(|| {
-        format!(
-            " ({} linted, {} from the lint index)",
-            run.linted, run.cached
-        )
-    });
-    Ok((run.report, note))
+    if let Some(path) = &run.everything_because {
+        eprintln!(
+            "note: {} changed; linting every article",
+            escape_controls(&path.display().to_string())
+        );
+    }
+    if let Some(miss) = &run.miss {
+        eprintln!("note: {miss}; linting every article once to rebuild it");
+    }
+    if let Some(error) = &run.not_written {
+        eprintln!(
+            "note: the lint index was not written: {error}: {}",
+            error.source
+        );
+    }
 }
 
 /// `--select` and `--ignore`, merged into `[lint]` like a config file's lists.

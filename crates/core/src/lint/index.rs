@@ -15,7 +15,7 @@
 //! - the file carries a checksum of its payload, so a corrupt or truncated file is detected
 //!   and simply rebuilt; reading an index never fails a lint run.
 //!
-//! The newsroom-level pass that uses it is [`lint_files_cached`](crate::lint_files_cached);
+//! The run that uses it is [`Linter::lint`](super::Linter::lint);
 //! which files changed comes from [`crate::git`].
 
 use std::collections::BTreeMap;

@@ -18,8 +18,8 @@ pub use json::{
     JsonReport,
 };
 
-use super::{Diagnostic, LineColumn, LineIndex, Severity};
-use crate::newsroom::SourceMap;
+use super::report::LintReport;
+use super::{Diagnostic, LineColumn, LineIndex};
 
 /// The output formats of `copydesk lint --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,43 +36,6 @@ pub enum DiagnosticFormat {
     Github,
     /// A SARIF 2.1.0 log, for code-scanning services.
     Sarif,
-}
-
-/// Diagnostics with the texts of their files.
-#[derive(Debug, Clone, Default)]
-#[non_exhaustive]
-pub struct LintReport {
-    /// Sorted diagnostics.
-    pub diagnostics: Vec<Diagnostic>,
-    /// The text of every file a diagnostic points into.
-    pub sources: SourceMap,
-    /// How many files were checked.
-    pub files_checked: usize,
-}
-
-impl LintReport {
-    /// A report of `diagnostics` (sorted here) over `files_checked` files.
-    pub fn new(mut diagnostics: Vec<Diagnostic>, sources: SourceMap, files_checked: usize) -> Self {
-        super::sort(&mut diagnostics);
-        LintReport {
-            diagnostics,
-            sources,
-            files_checked,
-        }
-    }
-
-    /// Number of diagnostics at `severity`.
-    pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
-    }
-
-    /// The most severe diagnostic's severity.
-    pub fn max_severity(&self) -> Option<Severity> {
-        self.diagnostics.iter().map(|d| d.severity).max()
-    }
 }
 
 /// How paths and colours are shown.
@@ -188,7 +151,7 @@ mod tests {
             .map(|at| Diagnostic::new(&RULES[0], a.clone(), Span::new(at, at + 4), "found"))
             .collect();
         diagnostics.push(Diagnostic::new(&RULES[0], b.clone(), Span::at(0), "other"));
-        let mut sources = SourceMap::new();
+        let mut sources = crate::SourceMap::new();
         sources.insert(a, text);
         sources.insert(b, Arc::from("+++\n"));
         LintReport::new(diagnostics, sources, 2)
