@@ -69,7 +69,7 @@ mod tests {
         );
     }
 
-    /// The examples of docs/text.md.
+    /// The examples of `docs/text.md`.
     #[test]
     fn words_are_as_documented() {
         for (text, expected) in [
