@@ -64,12 +64,13 @@ const CORRECTION_NOTES: &[&str] = &[
     "this story was corrected",
 ];
 
-/// Openings of any other update note, folded (lower case, straight apostrophes).
+/// Openings of any other update note, lower case.
 const UPDATE_NOTES: &[&str] = &[
     "update:",
     "updated:",
     "clarification:",
     "editor's note:",
+    "editor’s note:",
     "this story has been updated",
     "this article has been updated",
     "this story was updated",
@@ -79,11 +80,10 @@ const UPDATE_NOTES: &[&str] = &[
 
 /// Whether `text` opens like a note, and which kind it needs recorded.
 fn note_kind(text: &str) -> Option<UpdateKind> {
-    let folded = crate::text::Folded::new(text.trim_start());
-    let folded = folded.as_str();
-    if CORRECTION_NOTES.iter().any(|note| folded.starts_with(note)) {
+    let lower = text.trim_start().to_lowercase();
+    if CORRECTION_NOTES.iter().any(|note| lower.starts_with(note)) {
         Some(UpdateKind::Correction)
-    } else if UPDATE_NOTES.iter().any(|note| folded.starts_with(note)) {
+    } else if UPDATE_NOTES.iter().any(|note| lower.starts_with(note)) {
         Some(UpdateKind::Update)
     } else {
         None
