@@ -47,9 +47,9 @@ pub mod read_time;
 pub mod scaffold;
 pub mod schema;
 mod suggest;
+mod text;
 mod toml_doc;
 mod toml_explain;
-mod words;
 pub mod workflow;
 
 /// The `chrono` crate this API's times are made of, for callers without their own dependency.

@@ -217,7 +217,7 @@ pub(crate) fn check_filler_phrase(ctx: &LintContext<'_>, _article: &Article) {
     };
     let phrases = phrase_set(patterns);
     for block in prose::blocks(ctx, &[BlockKind::Paragraph, BlockKind::Heading]) {
-        if !phrases.may_match(block) {
+        if !block.may_match(&phrases) {
             continue;
         }
         let mut found: Vec<_> = block
@@ -325,7 +325,7 @@ mod tests {
             "It should be remembered that the bridge is old.",
             "It was important to point out that few rode.",
         ] {
-            let found = prose::Folded::new(text).find_any(&set);
+            let found = crate::text::Folded::new(text).find_any(&set);
             assert!(!found.is_empty(), "{text}");
         }
         assert!(patterns_for(&options, "de").is_none());

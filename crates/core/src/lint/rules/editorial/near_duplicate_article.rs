@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{LineColumn, Span};
 use crate::lint::rule::{RuleFacts, declare_rule};
-use crate::lint::rules::prose;
 use crate::lint::{CorpusContext, LintContext};
 
 declare_rule! {
@@ -101,9 +100,12 @@ const TITLE_WORD_MIN: usize = 3;
 /// ends after nine days" and "Port Strikes End After Nine Days" share a key. 0 for a title
 /// with no such word.
 pub(crate) fn title_key(title: &str) -> u64 {
-    let words = prose::normalise(title);
-    let mut kept: Vec<&str> = words
-        .split(' ')
+    let keys: Vec<String> = crate::text::words(title)
+        .into_iter()
+        .map(crate::text::key)
+        .collect();
+    let mut kept: Vec<&str> = keys
+        .iter()
         .filter(|word| word.chars().count() >= TITLE_WORD_MIN)
         .map(|word| {
             word.strip_suffix('s')
@@ -117,7 +119,7 @@ pub(crate) fn title_key(title: &str) -> u64 {
         return 0;
     }
     kept.iter().fold(0x51_7C_C1_B7_27_22_0A_95, |hash, word| {
-        prose::mix(hash.rotate_left(17) ^ crate::words::hash(word))
+        crate::text::mix(hash.rotate_left(17) ^ crate::text::hash(word))
     })
 }
 
@@ -226,7 +228,7 @@ fn signature(ctx: &LintContext<'_>) -> Option<Signature> {
         return None;
     }
     let mut bins = [None::<u64>; SIGNATURE_SIZE];
-    for shingle in prose::shingle_hashes(&words) {
+    for shingle in crate::text::shingle_hashes(&words) {
         let bin = &mut bins[bin_of(shingle)];
         *bin = Some(bin.map_or(shingle, |kept| kept.min(shingle)));
     }
@@ -250,7 +252,7 @@ fn bin_of(hash: u64) -> usize {
 fn borrowed(bins: &[Option<u64>; SIGNATURE_SIZE], i: usize) -> Option<u64> {
     const PROBES: u64 = 256;
     (0..PROBES)
-        .find_map(|attempt| bins[bin_of(prose::mix((i as u64) << 32 | attempt))])
+        .find_map(|attempt| bins[bin_of(crate::text::mix((i as u64) << 32 | attempt))])
         .or_else(|| (1..SIGNATURE_SIZE).find_map(|step| bins[(i + step) % SIGNATURE_SIZE]))
 }
 

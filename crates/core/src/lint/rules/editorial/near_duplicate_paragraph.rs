@@ -175,7 +175,7 @@ fn similar_pairs(paragraphs: &[&ProseBlock<'_>], threshold: f64) -> Vec<(usize, 
                 #[cfg(test)]
                 tests::MEASURED.with(|measured| measured.set(measured.get() + 1));
                 let similarity =
-                    prose::jaccard(paragraphs[earlier].shingles(), paragraph.shingles());
+                    crate::text::jaccard(paragraphs[earlier].shingles(), paragraph.shingles());
                 (earlier, similarity)
             })
             .filter(|(_, similarity)| *similarity >= threshold)

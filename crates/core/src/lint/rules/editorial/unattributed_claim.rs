@@ -420,7 +420,7 @@ pub(crate) fn check_unattributed_claim(ctx: &LintContext<'_>, article: &Article)
     // and the article's names are gathered only once a paragraph needs them.
     let names = OnceCell::new();
     for paragraph in prose::paragraphs(ctx) {
-        if !PHRASES.may_match(paragraph) {
+        if !paragraph.may_match(&PHRASES) {
             continue;
         }
         let matches = paragraph.folded().find_any(&PHRASES);
@@ -855,7 +855,7 @@ mod tests {
 
     fn phrases(text: &str) -> Vec<&str> {
         let names = Names::of(&[text]);
-        let matches = prose::Folded::new(text).find_any(&PHRASES);
+        let matches = crate::text::Folded::new(text).find_any(&PHRASES);
         attributions(text, &matches, &names)
             .into_iter()
             .map(|r| &text[r])

@@ -8,6 +8,7 @@ use crate::diagnostic::Span;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
 use crate::lint::rules::prose;
+use crate::text::normalise;
 
 declare_rule! {
     /// ## What it does
@@ -170,19 +171,6 @@ fn links<'a>(root: &'a AstNode<'a>) -> Vec<(&'a AstNode<'a>, String)> {
             (node, text)
         })
         .collect()
-}
-
-/// The words of a link text as a reader takes them in: lower case, without quotes, brackets,
-/// hyphens or other punctuation anywhere (`"Click-here!!!"` reads `click here`).
-fn normalise(text: &str) -> String {
-    // Cheaper than word segmentation, and the same for phrases made of letters and spaces.
-    let spaced: String = text
-        .chars()
-        .filter(|c| !matches!(c, '\'' | '’' | '‘' | 'ʼ'))
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .flat_map(char::to_lowercase)
-        .collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
