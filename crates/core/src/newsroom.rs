@@ -131,20 +131,12 @@ impl Newsroom {
         Linter::from_parts(self.root.clone(), self.config.clone(), authors, now)
     }
 
-    /// The request that lints this newsroom as loaded: its files, its texts.
-    fn request(&self) -> LintRequest<'_> {
-        LintRequest::newsroom()
-            .files(Files::Exactly(self.files.clone()))
-            .overlay(&self.texts)
-    }
-
     /// Lints every article: parse problems, per-article rules and corpus rules, sorted, with
     /// the text of every file that has a finding. The texts are those loaded (or set since),
     /// so a file changed on disk after loading is linted as it was.
     pub fn lint(&self, now: DateTime<FixedOffset>) -> LintReport {
         self.linter(now)
-            .lint(&self.request())
-            .expect("a run over given files, without git or the index, has nothing to fail on")
+            .lint_exactly(&self.files, &self.texts)
             .report
     }
 
@@ -162,10 +154,12 @@ impl Newsroom {
     /// [`Linter::fix`]). The newsroom is left holding the fixed texts, so a following
     /// [`Newsroom::lint`] reports what remains. Nothing is written to disk.
     pub fn fix(&mut self, now: DateTime<FixedOffset>, max_rounds: usize) -> Vec<FileFix> {
+        let request = LintRequest::newsroom()
+            .files(Files::Exactly(self.files.clone()))
+            .overlay(&self.texts);
         let fixes = self
             .linter(now)
-            .fix(&self.request(), max_rounds)
-            .expect("a run over given files, without git or the index, has nothing to fail on");
+            .fix_files(&request, &self.files, max_rounds);
         for file in &fixes {
             self.set_article_text(&file.path, &file.fixed);
         }

@@ -133,6 +133,10 @@ fn ratio(numerator: usize, denominator: usize) -> Option<f64> {
 
 /// Checks every rule's precision and recall on a corpus against floors, printing the table
 /// docs/accuracy.md reports.
+#[allow(
+    clippy::print_stderr,
+    reason = "the table is the test's report, shown with --nocapture"
+)]
 fn check_floors(
     name: &str,
     precision_floor: &dyn Fn(&str) -> f64,

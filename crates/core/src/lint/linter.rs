@@ -15,12 +15,12 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
-use super::index::{
-    IndexKey, IndexMiss, EntryMeta, FindingCounts, IndexDirRefused, LintIndex, hash_content,
-    relative_key,
-};
 use super::fix::apply_safe_fixes;
 use super::incremental::{IndexOptions, IndexUse};
+use super::index::{
+    EntryMeta, FindingCounts, IndexDirRefused, IndexKey, IndexMiss, LintIndex, hash_content,
+    relative_key,
+};
 use super::source::{LoadedAuthors, Overlay, load_authors, parse_read, read, read_text};
 use super::{LintEnv, apply_config, lint_article, lint_corpus};
 use crate::article::Article;
@@ -313,6 +313,17 @@ impl Linter {
             Report::ChangedSince(rev) => Some(crate::git::changed_since(&self.root, rev)?),
             _ => None,
         };
+        Ok(self.run(request, &files, changed))
+    }
+
+    /// [`Linter::lint`] once the files are listed and the changed ones known: everything
+    /// from here on reports problems as diagnostics, never as errors.
+    fn run(
+        &self,
+        request: &LintRequest<'_>,
+        files: &[PathBuf],
+        changed: Option<ChangedFiles>,
+    ) -> LintRun {
         let everything_because = changed
             .as_ref()
             .and_then(|changed| changed.affecting_every_article(&self.config))
@@ -349,7 +360,7 @@ impl Linter {
         let progress = request.progress.unwrap_or(&|_| {});
         progress(Progress::Started { files: files.len() });
         let pass = self.pass(
-            &files,
+            files,
             reported.as_ref(),
             index.as_ref(),
             request.overlay,
@@ -374,7 +385,7 @@ impl Linter {
                 .or_default()
                 .add(diagnostic.severity);
         }
-        Ok(LintRun {
+        LintRun {
             report: pass.report,
             counts,
             linted: pass.linted,
@@ -383,7 +394,17 @@ impl Linter {
             miss,
             not_written,
             refused: index_use.refused(),
-        })
+        }
+    }
+
+    /// Lints exactly `files` with the texts of `overlay`, reporting every finding: the run
+    /// of a newsroom already loaded, which lists nothing and asks git nothing, so it cannot
+    /// fail.
+    pub(crate) fn lint_exactly(&self, files: &[PathBuf], overlay: &Overlay) -> LintRun {
+        let request = LintRequest::newsroom()
+            .files(Files::Exactly(files.to_vec()))
+            .overlay(overlay);
+        self.run(&request, files, None)
     }
 
     /// Lints `text` as the article at `path` (unsaved, or differing from disk) next to the
@@ -415,6 +436,17 @@ impl Linter {
     /// # Errors
     /// As [`Linter::lint`].
     pub fn fix(&self, request: &LintRequest<'_>, max_rounds: usize) -> Result<Vec<FileFix>, Error> {
+        let files = self.resolve_files(request)?;
+        Ok(self.fix_files(request, &files, max_rounds))
+    }
+
+    /// [`Linter::fix`] over `files`, already listed.
+    pub(crate) fn fix_files(
+        &self,
+        request: &LintRequest<'_>,
+        files: &[PathBuf],
+        max_rounds: usize,
+    ) -> Vec<FileFix> {
         let mut overlay = request.overlay.cloned().unwrap_or_default();
         let mut changed: BTreeMap<Arc<Path>, FileFix> = BTreeMap::new();
         for round in 0..=max_rounds {
@@ -424,7 +456,7 @@ impl Linter {
                 overlay: Some(&overlay),
                 progress: None,
             };
-            let run = self.lint(&round_request)?;
+            let run = self.run(&round_request, files, None);
             let mut fixable: BTreeMap<Arc<Path>, Vec<Diagnostic>> = BTreeMap::new();
             for diagnostic in run.report.diagnostics {
                 let safe = diagnostic
@@ -469,10 +501,10 @@ impl Linter {
                 break;
             }
         }
-        Ok(changed
+        changed
             .into_values()
             .filter(|file| file.fixed != file.original)
-            .collect())
+            .collect()
     }
 
     /// The article files of `request`, sorted.
