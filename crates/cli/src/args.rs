@@ -79,6 +79,31 @@ pub(crate) enum Command {
         after_help = "Examples:\n  copydesk list --status scheduled --status review\n  copydesk list --author \"Ryan Tanaka\" --since 2026-05-01 --format csv"
     )]
     List(ListArgs),
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Examples:\n  copydesk completions bash > ~/.local/share/bash-completion/completions/copydesk\n  copydesk completions zsh > ~/.zfunc/_copydesk\n  copydesk completions fish > ~/.config/fish/completions/copydesk.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command into a directory.
+    #[command(
+        after_help = "Examples:\n  copydesk man | man -l -\n  copydesk man --dir share/man/man1"
+    )]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub(crate) shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ManArgs {
+    /// Write copydesk.1 and a copydesk-<command>.1 page per command into DIR (created if
+    /// missing) instead of printing copydesk.1.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) dir: Option<PathBuf>,
 }
 
 /// What every editing command takes.
@@ -303,6 +328,12 @@ pub(crate) struct LintArgs {
     /// Print nothing but the diagnostics (no summary line).
     #[arg(long, short)]
     pub(crate) quiet: bool,
+    /// Write the report to PATH (replaced atomically) instead of stdout.
+    #[arg(long, value_name = "PATH", conflicts_with = "diff", long_help = OUTPUT_FILE_HELP)]
+    pub(crate) output_file: Option<PathBuf>,
+    /// Print how many findings each rule made (and how many --fix fixes) instead of them.
+    #[arg(long, conflicts_with = "diff", long_help = STATISTICS_HELP)]
+    pub(crate) statistics: bool,
     /// Apply the safe fixes, write the changed files, and report what changed on stderr.
     #[arg(long)]
     pub(crate) fix: bool,
@@ -331,6 +362,18 @@ pub(crate) struct LintArgs {
     #[arg(long, short)]
     pub(crate) verbose: bool,
 }
+
+const OUTPUT_FILE_HELP: &str = "\
+Write the report, in --format, to PATH instead of stdout. The file is written to a temporary \
+file beside it and renamed over PATH, so a CI job never uploads half a report. stdout then \
+stays empty (or holds the --statistics table) and the summary line goes to stderr unless \
+--quiet. Exit codes are unchanged; a report that cannot be written is an error (exit 2).";
+
+const STATISTICS_HELP: &str = "\
+Print a table of the findings per rule code instead of the findings: code, name, how many, \
+and how many have a safe fix that --fix applies, most frequent first. With --format json the \
+table is a JSON array of {code, name, count, fixable}. With --output-file the report in \
+--format still goes to the file and the table to stdout.";
 
 const CHANGED_SINCE_HELP: &str = "\
 Lint in full only the articles changed since the git revision REV: files that differ from REV \

@@ -57,6 +57,8 @@ fn main() -> ExitCode {
         Command::AddSource(args) => commands::workflow::add_source(&args),
         Command::Rename(args) => commands::workflow::rename(&args),
         Command::List(args) => commands::workflow::list(&args),
+        Command::Completions(args) => commands::completions::completions(&args),
+        Command::Man(args) => commands::completions::man(&args),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

@@ -4,11 +4,11 @@ use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use copydesk::diagnostic::render::escape_controls;
+use copydesk::diagnostic::render::{Statistics, escape_controls};
 use copydesk::fs::ReplaceError;
 use copydesk::lint::fix::{MAX_ROUNDS, unified_diff};
 use copydesk::lint::{Files, LintRequest, LintRun, Overlay, Report};
-use copydesk::{Config, DiagnosticFormat, FileFix, Linter, RenderOptions, Severity};
+use copydesk::{Config, DiagnosticFormat, FileFix, LintReport, Linter, RenderOptions, Severity};
 
 use super::locate_root;
 use crate::Status;
@@ -41,7 +41,9 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     let stdout = std::io::stdout();
     let options = RenderOptions {
         base,
-        color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        color: args.output_file.is_none()
+            && stdout.is_terminal()
+            && std::env::var_os("NO_COLOR").is_none(),
     };
     let mut out = std::io::BufWriter::new(stdout.lock());
 
@@ -84,11 +86,12 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     });
     let report = run.report;
     if !args.diff {
-        copydesk::diagnostic::render::render(&report, args.format, &options, &mut out)?;
+        write_report(&report, args, &options, &mut out)?;
     }
     out.flush()?;
 
-    if !args.quiet && args.format == DiagnosticFormat::Full {
+    // With --output-file the terminal holds no report, so every format gets the summary.
+    if !args.quiet && (args.format == DiagnosticFormat::Full || args.output_file.is_some()) {
         let errors = report.count(Severity::Error);
         let warnings = report.count(Severity::Warning);
         let infos = report.count(Severity::Info);
@@ -117,6 +120,36 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     } else {
         Status::Clean
     })
+}
+
+/// The report in `--format`, to `--output-file` (replaced atomically: a CI job never uploads
+/// half a report) or to `out`, and the `--statistics` table, which takes the report's place
+/// on `out`.
+fn write_report(
+    report: &LintReport,
+    args: &LintArgs,
+    options: &RenderOptions,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    let render = |out: &mut dyn std::io::Write| {
+        copydesk::diagnostic::render::render(report, args.format, options, out)
+    };
+    if let Some(path) = &args.output_file {
+        let mut bytes = Vec::new();
+        render(&mut bytes)?;
+        copydesk::fs::replace_file(path, &bytes)?;
+    } else if !args.statistics {
+        render(out)?;
+    }
+    if args.statistics {
+        let statistics = Statistics::new(report);
+        if args.format == DiagnosticFormat::Json {
+            statistics.render_json(out)?;
+        } else {
+            statistics.render_text(out)?;
+        }
+    }
+    Ok(())
 }
 
 /// What the lint index did, for `--verbose`.

@@ -1,5 +1,6 @@
 //! One module per subcommand, plus the setup they share.
 
+pub(crate) mod completions;
 pub(crate) mod export;
 pub(crate) mod init;
 pub(crate) mod lint;

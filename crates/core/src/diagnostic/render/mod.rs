@@ -1,12 +1,17 @@
 //! Renders diagnostics for people and machines. Every format prints diagnostics in the order
 //! given; [`LintReport`] keeps them sorted by path, position and code.
 
+mod checkstyle;
 mod concise;
 mod escape;
 mod full;
 mod github;
+mod gitlab;
 mod json;
+mod junit;
 mod sarif;
+mod statistics;
+mod xml;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -17,6 +22,7 @@ pub use json::{
     DIAGNOSTICS_SCHEMA_VERSION, JsonDiagnostic, JsonEdit, JsonFix, JsonPosition, JsonRelated,
     JsonReport,
 };
+pub use statistics::{Statistics, StatisticsRow};
 
 use super::report::LintReport;
 use super::{Diagnostic, LineColumn, LineIndex};
@@ -36,6 +42,12 @@ pub enum DiagnosticFormat {
     Github,
     /// A SARIF 2.1.0 log, for code-scanning services.
     Sarif,
+    /// A GitLab Code Quality report (JSON), for merge request widgets.
+    Gitlab,
+    /// `JUnit` XML: one test suite per file, one failed test case per finding.
+    Junit,
+    /// Checkstyle XML (the 4.3 format), for Jenkins and other dashboards.
+    Checkstyle,
 }
 
 /// How paths and colours are shown.
@@ -123,6 +135,9 @@ pub fn render(
         DiagnosticFormat::Json => json::render(report, options, out),
         DiagnosticFormat::Github => github::render(report, options, out),
         DiagnosticFormat::Sarif => sarif::render(report, options, out),
+        DiagnosticFormat::Gitlab => gitlab::render(report, options, out),
+        DiagnosticFormat::Junit => junit::render(report, options, out),
+        DiagnosticFormat::Checkstyle => checkstyle::render(report, options, out),
     }
 }
 
@@ -166,6 +181,9 @@ mod tests {
             DiagnosticFormat::Json,
             DiagnosticFormat::Github,
             DiagnosticFormat::Sarif,
+            DiagnosticFormat::Gitlab,
+            DiagnosticFormat::Junit,
+            DiagnosticFormat::Checkstyle,
         ] {
             let before = line_index::tests::built();
             let mut out = Vec::new();
