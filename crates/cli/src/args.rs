@@ -79,6 +79,15 @@ pub(crate) enum Command {
         after_help = "Examples:\n  copydesk list --status scheduled --status review\n  copydesk list --author \"Ryan Tanaka\" --since 2026-05-01 --format csv"
     )]
     List(ListArgs),
+    /// Run the language server over stdio, for editors (see docs/editors.md).
+    Lsp(LspArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct LspArgs {
+    /// The current time for the timeline rules, RFC 3339 (default: the clock).
+    #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
+    pub(crate) now: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 /// What every editing command takes.
@@ -319,6 +328,13 @@ pub(crate) struct LintArgs {
     /// Say why the lint index was not used or not written.
     #[arg(long, short)]
     pub(crate) verbose: bool,
+    /// Lint the text read from stdin as if it were the file PATH of the newsroom.
+    #[arg(
+        long,
+        value_name = "PATH",
+        conflicts_with_all = ["paths", "fix", "diff", "changed_since"]
+    )]
+    pub(crate) stdin_filename: Option<PathBuf>,
 }
 
 const CHANGED_SINCE_HELP: &str = "\

@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod lsp;
 mod progress;
 
 use std::io::Write;
@@ -57,6 +58,7 @@ fn main() -> ExitCode {
         Command::AddSource(args) => commands::workflow::add_source(&args),
         Command::Rename(args) => commands::workflow::rename(&args),
         Command::List(args) => commands::workflow::list(&args),
+        Command::Lsp(args) => Ok(commands::lsp::run(&args)),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),
