@@ -1,8 +1,7 @@
 //! `copydesk lsp` spoken to over its stdio, as an editor does.
 
-mod lsp_client {
-    include!("lsp/client.rs");
-}
+#[path = "lsp/client.rs"]
+mod lsp_client;
 
 use lsp_client::{Client, NOW, Newsroom};
 use serde_json::{Value, json};
