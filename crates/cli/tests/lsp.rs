@@ -205,7 +205,7 @@ fn a_broken_config_is_a_diagnostic_and_the_last_good_one_is_kept() {
     let config = client.diagnostics(&newsroom.uri("copydesk.toml"));
     assert_eq!(config.len(), 1, "{config:?}");
     assert!(config[0]["message"].as_str().unwrap().contains("selectt"));
-    assert_eq!(config[0]["range"]["start"]["line"], 13);
+    assert_eq!(config[0]["range"]["start"]["line"], 12);
     // The article is still linted, with the last good configuration.
     assert_eq!(
         codes(&client.diagnostics(&uri)),
@@ -396,37 +396,42 @@ fn definition_goes_to_sources_articles_authors_and_desks() {
     assert!(definition("title", 1).is_null());
 }
 
+fn completion_labels(
+    client: &mut Client,
+    uri: &str,
+    text: &str,
+    needle: &str,
+    skip: usize,
+) -> Vec<String> {
+    let at = text.find(needle).unwrap() + skip;
+    let response = request_at(client, "textDocument/completion", uri, text, at);
+    response["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            format!(
+                "{}|{}",
+                item["label"].as_str().unwrap(),
+                item["detail"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn completion_offers_keys_values_ids_and_slugs() {
     let newsroom = Newsroom::new();
     let mut client = Client::start(&newsroom.root(), false);
     let uri = newsroom.uri(FIRST);
-    let text = lsp_client::FIRST
-        .replace(
-            "status = \"draft\"\n",
-            "status = \"draft\"\nst\nrelated = [\n",
-        )
-        .replace(
-            "#### Deep",
-            "See [a](source:) and [b](article:)\n\nstatus = ",
-        );
-    client.open(&uri, &text);
-    let mut labels = |needle: &str, skip: usize| -> Vec<String> {
-        let at = text.find(needle).unwrap() + skip;
-        let response = request_at(&mut client, "textDocument/completion", &uri, &text, at);
-        response["result"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|item| {
-                format!(
-                    "{}|{}",
-                    item["label"].as_str().unwrap(),
-                    item["detail"].as_str().unwrap_or("")
-                )
-            })
-            .collect()
-    };
+    // Half-typed front matter (it does not parse): keys and values still complete.
+    let typing = lsp_client::FIRST.replace(
+        "status = \"draft\"\n",
+        "status = \"draft\"\nst\nrelated = [\n",
+    );
+    client.open(&uri, &typing);
+    let mut labels =
+        |needle: &str, skip: usize| completion_labels(&mut client, &uri, &typing, needle, skip);
     let keys = labels("\nst\n", 3);
     assert!(keys.iter().any(|k| k.starts_with("status|")), "{keys:?}");
     assert!(keys.iter().any(|k| k.starts_with("sources|")));
@@ -439,13 +444,22 @@ fn completion_offers_keys_values_ids_and_slugs() {
     assert_eq!(labels("desk = \"ai\"", 7), ["ai|AI"]);
     assert_eq!(labels("tags = [", 8), ["ai|1 article"]);
     assert_eq!(labels("related = [", 11), ["second|Second"]);
+
+    // Link targets in the body of an article that parses.
+    let linking = lsp_client::FIRST.replace(
+        "#### Deep",
+        "See [a](source:) and [b](article:)\n\nstatus = ",
+    );
+    client.replace(&uri, 2, &linking);
+    let mut labels =
+        |needle: &str, skip: usize| completion_labels(&mut client, &uri, &linking, needle, skip);
     assert_eq!(
         labels("(source:)", 8),
         ["ms-2025|Microsoft and OpenAI evolve partnership"]
     );
     assert_eq!(labels("(article:)", 9), ["second|Second"]);
     // `status = ` in the body is prose, not front matter.
-    assert!(labels("\nstatus = ", 10).is_empty());
+    assert!(labels("\n\nstatus = ", 11).is_empty());
 }
 
 #[test]

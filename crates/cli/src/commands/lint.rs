@@ -101,16 +101,7 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
             plural(warnings),
         );
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-    };
-    Ok(if report.max_severity().is_some_and(|s| s >= threshold) {
-        Status::Findings
-    } else {
-        Status::Clean
-    })
+    Ok(status_of(&report, args.fail_on))
 }
 
 /// `--stdin-filename PATH`: lints the text on stdin as the file PATH of the newsroom around
@@ -155,6 +146,7 @@ fn lint_stdin(args: &LintArgs, path: &Path) -> anyhow::Result<Status> {
     Ok(status_of(&report, args.fail_on))
 }
 
+/// `Findings` when a diagnostic reaches `--fail-on`.
 fn status_of(report: &LintReport, fail_on: FailOn) -> Status {
     let threshold = match fail_on {
         FailOn::Error => Severity::Error,

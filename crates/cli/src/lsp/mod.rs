@@ -31,6 +31,7 @@ use serde_json::Value;
 
 use engine::{ConfigProblems, Engine, Overlay};
 use position::{Encoding, Positions};
+use transport::Outgoing;
 
 /// Where a diagnostic's code links to: the rule's section of the rule reference.
 pub(crate) const RULE_DOCS_URL: &str =
@@ -83,7 +84,7 @@ enum State {
 }
 
 struct Server {
-    sender: Sender<Message>,
+    sender: Sender<Outgoing>,
     state: State,
     encoding: Encoding,
     /// A fixed clock for the timeline rules (`--now`), else the system clock.
@@ -102,7 +103,7 @@ struct Server {
 }
 
 impl Server {
-    fn new(sender: Sender<Message>, now: Option<DateTime<FixedOffset>>) -> Self {
+    fn new(sender: Sender<Outgoing>, now: Option<DateTime<FixedOffset>>) -> Self {
         Server {
             sender,
             state: State::Uninitialized,
@@ -134,7 +135,7 @@ impl Server {
 
     fn send(&self, message: impl Into<Message>) {
         // The writer thread only goes away when stdout is closed; then nobody is listening.
-        let _ = self.sender.send(message.into());
+        let _ = self.sender.send(Outgoing::Message(message.into()));
     }
 
     fn notify<N: lsp::notification::Notification>(&self, params: N::Params) {

@@ -10,12 +10,30 @@ use std::io::{self, BufRead, Write as _};
 use std::thread;
 
 use crossbeam_channel::{Receiver, Sender, unbounded};
-use lsp_server::{ErrorCode, Message, Response};
+use lsp_server::{ErrorCode, Message};
 use serde_json::Value;
+
+/// What the writer thread writes.
+pub(crate) enum Outgoing {
+    Message(Message),
+    /// An error response to a message that could not be read, whose `id` may be `null` (which
+    /// `lsp_server::Response` cannot hold).
+    Unreadable {
+        id: Value,
+        code: ErrorCode,
+        message: String,
+    },
+}
+
+impl From<Message> for Outgoing {
+    fn from(message: Message) -> Self {
+        Outgoing::Message(message)
+    }
+}
 
 /// The two channels of a connection, and the threads behind them.
 pub(crate) struct Transport {
-    pub(crate) sender: Sender<Message>,
+    pub(crate) sender: Sender<Outgoing>,
     pub(crate) receiver: Receiver<Message>,
     writer: thread::JoinHandle<()>,
 }
@@ -25,13 +43,13 @@ const MAX_MESSAGE_BYTES: usize = 256 * 1024 * 1024;
 
 impl Transport {
     pub(crate) fn stdio() -> Transport {
-        let (to_writer, from_main) = unbounded::<Message>();
+        let (to_writer, from_main) = unbounded::<Outgoing>();
         let (to_main, receiver) = unbounded::<Message>();
         let writer = thread::spawn(move || {
             let stdout = io::stdout();
             let mut out = stdout.lock();
-            for message in from_main {
-                if message.write(&mut out).is_err() {
+            for outgoing in from_main {
+                if write(&mut out, outgoing).is_err() {
                     // The client went away: nothing left to say to anyone.
                     break;
                 }
@@ -58,9 +76,25 @@ impl Transport {
     }
 }
 
+fn write(out: &mut impl io::Write, outgoing: Outgoing) -> io::Result<()> {
+    match outgoing {
+        Outgoing::Message(message) => message.write(out),
+        Outgoing::Unreadable { id, code, message } => {
+            let body = serde_json::json!({
+                "jsonrpc": "2.0",
+                "id": id,
+                "error": { "code": code as i32, "message": message },
+            })
+            .to_string();
+            write!(out, "Content-Length: {}\r\n\r\n{body}", body.len())?;
+            out.flush()
+        }
+    }
+}
+
 /// Reads framed messages until stdin ends, the main loop hangs up, `exit` arrives or the
 /// framing breaks. A body that is not a JSON-RPC message is answered with an error response.
-fn read_messages(input: &mut impl BufRead, to_main: &Sender<Message>, errors: &Sender<Message>) {
+fn read_messages(input: &mut impl BufRead, to_main: &Sender<Message>, errors: &Sender<Outgoing>) {
     loop {
         let body = match read_body(input) {
             Ok(Some(body)) => body,
@@ -70,8 +104,21 @@ fn read_messages(input: &mut impl BufRead, to_main: &Sender<Message>, errors: &S
             Err(error) => Err((ErrorCode::ParseError, error.to_string(), Value::Null)),
             Ok(value) => {
                 let id = value.get("id").cloned().unwrap_or(Value::Null);
-                serde_json::from_value::<Message>(value)
-                    .map_err(|error| (ErrorCode::InvalidRequest, error.to_string(), id))
+                // Without this check any object with an `id` would read as a response (its
+                // `result` and `error` are optional) and be dropped unanswered.
+                let is_message = value.get("method").is_some()
+                    || value.get("result").is_some()
+                    || value.get("error").is_some();
+                if is_message {
+                    serde_json::from_value::<Message>(value)
+                        .map_err(|error| (ErrorCode::InvalidRequest, error.to_string(), id))
+                } else {
+                    Err((
+                        ErrorCode::InvalidRequest,
+                        "neither a request, a notification nor a response".into(),
+                        id,
+                    ))
+                }
             }
         };
         match message {
@@ -84,13 +131,11 @@ fn read_messages(input: &mut impl BufRead, to_main: &Sender<Message>, errors: &S
             Err((code, text, id)) => {
                 // The id of a request we could not read is echoed when it had one (JSON-RPC
                 // 2.0, section 5); `null` otherwise.
-                let response = serde_json::json!({
-                    "id": id,
-                    "error": { "code": code as i32, "message": format!("invalid message: {text}") },
+                let _ = errors.send(Outgoing::Unreadable {
+                    id,
+                    code,
+                    message: format!("invalid message: {text}"),
                 });
-                if let Ok(response) = serde_json::from_value::<Response>(response) {
-                    let _ = errors.send(Message::Response(response));
-                }
             }
         }
     }
@@ -156,10 +201,13 @@ mod tests {
         let (to_main, from_reader) = unbounded();
         let (errors, from_errors) = unbounded();
         read_messages(&mut input.as_bytes(), &to_main, &errors);
-        let Message::Response(response) = from_errors.try_recv().unwrap() else {
+        let Outgoing::Unreadable { id, code, .. } = from_errors.try_recv().unwrap() else {
             panic!("expected an error response");
         };
-        assert_eq!(response.error.unwrap().code, ErrorCode::ParseError as i32);
+        assert_eq!(
+            (id, code as i32),
+            (Value::Null, ErrorCode::ParseError as i32)
+        );
         assert!(matches!(
             from_reader.try_recv(),
             Ok(Message::Notification(_))

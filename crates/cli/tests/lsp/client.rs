@@ -4,7 +4,7 @@
 #![allow(dead_code, unreachable_pub)]
 
 use std::collections::VecDeque;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
@@ -67,7 +67,10 @@ impl Newsroom {
             dir: tempfile::tempdir().expect("temp dir"),
         };
         newsroom.write("copydesk.toml", CONFIG);
-        newsroom.write("authors/maya-okafor.toml", "name = \"Maya Okafor\"\nbeat = \"AI\"\n");
+        newsroom.write(
+            "authors/maya-okafor.toml",
+            "name = \"Maya Okafor\"\nbeat = \"AI\"\n",
+        );
         newsroom.write("articles/2026/05/first.md", FIRST);
         newsroom.write("articles/2026/05/second.md", SECOND);
         newsroom
@@ -100,7 +103,10 @@ impl Newsroom {
     /// `copydesk` in the newsroom root.
     pub fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
-        command.current_dir(self.root()).env("NO_COLOR", "1").args(args);
+        command
+            .current_dir(self.root())
+            .env("NO_COLOR", "1")
+            .args(args);
         command
     }
 }
@@ -121,8 +127,14 @@ impl Client {
     pub fn start(root: &Path, utf8: bool) -> Client {
         let mut client = Client::spawn();
         client.utf8 = utf8;
-        let encodings = if utf8 { json!(["utf-8", "utf-16"]) } else { json!(["utf-16"]) };
-        let root_uri = url::Url::from_file_path(root).expect("absolute").to_string();
+        let encodings = if utf8 {
+            json!(["utf-8", "utf-16"])
+        } else {
+            json!(["utf-16"])
+        };
+        let root_uri = url::Url::from_file_path(root)
+            .expect("absolute")
+            .to_string();
         let result = client.request(
             "initialize",
             json!({
@@ -206,8 +218,12 @@ impl Client {
             match self.messages.recv_timeout(PATIENCE) {
                 Ok(message) if wanted(&message) => return message,
                 Ok(message) => self.pending.push_back(message),
-                Err(RecvTimeoutError::Timeout) => panic!("the server sent nothing expected; kept: {:?}", self.pending),
-                Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output; kept: {:?}", self.pending),
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!("the server sent nothing expected; kept: {:?}", self.pending)
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    panic!("the server closed its output; kept: {:?}", self.pending)
+                }
             }
         }
     }
@@ -217,7 +233,10 @@ impl Client {
         let message = self.wait(|m| {
             m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
         });
-        message["params"]["diagnostics"].as_array().cloned().unwrap_or_default()
+        message["params"]["diagnostics"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
     }
 
     pub fn open(&mut self, uri: &str, text: &str) -> Vec<Value> {
@@ -251,7 +270,11 @@ impl Client {
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let line = text[..offset].matches('\n').count();
         let prefix = &text[line_start..offset];
-        let character = if self.utf8 { prefix.len() } else { prefix.encode_utf16().count() };
+        let character = if self.utf8 {
+            prefix.len()
+        } else {
+            prefix.encode_utf16().count()
+        };
         (line as u64, character as u64)
     }
 
@@ -265,7 +288,11 @@ impl Client {
             if units >= character || ch == '\n' {
                 return line_start + at;
             }
-            units += if self.utf8 { ch.len_utf8() } else { ch.len_utf16() };
+            units += if self.utf8 {
+                ch.len_utf8()
+            } else {
+                ch.len_utf16()
+            };
         }
         text.len()
     }
