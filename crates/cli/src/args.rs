@@ -89,6 +89,8 @@ pub(crate) enum Command {
         after_help = "Examples:\n  copydesk man | man -l -\n  copydesk man --dir share/man/man1"
     )]
     Man(ManArgs),
+    /// Run the language server over stdio, for editors (see docs/editors.md).
+    Lsp(LspArgs),
 }
 
 #[derive(Debug, Args)]
@@ -104,6 +106,13 @@ pub(crate) struct ManArgs {
     /// missing) instead of printing copydesk.1.
     #[arg(long, value_name = "DIR")]
     pub(crate) dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct LspArgs {
+    /// The current time for the timeline rules, RFC 3339 (default: the clock).
+    #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
+    pub(crate) now: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 /// What every editing command takes.
@@ -361,6 +370,13 @@ pub(crate) struct LintArgs {
     /// Say why the lint index was not used or not written.
     #[arg(long, short)]
     pub(crate) verbose: bool,
+    /// Lint the text read from stdin as if it were the file PATH of the newsroom.
+    #[arg(
+        long,
+        value_name = "PATH",
+        conflicts_with_all = ["paths", "fix", "diff", "changed_since"]
+    )]
+    pub(crate) stdin_filename: Option<PathBuf>,
 }
 
 const OUTPUT_FILE_HELP: &str = "\

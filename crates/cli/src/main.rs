@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod lsp;
 mod progress;
 
 use std::io::Write;
@@ -59,6 +60,7 @@ fn main() -> ExitCode {
         Command::List(args) => commands::workflow::list(&args),
         Command::Completions(args) => commands::completions::completions(&args),
         Command::Man(args) => commands::completions::man(&args),
+        Command::Lsp(args) => Ok(commands::lsp::run(&args)),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

@@ -4,6 +4,7 @@ use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use anyhow::Context as _;
 use copydesk::diagnostic::render::{Statistics, escape_controls};
 use copydesk::fs::ReplaceError;
 use copydesk::lint::fix::{MAX_ROUNDS, unified_diff};
@@ -15,6 +16,9 @@ use crate::Status;
 use crate::args::{FailOn, LintArgs};
 
 pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
+    if let Some(path) = &args.stdin_filename {
+        return lint_stdin(args, path);
+    }
     let started = Instant::now();
     let root = locate_root(
         args.root.root.as_deref(),
@@ -110,16 +114,63 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
             plural(warnings),
         );
     }
-    let threshold = match args.fail_on {
+    Ok(status_of(&report, args.fail_on))
+}
+
+/// `--stdin-filename PATH`: lints the text on stdin as the file PATH of the newsroom around
+/// it (which need not exist), next to the other files on disk, as the language server does.
+fn lint_stdin(args: &LintArgs, path: &Path) -> anyhow::Result<Status> {
+    use std::io::Read as _;
+    let absolute = copydesk::fs::normalize(
+        &std::path::absolute(path)
+            .with_context(|| format!("cannot resolve `{}`", path.display()))?,
+    );
+    let start = absolute.parent().unwrap_or(&absolute);
+    let root = locate_root(args.root.root.as_deref(), Some(start))?;
+    let mut config = Config::load(&root.join(copydesk::config::CONFIG_FILE))?;
+    apply_overlays(&mut config, args)?;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .context("cannot read stdin")?;
+    let text: std::sync::Arc<str> = match String::from_utf8(bytes) {
+        Ok(text) => std::sync::Arc::from(text),
+        Err(_) => anyhow::bail!("stdin is not valid UTF-8"),
+    };
+    let now = args
+        .now
+        .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
+    let mut engine = crate::lsp::engine::Engine::load_with(root.clone(), config, now)?;
+    let overlay = std::collections::BTreeMap::from([(absolute.clone(), text.clone())]);
+    let diagnostics = engine
+        .diagnostics(&overlay, &[absolute.as_path()], now)
+        .remove(&absolute)
+        .unwrap_or_default();
+    let sources = copydesk::SourceMap::from([(std::sync::Arc::from(absolute.as_path()), text)]);
+    let report = LintReport::new(diagnostics, sources, 1);
+    let stdout = std::io::stdout();
+    let options = RenderOptions {
+        base: std::env::current_dir().ok().or(Some(root)),
+        color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    copydesk::diagnostic::render::render(&report, args.format, &options, &mut out)?;
+    out.flush()?;
+    Ok(status_of(&report, args.fail_on))
+}
+
+/// `Findings` when a diagnostic reaches `--fail-on`.
+fn status_of(report: &LintReport, fail_on: FailOn) -> Status {
+    let threshold = match fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
         FailOn::Info => Severity::Info,
     };
-    Ok(if report.max_severity().is_some_and(|s| s >= threshold) {
+    if report.max_severity().is_some_and(|s| s >= threshold) {
         Status::Findings
     } else {
         Status::Clean
-    })
+    }
 }
 
 /// The report in `--format`, to `--output-file` (replaced atomically: a CI job never uploads

@@ -4,6 +4,7 @@ pub(crate) mod completions;
 pub(crate) mod export;
 pub(crate) mod init;
 pub(crate) mod lint;
+pub(crate) mod lsp;
 pub(crate) mod new_article;
 pub(crate) mod new_author;
 pub(crate) mod new_desk;
