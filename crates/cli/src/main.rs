@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod lsp;
 mod preview;
 mod progress;
 
@@ -59,6 +60,9 @@ fn main() -> ExitCode {
         Command::Rename(args) => commands::workflow::rename(&args),
         Command::List(args) => commands::workflow::list(&args),
         Command::Preview(args) => preview::run(&args),
+        Command::Completions(args) => commands::completions::completions(&args),
+        Command::Man(args) => commands::completions::man(&args),
+        Command::Lsp(args) => Ok(commands::lsp::run(&args)),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

@@ -137,7 +137,10 @@ fn budget_lists_every_article_with_status_and_counts_sorted_and_filtered() {
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("OpenAI Breaks Microsoft’s Hold"), "{page}");
     assert!(page.contains("A Clean Story"));
-    assert!(page.contains("href=\"/article/articles/2026/05/deal.md\""));
+    assert!(
+        page.contains("href=\"/article/articles/2026/05/deal.md\""),
+        "{page}"
+    );
     assert!(page.contains("<span class=\"status status-draft\">draft</span>"));
     assert!(
         page.contains("<td data-label=\"Warnings\" class=\"count has-warnings\">"),
@@ -175,16 +178,18 @@ fn article_page_shows_the_story_and_marks_findings_in_place() {
     assert!(page.contains("Adds Microsoft"), "the Updates list");
     assert!(page.contains("Related Articles"));
     assert!(page.contains("A Clean Story"));
-    // The vague link text is highlighted where it is, with a focusable badge and its tooltip.
+    // The draft in `related` is marked beside the related articles (a corpus finding), and
+    // the vague link text is highlighted where it is, each with a focusable badge and tooltip.
+    assert!(page.contains("RF009"), "{page}");
     assert!(
-        page.contains("data-finding=\"1\">here</mark>"),
+        page.contains("data-finding=\"2\">here</mark>"),
         "finding highlighted at its span: {page}"
     );
     assert!(
-        page.contains("class=\"finding-badge finding-warning\" id=\"at-finding-1\" tabindex=\"0\"")
+        page.contains("class=\"finding-badge finding-warning\" id=\"at-finding-2\" tabindex=\"0\"")
     );
     assert!(page.contains("role=\"tooltip\""));
-    assert!(page.contains("<li id=\"finding-1\""), "the panel lists it");
+    assert!(page.contains("<li id=\"finding-2\""), "the panel lists it");
     assert!(page.contains("MD006"));
 
     let (_, clean) = server.get("/article/articles/2026/05/clean.md");
@@ -349,7 +354,7 @@ fn a_newsroom_template_replaces_the_article_page() {
     let server = Server::start(&newsroom);
     let (_, page) = server.get("/article/articles/2026/05/deal.md");
     assert!(
-        page.contains("<h1>OpenAI Breaks Microsoft’s Hold</h1><p>1 min · 1 findings</p>"),
+        page.contains("<h1>OpenAI Breaks Microsoft’s Hold</h1><p>1 min · 2 findings</p>"),
         "{page}"
     );
     assert!(page.contains("</mark>"), "the body keeps its marks");

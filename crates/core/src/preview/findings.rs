@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-use crate::diagnostic::render::LintReport;
+use crate::diagnostic::LintReport;
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::newsroom::Newsroom;
 

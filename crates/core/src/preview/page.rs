@@ -14,7 +14,8 @@ use serde::Serialize;
 use super::findings::{self, Finding, Section};
 use super::marks;
 use crate::article::{Article, Status};
-use crate::diagnostic::render::{DiagnosticFormat, LintReport, RenderOptions, render};
+use crate::diagnostic::LintReport;
+use crate::diagnostic::render::{DiagnosticFormat, RenderOptions, render};
 use crate::error::LoadError;
 use crate::export::{ExportArticle, ExportOptions, Model};
 use crate::newsroom::Newsroom;
@@ -409,14 +410,10 @@ impl Preview {
             .cloned()
             .collect();
         articles.push(replacement.unwrap_or_else(|| article.clone()));
-        let subset = Newsroom {
-            root: self.newsroom.root.clone(),
-            config: self.newsroom.config.clone(),
-            authors: self.newsroom.authors.clone(),
-            articles,
-            diagnostics: Vec::new(),
-            sources: crate::SourceMap::new(),
-        };
+        let mut subset = self.newsroom.clone();
+        subset.articles = articles;
+        subset.diagnostics.clear();
+        subset.sources.clear();
         let options = ExportOptions::new()
             .include_drafts(true)
             .now(Some(self.now));
@@ -578,7 +575,39 @@ fn environment<'source>() -> Environment<'source> {
         env.add_template(name, source)
             .expect("built-in templates are checked by the tests");
     }
+    env.set_formatter(format_value);
     env
+}
+
+/// Writes a template value: minijinja's own HTML escaping also writes `/` as `&#x2f;`, which
+/// turns every link into noise for a reader of the page source; `&`, `<`, `>`, `"` and `'`
+/// are all that text and quoted attributes need.
+fn format_value(
+    out: &mut minijinja::Output<'_>,
+    state: &minijinja::State<'_, '_>,
+    value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(text)
+            if !value.is_safe() && matches!(state.auto_escape(), minijinja::AutoEscape::Html) =>
+        {
+            let mut escaped = String::with_capacity(text.len());
+            for c in text.chars() {
+                match c {
+                    '&' => escaped.push_str("&amp;"),
+                    '<' => escaped.push_str("&lt;"),
+                    '>' => escaped.push_str("&gt;"),
+                    '"' => escaped.push_str("&quot;"),
+                    '\'' => escaped.push_str("&#x27;"),
+                    other => escaped.push(other),
+                }
+            }
+            out.write_str(&escaped).map_err(|_| {
+                minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write the page")
+            })
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
 }
 
 fn template_error(error: &minijinja::Error) -> String {
