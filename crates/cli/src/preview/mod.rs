@@ -51,14 +51,18 @@ pub(crate) fn run(args: &PreviewArgs) -> anyhow::Result<Status> {
     {
         let mut stdout = std::io::stdout().lock();
         writeln!(stdout, "copydesk preview: {url}")?;
+        stdout.flush()?;
+        // A caller may read the address and close the pipe (a script, an editor plugin): the
+        // lines after it are for a person at a terminal, and failing to write them must not
+        // stop the server.
         if !bound.ip().is_loopback() {
-            writeln!(
+            let _ = writeln!(
                 stdout,
                 "warning: listening on {bound}: anyone who can reach this address can read the newsroom"
-            )?;
+            );
         }
-        writeln!(stdout, "press Ctrl-C to stop")?;
-        stdout.flush()?;
+        let _ = writeln!(stdout, "press Ctrl-C to stop");
+        let _ = stdout.flush();
     }
     if args.open
         && let Err(error) = opener::open_browser(&url)
