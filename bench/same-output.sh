@@ -3,8 +3,8 @@
 # for byte, and the same files after `--fix`.
 #
 # Usage: bench/same-output.sh OLD_BIN NEW_BIN
-#   OLD_BIN, NEW_BIN   two `copydesk` binaries (for example /work/baseline/copydesk and
-#                      target/release/copydesk)
+#   OLD_BIN, NEW_BIN   two `copydesk` binaries (for example a release build of the last
+#                      commit and target/release/copydesk)
 # Environment:
 #   OLD_BENCH, NEW_BENCH   the `copydesk-bench` binaries (default: the one beside each copydesk)
 #   KEEP=1                 keep the work directory and print its path

@@ -5,7 +5,7 @@ mod common;
 
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 use common::{TempNewsroom, article_text};
@@ -18,22 +18,7 @@ struct Server {
 
 impl Server {
     fn start(newsroom: &TempNewsroom) -> Server {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("copydesk"))
-            .args(["preview", "--port", "0", "--root"])
-            .arg(newsroom.root())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("copydesk runs");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("piped"))
-            .read_line(&mut line)
-            .expect("the server prints its address");
-        let url = line
-            .trim()
-            .strip_prefix("copydesk preview: http://")
-            .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
-        let address = url.trim_end_matches('/').parse().expect("an address");
+        let (child, address) = common::start_preview(newsroom);
         Server { child, address }
     }
 

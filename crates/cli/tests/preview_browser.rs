@@ -9,9 +9,8 @@
 
 mod common;
 
-use std::io::{BufRead as _, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 
 use common::{TempNewsroom, article_text};
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -77,22 +76,11 @@ struct Server {
 
 impl Server {
     fn start(newsroom: &TempNewsroom) -> Server {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("copydesk"))
-            .args(["preview", "--port", "0", "--root"])
-            .arg(newsroom.root())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("copydesk runs");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("piped"))
-            .read_line(&mut line)
-            .expect("the server prints its address");
-        let url = line
-            .trim()
-            .strip_prefix("copydesk preview: ")
-            .expect("address line")
-            .to_string();
-        Server { child, url }
+        let (child, address) = common::start_preview(newsroom);
+        Server {
+            child,
+            url: format!("http://{address}/"),
+        }
     }
 }
 

@@ -174,7 +174,12 @@ mod tests {
 
     fn key_at(text: &str, needle: &str) -> Option<String> {
         let index = LineIndex::new(text);
-        front_matter_key(text, &index, text.find(needle).unwrap())
+        front_matter_key(
+            text,
+            &index,
+            text.find(needle)
+                .expect("the test text contains the needle"),
+        )
     }
 
     #[test]
