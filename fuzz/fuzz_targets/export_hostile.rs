@@ -2,7 +2,7 @@
 //! its consumer's parser: JSON (serde_json, with no raw `<`, `>` or `&`), XML (roxmltree,
 //! which rejects characters XML 1.0 forbids) and the TOML front matter of the Hugo and Zola
 //! trees (split where Zola would split it, parsed by `toml`, title and dek unchanged), with no
-//! template delimiter in a page body. The checks are `crates/core/tests/support/parse_back.rs`,
+//! template delimiter in a page body. The checks are `crates/core/tests/common/parse_back.rs`,
 //! which the proptest `hostile_front_matter_parses_back_in_every_format` shares.
 //!
 //! The input is split at U+001E (record separator) into the title, dek, a tag, the author's
@@ -10,7 +10,7 @@
 //! every value, so each input reaches the exporters.
 #![no_main]
 
-#[path = "../../crates/core/tests/support/parse_back.rs"]
+#[path = "../../crates/core/tests/common/parse_back.rs"]
 mod parse_back;
 
 use std::fmt::Write as _;

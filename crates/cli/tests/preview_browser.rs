@@ -2,7 +2,7 @@
 //! budget and an article, runs the pages' own script and lays them out; the test reads the DOM
 //! Chromium ends with and saves screenshots at desktop and phone widths under
 //! `target/preview-screenshots/` (a CI artifact). That a save refreshes an open page is checked
-//! over HTTP, on the server-sent events the page's script listens to (`tests/preview.rs`).
+//! over HTTP, on the server-sent events the page's script listens to (`tests/it/preview.rs`).
 //!
 //! Own harness (libtest-mimic), as `crates/core/tests/consumers.rs`: without Chromium the
 //! tests are listed as ignored with the reason; under `COPYDESK_REQUIRE_CONSUMERS` they fail.

@@ -8,11 +8,14 @@
 //! With `COPYDESK_REQUIRE_CONSUMERS` set, as `.ci/run` sets it after installing them, a missing
 //! consumer fails instead.
 
+mod common;
+
 use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::example_root;
 use copydesk::export::{self, ExportFormat, ExportOptions, Model, Output};
 use copydesk::{Article, Newsroom};
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -96,10 +99,6 @@ fn check(condition: bool, message: impl FnOnce() -> String) -> Result<(), Failed
     } else {
         Err(message().into())
     }
-}
-
-fn example_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/newsroom")
 }
 
 const HOSTILE: &str = "+++\ntitle = \"</script><script>alert(1)</script>\"\nslug = \"hostile\"\ndek = \"line one\\n+++\\nline two {{% readfile \\\"/etc/passwd\\\" %}}\"\nauthors = [\"ryan-tanaka\"]\ndesk = \"ai\"\nstatus = \"published\"\npublished = 2026-05-07T10:00:00Z\nrelated = [\"openai-breaks-microsofts-hold\"]\n+++\nProse {{% readfile \"/etc/passwd\" %}} and {{< readfile \"/etc/passwd\" >}} and {{%readfile \"/etc/passwd\"%}}.\n\nA span `{{% readfile \"/etc/passwd\" %}}`.\n\n```\n{{<  readfile \"/etc/passwd\"  >}}\n```\n";

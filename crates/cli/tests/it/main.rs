@@ -1,0 +1,26 @@
+//! The CLI's integration tests, in one binary: each module runs the real `copydesk`.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod bad_input;
+mod changed_since;
+mod export;
+mod export_skipped;
+mod filesystem;
+mod formats;
+mod formats_reports;
+mod hostile_inputs;
+mod lint;
+mod lint_basics;
+mod lsp;
+mod markdown_rules;
+mod messages;
+mod new_desk;
+mod preview;
+mod rule;
+mod scaffold;
+mod terminal_escapes;
+mod walkthrough;
+mod workflow;
+mod workflow_export;
