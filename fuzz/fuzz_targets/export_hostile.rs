@@ -75,8 +75,16 @@ fuzz_target!(|data: &[u8]| {
         toml_string(if title.trim().is_empty() { "t" } else { title }),
         toml_string(dek),
         toml_string(tag),
-        toml_string(if image_src.trim().is_empty() { "a.jpg" } else { image_src }),
-        toml_string(if source_title.trim().is_empty() { "s" } else { source_title }),
+        toml_string(if image_src.trim().is_empty() {
+            "a.jpg"
+        } else {
+            image_src
+        }),
+        toml_string(if source_title.trim().is_empty() {
+            "s"
+        } else {
+            source_title
+        }),
         toml_string(source_url),
         body,
     );

@@ -97,7 +97,11 @@ fn corpus_benches(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes));
     group.bench_function("lint_files", |b| {
         b.iter(|| {
-            copydesk::lint_files(&corpus.root, &corpus.config, &corpus.files, now())
+            let request = copydesk::lint::LintRequest::newsroom()
+                .files(copydesk::lint::Files::Exactly(corpus.files.clone()));
+            copydesk::Linter::new(&corpus.root, corpus.config.clone(), now())
+                .map(|linter| linter.lint(&request))
+                .expect("authors load")
                 .expect("lint runs")
         });
     });

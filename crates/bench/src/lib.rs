@@ -533,9 +533,11 @@ pub struct Findings {
 /// A missing or invalid configuration or an unreadable articles directory.
 pub fn lint_findings(root: &Path) -> anyhow::Result<Findings> {
     let config = copydesk::Config::load(&root.join(copydesk::config::CONFIG_FILE))?;
-    let files = copydesk::list_files(root, &root.join(&config.paths.articles), "md")?;
     let now = DateTime::parse_from_rfc3339(VERIFY_NOW).context("VERIFY_NOW is a valid date")?;
-    let report = copydesk::lint_files(root, &config, &files, now)?;
+    let linter = copydesk::Linter::new(root, config, now)?;
+    let report = linter
+        .lint(&copydesk::lint::LintRequest::newsroom())?
+        .report;
     let mut findings = Findings {
         files_checked: report.files_checked,
         by_file_and_code: BTreeMap::new(),

@@ -79,6 +79,64 @@ pub(crate) enum Command {
         after_help = "Examples:\n  copydesk list --status scheduled --status review\n  copydesk list --author \"Ryan Tanaka\" --since 2026-05-01 --format csv"
     )]
     List(ListArgs),
+    /// Serve a live local preview of the articles, with the copy desk's findings marked.
+    #[command(
+        after_help = "Examples:\n  copydesk preview\n  copydesk preview articles/2026/05/openai-cloud-deal.md --open\n  copydesk preview --port 0 --bind 127.0.0.1\n\nServes on 127.0.0.1 only unless --bind names another address. Runs until interrupted.\nExit status: 2 when the newsroom cannot be found or the address cannot be bound."
+    )]
+    Preview(PreviewArgs),
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Examples:\n  copydesk completions bash > ~/.local/share/bash-completion/completions/copydesk\n  copydesk completions zsh > ~/.zfunc/_copydesk\n  copydesk completions fish > ~/.config/fish/completions/copydesk.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command into a directory.
+    #[command(
+        after_help = "Examples:\n  copydesk man | man -l -\n  copydesk man --dir share/man/man1"
+    )]
+    Man(ManArgs),
+    /// Run the language server over stdio, for editors (see docs/editors.md).
+    Lsp(LspArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub(crate) shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ManArgs {
+    /// Write copydesk.1 and a copydesk-<command>.1 page per command into DIR (created if
+    /// missing) instead of printing copydesk.1.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct LspArgs {
+    /// The current time for the timeline rules, RFC 3339 (default: the clock).
+    #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
+    pub(crate) now: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+/// `copydesk preview`.
+#[derive(Debug, Args)]
+pub(crate) struct PreviewArgs {
+    #[command(flatten)]
+    pub(crate) root: RootArgs,
+    /// The article file to open first; default: the budget.
+    #[arg(value_name = "ARTICLE")]
+    pub(crate) article: Option<PathBuf>,
+    /// Port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 4747)]
+    pub(crate) port: u16,
+    /// Address to listen on; anything but a loopback address shares the preview with the network.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub(crate) bind: std::net::IpAddr,
+    /// Open the page in the system's browser.
+    #[arg(long)]
+    pub(crate) open: bool,
 }
 
 /// What every editing command takes.
@@ -222,12 +280,8 @@ pub(crate) struct ListArgs {
     /// The current time for the lint counts, RFC 3339 (default: the clock).
     #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
     pub(crate) now: Option<chrono::DateTime<chrono::FixedOffset>>,
-    /// Where the lint index is kept (default: .copydesk-cache in the newsroom root).
-    #[arg(long, value_name = "DIR")]
-    pub(crate) cache_dir: Option<PathBuf>,
-    /// Neither read nor write the lint index: lint every article for the counts.
-    #[arg(long, conflicts_with = "cache_dir")]
-    pub(crate) no_cache: bool,
+    #[command(flatten)]
+    pub(crate) index: IndexArgs,
     /// Say how many articles were linted and why the lint index was not used or written.
     #[arg(long, short)]
     pub(crate) verbose: bool,
@@ -253,6 +307,25 @@ pub(crate) struct RootArgs {
     /// Newsroom root (the directory with copydesk.toml); default: search upwards from the current directory.
     #[arg(long, value_name = "DIR")]
     pub(crate) root: Option<PathBuf>,
+}
+
+/// Where the lint index lives, for `lint` and `list`. `--index-dir` and `--no-index` were
+/// `--cache-dir` and `--no-cache`, kept as hidden aliases so existing scripts still work.
+#[derive(Debug, Args)]
+pub(crate) struct IndexArgs {
+    /// Where the lint index is kept (default: .copydesk-cache in the newsroom root).
+    #[arg(long, value_name = "DIR", alias = "cache-dir")]
+    pub(crate) index_dir: Option<PathBuf>,
+    /// Neither read nor write the lint index.
+    #[arg(long, alias = "no-cache", conflicts_with = "index_dir")]
+    pub(crate) no_index: bool,
+}
+
+impl IndexArgs {
+    /// The library's options for the index.
+    pub(crate) fn to_options(&self) -> copydesk::lint::IndexOptions {
+        copydesk::lint::IndexOptions::new(self.index_dir.clone(), self.no_index)
+    }
 }
 
 /// The severity that fails a run.
@@ -288,6 +361,12 @@ pub(crate) struct LintArgs {
     /// Print nothing but the diagnostics (no summary line).
     #[arg(long, short)]
     pub(crate) quiet: bool,
+    /// Write the report to PATH (replaced atomically) instead of stdout.
+    #[arg(long, value_name = "PATH", conflicts_with = "diff", long_help = OUTPUT_FILE_HELP)]
+    pub(crate) output_file: Option<PathBuf>,
+    /// Print how many findings each rule made (and how many --fix fixes) instead of them.
+    #[arg(long, conflicts_with = "diff", long_help = STATISTICS_HELP)]
+    pub(crate) statistics: bool,
     /// Apply the safe fixes, write the changed files, and report what changed on stderr.
     #[arg(long)]
     pub(crate) fix: bool,
@@ -310,16 +389,31 @@ pub(crate) struct LintArgs {
         long_help = CHANGED_SINCE_HELP
     )]
     pub(crate) changed_since: Option<String>,
-    /// Where the lint index is kept (default: .copydesk-cache in the newsroom root).
-    #[arg(long, value_name = "DIR")]
-    pub(crate) cache_dir: Option<PathBuf>,
-    /// Neither read nor write the lint index.
-    #[arg(long, conflicts_with = "cache_dir")]
-    pub(crate) no_cache: bool,
+    #[command(flatten)]
+    pub(crate) index: IndexArgs,
     /// Say why the lint index was not used or not written.
     #[arg(long, short)]
     pub(crate) verbose: bool,
+    /// Lint the text read from stdin as if it were the file PATH of the newsroom.
+    #[arg(
+        long,
+        value_name = "PATH",
+        conflicts_with_all = ["paths", "fix", "diff", "changed_since"]
+    )]
+    pub(crate) stdin_filename: Option<PathBuf>,
 }
+
+const OUTPUT_FILE_HELP: &str = "\
+Write the report, in --format, to PATH instead of stdout. The file is written to a temporary \
+file beside it and renamed over PATH, so a CI job never uploads half a report. stdout then \
+stays empty (or holds the --statistics table) and the summary line goes to stderr unless \
+--quiet. Exit codes are unchanged; a report that cannot be written is an error (exit 2).";
+
+const STATISTICS_HELP: &str = "\
+Print a table of the findings per rule code instead of the findings: code, name, how many, \
+and how many have a safe fix that --fix applies, most frequent first. With --format json the \
+table is a JSON array of {code, name, count, fixable}. With --output-file the report in \
+--format still goes to the file and the table to stdout.";
 
 const CHANGED_SINCE_HELP: &str = "\
 Lint in full only the articles changed since the git revision REV: files that differ from REV \
@@ -328,14 +422,14 @@ findings are reported; other articles' per-article findings are not. Corpus-wide
 RF004, RF008, RF009, ED008, and MD000 for suppressions that silence nothing) run over every \
 article and all their findings are reported, so deleting an article others relate to is caught.
 
-The facts of unchanged articles come from the lint index (.copydesk-cache/, or --cache-dir), \
+The facts of unchanged articles come from the lint index (.copydesk-cache/, or --index-dir), \
 used only for the same copydesk version, configuration and authors, and for files whose bytes \
 hash as they did; anything else is linted again. A missing or corrupt index only makes the run \
 slower. When copydesk.toml or an author file changed, every article is linted and reported, \
 because per-article findings depend on them. An unknown revision, or a newsroom outside a git \
 repository, is an error (exit 2).
 
-Every lint of the whole newsroom (no PATHS, --fix, --diff or --no-cache) writes the index, so a \
+Every lint of the whole newsroom (no PATHS, --fix, --diff or --no-index) writes the index, so a \
 full lint in CI warms it.";
 
 #[derive(Debug, Args)]

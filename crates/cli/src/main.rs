@@ -2,6 +2,8 @@
 
 mod args;
 mod commands;
+mod lsp;
+mod preview;
 mod progress;
 
 use std::io::Write;
@@ -57,6 +59,10 @@ fn main() -> ExitCode {
         Command::AddSource(args) => commands::workflow::add_source(&args),
         Command::Rename(args) => commands::workflow::rename(&args),
         Command::List(args) => commands::workflow::list(&args),
+        Command::Preview(args) => preview::run(&args),
+        Command::Completions(args) => commands::completions::completions(&args),
+        Command::Man(args) => commands::completions::man(&args),
+        Command::Lsp(args) => Ok(commands::lsp::run(&args)),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

@@ -281,6 +281,51 @@ fn no_cache_and_cache_dir() {
     assert!(!dir.join(".copydesk-cache").exists());
 }
 
+/// `--index-dir` and `--no-index` are the flags' names; `--cache-dir` and `--no-cache`
+/// (tested above) still work and are not shown in `--help`.
+#[test]
+fn no_index_and_index_dir() {
+    let repo = repository();
+    let dir = repo.path();
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let index: PathBuf = elsewhere.path().join("index");
+    let index_arg = index.to_str().expect("utf-8 path");
+    assert_eq!(run(lint(dir, &["--index-dir", index_arg])).code, 0);
+    assert!(index.join("lint-index").is_file());
+    assert!(!dir.join(".copydesk-cache").exists());
+    let result = run(lint(
+        dir,
+        &["--changed-since", "HEAD", "--index-dir", index_arg],
+    ));
+    assert!(
+        result.stderr.contains("0 linted, 4 from the lint index"),
+        "{}",
+        result.stderr
+    );
+    let result = run(lint(dir, &["--changed-since", "HEAD", "--no-index"]));
+    assert_eq!(result.code, 0);
+    assert!(
+        result.stderr.contains("4 linted, 0 from the lint index"),
+        "{}",
+        result.stderr
+    );
+    assert!(!dir.join(".copydesk-cache").exists());
+    // Both spellings at once conflict, as the new names do.
+    let result = run(lint(dir, &["--no-cache", "--index-dir", index_arg]));
+    assert_eq!(result.code, 2, "{}", result.stderr);
+
+    let help = lint(dir, &["--help"]).output().expect("runs");
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("--index-dir") && help.contains("--no-index"),
+        "{help}"
+    );
+    assert!(
+        !help.contains("cache-dir") && !help.contains("no-cache"),
+        "{help}"
+    );
+}
+
 #[test]
 fn an_unknown_revision_or_no_repository_is_a_tool_error() {
     let repo = repository();

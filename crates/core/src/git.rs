@@ -1,7 +1,7 @@
 //! Which files changed in a newsroom since a git revision, for `copydesk lint --changed-since`.
 //!
 //! Only asks `git` (run as a child process in the newsroom root); what is done with the answer
-//! lives in [`crate::lint_files_cached`] and the index in [`crate::lint::cache`].
+//! lives in [`crate::Linter`] and the index in [`crate::lint::index`].
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -79,10 +79,10 @@ impl TextCount {
             text.chars().filter(|c| is_cjk(*c)).count()
         };
         let words = if cjk_characters == 0 {
-            crate::words::count(text)
+            crate::text::count(text)
         } else {
             // CJK characters separate the surrounding words instead of joining them.
-            text.split(is_cjk).map(crate::words::count).sum()
+            text.split(is_cjk).map(crate::text::count).sum()
         };
         TextCount {
             words,

@@ -1,15 +1,20 @@
-//! The editorial rules against labelled copy (`tests/corpus/wire`): every finding is labelled
-//! a true or a false positive in `labels.tsv`, next to the faults a copy editor marks that the
-//! rules miss, so precision and recall cannot change without the labels changing with them.
-//! docs/accuracy.md reports the figures this test computes.
+//! The editorial rules against labelled copy: `tests/corpus/wire` (written in-house in the
+//! forms real wire copy uses) and `tests/corpus/real` (real published articles, see its
+//! `SOURCES.md`). Every finding is labelled a true or a false positive in the corpus's
+//! `labels.tsv`, next to the faults a copy editor marks that the rules miss, so precision
+//! and recall cannot change without the labels changing with them. docs/accuracy.md reports
+//! the figures this test computes (`cargo test -p copydesk --test accuracy -- --nocapture`
+//! prints them).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use copydesk::{LineIndex, Newsroom};
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/wire")
+fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/corpus")
+        .join(name)
 }
 
 fn now() -> chrono::DateTime<chrono::FixedOffset> {
@@ -19,8 +24,8 @@ fn now() -> chrono::DateTime<chrono::FixedOffset> {
 /// (file name, line, code)
 type Finding = (String, usize, String);
 
-fn findings() -> BTreeSet<Finding> {
-    let newsroom = Newsroom::load(corpus()).expect("the corpus loads");
+fn findings(name: &str) -> BTreeSet<Finding> {
+    let newsroom = Newsroom::load(corpus(name)).expect("the corpus loads");
     let report = newsroom.lint(now());
     report
         .diagnostics
@@ -39,76 +44,171 @@ fn findings() -> BTreeSet<Finding> {
         .collect()
 }
 
-/// The labels: (file, line, code) -> verdict (`tp`, `fp` or `fn`).
-fn labels() -> BTreeMap<Finding, String> {
-    let text = std::fs::read_to_string(corpus().join("labels.tsv")).expect("labels.tsv reads");
-    text.lines()
-        .skip(1)
-        .filter(|line| !line.trim().is_empty())
-        .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            assert!(fields.len() >= 4, "labels.tsv: short row `{line}`");
-            let line_no = fields[1].parse().expect("labels.tsv: line is a number");
-            let verdict = fields[3].to_string();
-            assert!(
-                matches!(verdict.as_str(), "tp" | "fp" | "fn"),
-                "labels.tsv: verdict `{verdict}` is not tp, fp or fn"
-            );
-            (
-                (fields[0].to_string(), line_no, fields[2].to_string()),
-                verdict,
-            )
-        })
-        .collect()
+/// The labels of a corpus: every `tp` or `fp` row names one finding, at most once; `fn`
+/// rows are misses and may share their line with a finding of the same rule (a second
+/// fault on a line the rule reports for another reason).
+struct Labels {
+    /// (file, line, code) -> `tp` or `fp`
+    verdicts: BTreeMap<Finding, String>,
+    misses: Vec<Finding>,
 }
 
-#[test]
-fn findings_match_their_labels() {
-    let found = findings();
-    let labels = labels();
-    let mut problems = Vec::new();
-    for finding in &found {
-        match labels.get(finding).map(String::as_str) {
-            Some("tp" | "fp") => {}
-            Some(_) => problems.push(format!(
-                "{finding:?} is labelled a miss but is now found: relabel it"
-            )),
-            None => problems.push(format!("{finding:?} is found but has no label")),
+fn labels(name: &str) -> Labels {
+    let path = corpus(name).join("labels.tsv");
+    let text = std::fs::read_to_string(&path).expect("labels.tsv reads");
+    let mut labels = Labels {
+        verdicts: BTreeMap::new(),
+        misses: Vec::new(),
+    };
+    for line in text.lines().skip(1).filter(|line| !line.trim().is_empty()) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert!(fields.len() >= 4, "{name}/labels.tsv: short row `{line}`");
+        let line_no = fields[1].parse().expect("labels.tsv: line is a number");
+        let key = (fields[0].to_string(), line_no, fields[2].to_string());
+        assert!(
+            corpus(name).join("articles").join(&key.0).is_file(),
+            "{name}/labels.tsv: no article `{}`",
+            key.0
+        );
+        match fields[3] {
+            "fn" => labels.misses.push(key),
+            verdict @ ("tp" | "fp") => {
+                let previous = labels.verdicts.insert(key.clone(), verdict.to_string());
+                assert!(
+                    previous.is_none(),
+                    "{name}/labels.tsv: {key:?} is labelled twice"
+                );
+            }
+            verdict => panic!("{name}/labels.tsv: verdict `{verdict}` is not tp, fp or fn"),
         }
     }
-    for (label, verdict) in &labels {
-        if verdict != "fn" && !found.contains(label) {
+    labels
+}
+
+fn check_findings_match_labels(name: &str) {
+    let found = findings(name);
+    let labels = labels(name);
+    let mut problems = Vec::new();
+    for finding in &found {
+        if !labels.verdicts.contains_key(finding) {
+            if labels.misses.contains(finding) {
+                problems.push(format!(
+                    "{name}: {finding:?} is labelled a miss but is now found: relabel it"
+                ));
+            } else {
+                problems.push(format!("{name}: {finding:?} is found but has no label"));
+            }
+        }
+    }
+    for (label, verdict) in &labels.verdicts {
+        if !found.contains(label) {
             problems.push(format!(
-                "{label:?} is labelled {verdict} but is no longer found"
+                "{name}: {label:?} is labelled {verdict} but is no longer found"
             ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-#[test]
-fn precision_and_recall_hold() {
-    let labels = labels();
-    let mut per_rule: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
-    for ((_, _, code), verdict) in &labels {
-        let counts = per_rule.entry(code.as_str()).or_default();
+/// Per rule: (true positives, false positives, misses).
+fn counts(name: &str) -> BTreeMap<String, [usize; 3]> {
+    let labels = labels(name);
+    let mut per_rule: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    for ((_, _, code), verdict) in &labels.verdicts {
+        let counts = per_rule.entry(code.clone()).or_default();
         match verdict.as_str() {
             "tp" => counts[0] += 1,
-            "fp" => counts[1] += 1,
-            _ => counts[2] += 1,
+            _ => counts[1] += 1,
         }
     }
-    for (code, [tp, fp, missed]) in &per_rule {
-        if tp + fp > 0 {
-            let precision = *tp as f64 / (tp + fp) as f64;
-            assert!(
-                precision >= 0.9,
-                "{code}: precision {precision:.2} under 0.90"
-            );
+    for (_, _, code) in &labels.misses {
+        per_rule.entry(code.clone()).or_default()[2] += 1;
+    }
+    per_rule
+}
+
+fn ratio(numerator: usize, denominator: usize) -> Option<f64> {
+    (denominator > 0).then(|| numerator as f64 / denominator as f64)
+}
+
+/// Checks every rule's precision and recall on a corpus against floors, printing the table
+/// docs/accuracy.md reports.
+#[allow(
+    clippy::print_stderr,
+    reason = "the table is the test's report, shown with --nocapture"
+)]
+fn check_floors(
+    name: &str,
+    precision_floor: &dyn Fn(&str) -> f64,
+    recall_floor: &dyn Fn(&str) -> f64,
+) {
+    let mut problems = Vec::new();
+    eprintln!("{name}: rule, true, false, missed, precision, recall");
+    for (code, [tp, fp, missed]) in counts(name) {
+        let precision = ratio(tp, tp + fp);
+        let recall = ratio(tp, tp + missed);
+        eprintln!(
+            "{name}: {code}, {tp}, {fp}, {missed}, {}, {}",
+            precision.map_or("-".into(), |p| format!("{:.0}%", p * 100.0)),
+            recall.map_or("-".into(), |r| format!("{:.0}%", r * 100.0)),
+        );
+        if let Some(precision) = precision {
+            let floor = precision_floor(&code);
+            if precision < floor {
+                problems.push(format!(
+                    "{name}: {code} precision {precision:.2} under {floor:.2}"
+                ));
+            }
         }
-        if *code == "ED003" {
-            let recall = *tp as f64 / (tp + missed) as f64;
-            assert!(recall >= 0.85, "ED003: recall {recall:.2} under 0.85");
+        if let Some(recall) = recall {
+            let floor = recall_floor(&code);
+            if recall < floor {
+                problems.push(format!(
+                    "{name}: {code} recall {recall:.2} under {floor:.2}"
+                ));
+            }
         }
     }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn wire_findings_match_their_labels() {
+    check_findings_match_labels("wire");
+}
+
+#[test]
+fn real_findings_match_their_labels() {
+    check_findings_match_labels("real");
+}
+
+/// The targets: every rule at 90% precision, ED003 at 85% recall.
+#[test]
+fn wire_precision_and_recall_reach_the_targets() {
+    check_floors("wire", &|_| 0.9, &|code| {
+        if code == "ED003" { 0.85 } else { 0.0 }
+    });
+}
+
+/// Published copy does not reach the targets yet (docs/accuracy.md gives the figures and
+/// the classes missed), so these floors are the figures measured when the corpus was
+/// labelled: a change to a rule or a label that lowers them fails here, one that raises
+/// them should raise the floor with it.
+#[test]
+fn real_precision_and_recall_hold_their_floors() {
+    check_floors(
+        "real",
+        &|code| match code {
+            // 5 of 6 findings: "used data from" read as citing evidence.
+            "ED003" => 0.83,
+            _ => 0.9,
+        },
+        &|code| match code {
+            // 5 of 23 claims a copy editor marks.
+            "ED003" => 0.21,
+            // 3 of 4: a wrong-way apostrophe is not a mix of styles.
+            "ED005" => 0.75,
+            _ => 0.0,
+        },
+    );
 }

@@ -4,17 +4,21 @@ use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use copydesk::diagnostic::render::escape_controls;
+use anyhow::Context as _;
+use copydesk::diagnostic::render::{Statistics, escape_controls};
 use copydesk::fs::ReplaceError;
-use copydesk::lint::IndexOptions;
 use copydesk::lint::fix::{MAX_ROUNDS, unified_diff};
-use copydesk::{Config, DiagnosticFormat, FileFix, LintReport, Newsroom, RenderOptions, Severity};
+use copydesk::lint::{Files, LintRequest, LintRun, Overlay, Report};
+use copydesk::{Config, DiagnosticFormat, FileFix, LintReport, Linter, RenderOptions, Severity};
 
 use super::locate_root;
 use crate::Status;
 use crate::args::{FailOn, LintArgs};
 
 pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
+    if let Some(path) = &args.stdin_filename {
+        return lint_stdin(args, path);
+    }
     let started = Instant::now();
     let root = locate_root(
         args.root.root.as_deref(),
@@ -22,62 +26,76 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     )?;
     let mut config = Config::load(&root.join(copydesk::config::CONFIG_FILE))?;
     apply_overlays(&mut config, args)?;
-    let files = copydesk::article_files(&root, &config, &args.paths)?;
     let now = args
         .now
         .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
+    let linter = Linter::new(root.clone(), config, now)?.with_index(args.index.to_options());
+    let files = if args.paths.is_empty() {
+        Files::Newsroom
+    } else {
+        Files::Paths(args.paths.clone())
+    };
+    let report = match &args.changed_since {
+        Some(rev) => Report::ChangedSince(rev.clone()),
+        None => Report::Every,
+    };
+    let request = LintRequest::newsroom().files(files).report(report);
 
     let base = std::env::current_dir().ok().or(Some(root.clone()));
     let stdout = std::io::stdout();
     let options = RenderOptions {
         base,
-        color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        color: args.output_file.is_none()
+            && stdout.is_terminal()
+            && std::env::var_os("NO_COLOR").is_none(),
     };
     let mut out = std::io::BufWriter::new(stdout.lock());
 
     let mut fixed = 0;
-    let mut index_note = None;
-    let report = if args.fix || args.diff {
+    let run = if args.fix || args.diff {
         if args.fix {
-            remove_leftovers(&root, &config, &options);
+            remove_leftovers(&root, linter.config(), &options);
         }
-        // Fixing needs every article's text at hand; plain linting streams instead.
-        let mut newsroom = Newsroom::load_files(root.clone(), config, &files)?;
-        let changed = newsroom.fix(now, MAX_ROUNDS);
-        for file in &changed {
+        // What the final run reads instead of the disk: the fixed texts that were written
+        // (or, with --diff, would be), so a file changed on disk meanwhile is reported as
+        // it is there.
+        let mut fixed_texts = Overlay::new();
+        for file in &linter.fix(&request, MAX_ROUNDS)? {
             let shown = options.display_path(&file.path);
             if args.diff {
                 write!(out, "{}", unified_diff(&shown, &file.original, &file.fixed))?;
             } else if !write_fix(&root, file, &shown)? {
-                // Report the file as it is on disk now, not as it would have been fixed.
-                newsroom.reload(&file.path);
                 continue;
             }
+            fixed_texts.insert(file.path.to_path_buf(), file.fixed.clone());
             fixed += file.codes.values().sum::<usize>();
             report_fix(file, &shown, args.diff);
         }
-        newsroom.lint(now)
+        linter.lint(&request.clone().overlay(&fixed_texts))?
     } else {
-        let bar = crate::progress::for_files(files.len(), args.quiet);
-        let progress = || bar.inc(1);
-        // The index describes the whole newsroom: a run over some paths neither uses nor
-        // writes it.
-        let report = if (args.no_cache && args.changed_since.is_none()) || !args.paths.is_empty() {
-            copydesk::lint_files_with_progress(&root, &config, &files, now, &progress)?
-        } else {
-            let (report, note) = lint_indexed(&root, &config, &files, now, args, &progress)?;
-            index_note = note;
-            report
-        };
-        bar.finish_and_clear();
-        report
+        let bar = crate::progress::FileBar::new(args.quiet);
+        let progress = |event| bar.update(event);
+        let run = linter.lint(&request.clone().progress(&progress))?;
+        bar.finish();
+        run
     };
+    if args.verbose {
+        explain_index(&run);
+    }
+    let index_note = args.changed_since.is_some().then(|| {
+        format!(
+            " ({} linted, {} from the lint index)",
+            run.linted, run.cached
+        )
+    });
+    let report = run.report;
     if !args.diff {
-        copydesk::diagnostic::render::render(&report, args.format, &options, &mut out)?;
+        write_report(&report, args, &options, &mut out)?;
     }
     out.flush()?;
 
-    if !args.quiet && args.format == DiagnosticFormat::Full {
+    // With --output-file the terminal holds no report, so every format gets the summary.
+    if !args.quiet && (args.format == DiagnosticFormat::Full || args.output_file.is_some()) {
         let errors = report.count(Severity::Error);
         let warnings = report.count(Severity::Warning);
         let infos = report.count(Severity::Info);
@@ -96,64 +114,118 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
             plural(warnings),
         );
     }
-    let threshold = match args.fail_on {
+    Ok(status_of(&report, args.fail_on))
+}
+
+/// `--stdin-filename PATH`: lints the text on stdin as the file PATH of the newsroom around
+/// it (which need not exist), next to the other files on disk, as the language server does.
+fn lint_stdin(args: &LintArgs, path: &Path) -> anyhow::Result<Status> {
+    use std::io::Read as _;
+    let absolute = copydesk::fs::normalize(
+        &std::path::absolute(path)
+            .with_context(|| format!("cannot resolve `{}`", path.display()))?,
+    );
+    let start = absolute.parent().unwrap_or(&absolute);
+    let root = locate_root(args.root.root.as_deref(), Some(start))?;
+    let mut config = Config::load(&root.join(copydesk::config::CONFIG_FILE))?;
+    apply_overlays(&mut config, args)?;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .context("cannot read stdin")?;
+    let text: std::sync::Arc<str> = match String::from_utf8(bytes) {
+        Ok(text) => std::sync::Arc::from(text),
+        Err(_) => anyhow::bail!("stdin is not valid UTF-8"),
+    };
+    let now = args
+        .now
+        .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
+    let mut engine = crate::lsp::engine::Engine::load_with(root.clone(), config, now)?;
+    let overlay = std::collections::BTreeMap::from([(absolute.clone(), text.clone())]);
+    let diagnostics = engine
+        .diagnostics(&overlay, &[absolute.as_path()], now)
+        .remove(&absolute)
+        .unwrap_or_default();
+    let sources = copydesk::SourceMap::from([(std::sync::Arc::from(absolute.as_path()), text)]);
+    let report = LintReport::new(diagnostics, sources, 1);
+    let stdout = std::io::stdout();
+    let options = RenderOptions {
+        base: std::env::current_dir().ok().or(Some(root)),
+        color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    copydesk::diagnostic::render::render(&report, args.format, &options, &mut out)?;
+    out.flush()?;
+    Ok(status_of(&report, args.fail_on))
+}
+
+/// `Findings` when a diagnostic reaches `--fail-on`.
+fn status_of(report: &LintReport, fail_on: FailOn) -> Status {
+    let threshold = match fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
         FailOn::Info => Severity::Info,
     };
-    Ok(if report.max_severity().is_some_and(|s| s >= threshold) {
+    if report.max_severity().is_some_and(|s| s >= threshold) {
         Status::Findings
     } else {
         Status::Clean
-    })
+    }
 }
 
-/// The plain or `--changed-since` pass with the lint index; what the index did goes to
-/// stderr with `--verbose` and into the summary line.
-fn lint_indexed(
-    root: &Path,
-    config: &Config,
-    files: &[PathBuf],
-    now: chrono::DateTime<chrono::FixedOffset>,
+/// The report in `--format`, to `--output-file` (replaced atomically: a CI job never uploads
+/// half a report) or to `out`, and the `--statistics` table, which takes the report's place
+/// on `out`.
+fn write_report(
+    report: &LintReport,
     args: &LintArgs,
-    progress: &(dyn Fn() + Sync),
-) -> anyhow::Result<(LintReport, Option<String>)> {
-    let options = IndexOptions::new(
-        args.changed_since.clone(),
-        args.cache_dir.clone(),
-        args.no_cache,
-    );
-    let run = copydesk::lint::lint_with_index(root, config, files, &options, now, progress)?;
-    if args.verbose {
-        if let Some(refused) = &run.refused {
-            eprintln!(
-                "note: {}; linting without the index",
-                escape_controls(&refused.to_string())
-            );
-        }
-        if let Some(path) = &run.everything_because {
-            eprintln!(
-                "note: {} changed; linting every article",
-                escape_controls(&path.display().to_string())
-            );
-        }
-        if let Some(miss) = &run.miss {
-            eprintln!("note: {miss}; linting every article once to rebuild it");
-        }
-        if let Some(error) = &run.not_written {
-            eprintln!(
-                "note: the lint index was not written: {error}: {}",
-                error.source
-            );
+    options: &RenderOptions,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    let render = |out: &mut dyn std::io::Write| {
+        copydesk::diagnostic::render::render(report, args.format, options, out)
+    };
+    if let Some(path) = &args.output_file {
+        let mut bytes = Vec::new();
+        render(&mut bytes)?;
+        copydesk::fs::replace_file(path, &bytes)?;
+    } else if !args.statistics {
+        render(out)?;
+    }
+    if args.statistics {
+        let statistics = Statistics::new(report);
+        if args.format == DiagnosticFormat::Json {
+            statistics.render_json(out)?;
+        } else {
+            statistics.render_text(out)?;
         }
     }
-    let note = args.changed_since.is_some().then(|| {
-        format!(
-            " ({} linted, {} from the lint index)",
-            run.linted, run.cached
-        )
-    });
-    Ok((run.report, note))
+    Ok(())
+}
+
+/// What the lint index did, for `--verbose`.
+fn explain_index(run: &LintRun) {
+    if let Some(refused) = &run.refused {
+        eprintln!(
+            "note: {}; linting without the index",
+            escape_controls(&refused.to_string())
+        );
+    }
+    if let Some(path) = &run.everything_because {
+        eprintln!(
+            "note: {} changed; linting every article",
+            escape_controls(&path.display().to_string())
+        );
+    }
+    if let Some(miss) = &run.miss {
+        eprintln!("note: {miss}; linting every article once to rebuild it");
+    }
+    if let Some(error) = &run.not_written {
+        eprintln!(
+            "note: the lint index was not written: {error}: {}",
+            error.source
+        );
+    }
 }
 
 /// `--select` and `--ignore`, merged into `[lint]` like a config file's lists.

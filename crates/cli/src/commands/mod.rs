@@ -1,8 +1,10 @@
 //! One module per subcommand, plus the setup they share.
 
+pub(crate) mod completions;
 pub(crate) mod export;
 pub(crate) mod init;
 pub(crate) mod lint;
+pub(crate) mod lsp;
 pub(crate) mod new_article;
 pub(crate) mod new_author;
 pub(crate) mod new_desk;

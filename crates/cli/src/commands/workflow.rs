@@ -203,10 +203,11 @@ pub(crate) fn list(args: &ListArgs) -> anyhow::Result<Status> {
     filter.desk.clone_from(&args.desk);
     filter.author.clone_from(&args.author);
     filter.since = args.since;
-    let options = copydesk::lint::IndexOptions::new(None, args.cache_dir.clone(), args.no_cache);
+    let linter = copydesk::Linter::new(root, config, now_of(args.now))
+        .context("cannot count the lint findings")?
+        .with_index(args.index.to_options());
     let (rows, counted) =
-        workflow::list_indexed(&root, &config, &filter, now_of(args.now), &options)
-            .context("cannot count the lint findings")?;
+        workflow::list_indexed(&linter, &filter).context("cannot count the lint findings")?;
     if args.verbose {
         let mut err = std::io::stderr().lock();
         writeln!(

@@ -105,3 +105,28 @@ pub fn normalise(newsroom: &TempNewsroom, bytes: &[u8]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Starts `copydesk preview` on a free port for `newsroom` and returns the process and the
+/// address it printed; the caller stops it.
+pub fn start_preview(newsroom: &TempNewsroom) -> (std::process::Child, std::net::SocketAddr) {
+    use std::io::BufRead as _;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("copydesk"))
+        .args(["preview", "--port", "0", "--root"])
+        .arg(newsroom.root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit())
+        .spawn()
+        .expect("copydesk runs");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("piped"))
+        .read_line(&mut line)
+        .expect("the server prints its address");
+    let address = line
+        .trim()
+        .strip_prefix("copydesk preview: http://")
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .trim_end_matches('/')
+        .parse()
+        .expect("an address");
+    (child, address)
+}

@@ -5,6 +5,7 @@
 
 mod line_index;
 pub mod render;
+mod report;
 
 use std::fmt;
 use std::path::Path;
@@ -13,6 +14,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 pub use line_index::{LineColumn, LineIndex};
+pub use report::{LintReport, SourceMap};
 
 /// How serious a diagnostic is.
 #[derive(

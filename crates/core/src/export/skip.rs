@@ -16,7 +16,7 @@ use std::sync::Arc;
 use super::ExportOptions;
 use crate::Newsroom;
 use crate::article::{Article, Status};
-use crate::diagnostic::render::LintReport;
+use crate::diagnostic::LintReport;
 use crate::diagnostic::{Diagnostic, Related, Severity};
 use crate::lint::rules::{front_matter as fm, references as rf};
 
@@ -110,7 +110,7 @@ pub fn remove_unexportable(newsroom: &mut Newsroom, options: &ExportOptions) -> 
     }
 
     let skipped: BTreeSet<Arc<Path>> = found.iter().map(|d| d.path.clone()).collect();
-    let mut sources = crate::newsroom::SourceMap::new();
+    let mut sources = crate::diagnostic::SourceMap::new();
     for article in &newsroom.articles {
         if skipped.contains(&article.path) {
             sources.insert(article.path.clone(), article.source.clone());

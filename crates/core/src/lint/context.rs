@@ -7,10 +7,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 use comrak::nodes::{AstNode, Sourcepos};
 
-use super::rule::RuleMeta;
+use super::rule::{RuleMeta, RuleOptions};
 use super::rules::entries::Entries;
 use super::rules::prose::{self, ProseBlock};
-use super::settings::parse_options;
 use crate::article::Article;
 use crate::author::Author;
 use crate::config::Config;
@@ -123,14 +122,10 @@ impl<'a> LintContext<'a> {
         self.positions.span(pos)
     }
 
-    /// `rule`'s typed options; defaults when none are configured (validated at config load).
-    pub(crate) fn options<T: serde::de::DeserializeOwned + Default>(&self, rule: &RuleMeta) -> T {
-        self.env
-            .config
-            .lint
-            .options_of(rule)
-            .and_then(|table| parse_options(table).ok())
-            .unwrap_or_default()
+    /// The rule's typed options (`T` names the rule): the configured ones or the defaults,
+    /// parsed once when the settings were resolved.
+    pub(crate) fn options<T: RuleOptions>(&self) -> &'a T {
+        self.env.config.lint.options::<T>()
     }
 
     pub(crate) fn into_diagnostics(self) -> Vec<Diagnostic> {

@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use super::context::LintEnv;
 use super::engine::{ArticleFacts, apply_settings};
-use super::registry::CORPUS_CHECKS;
-use super::rule::RuleMeta;
+use super::registry;
+use super::rule::{RuleMeta, RuleOptions};
 use crate::diagnostic::{Diagnostic, LineColumn, Related, Span};
 
 /// What a corpus rule sees: every article's facts, indexed by slug, and a diagnostic sink.
@@ -57,14 +57,10 @@ impl<'a> CorpusContext<'a> {
         Diagnostic::new(rule, article.path.clone(), span, message)
     }
 
-    /// `rule`'s typed options; defaults when none are configured (validated at config load).
-    pub(crate) fn options<T: serde::de::DeserializeOwned + Default>(&self, rule: &RuleMeta) -> T {
-        self.env
-            .config
-            .lint
-            .options_of(rule)
-            .and_then(|table| super::settings::parse_options(table).ok())
-            .unwrap_or_default()
+    /// The rule's typed options (`T` names the rule): the configured ones or the defaults,
+    /// parsed once when the settings were resolved.
+    pub(crate) fn options<T: RuleOptions>(&self) -> &'a T {
+        self.env.config.lint.options::<T>()
     }
 
     /// Records a finished diagnostic.
@@ -90,7 +86,7 @@ impl<'a> CorpusContext<'a> {
 /// suppressions, then reports the suppressions that stayed unused (`MD000`).
 pub fn lint_corpus(facts: &[ArticleFacts], env: LintEnv<'_>) -> Vec<Diagnostic> {
     let ctx = CorpusContext::new(facts, env);
-    for (rule, check) in CORPUS_CHECKS {
+    for (rule, check) in registry::corpus_checks() {
         if env.config.lint.is_enabled(rule) {
             check(&ctx);
         }

@@ -1,4 +1,6 @@
-//! Runs the per-article rules on one article and applies the configuration to what they find.
+//! Runs the per-article rules on one article, gathers the facts the corpus rules declared,
+//! and applies the configuration to what they find. Nothing here names a rule: checks,
+//! facts and options come from the rule declarations in the registry.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -6,18 +8,19 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::context::{LintContext, LintEnv};
-use super::registry::{self, ARTICLE_CHECKS};
-use super::rules::editorial::{Signature, near_duplicate_facts, title_key};
-use super::rules::references as rf;
+use super::registry;
+use super::rule::{AnyFacts, FactsSpec, RuleFacts};
 use super::suppression::Suppressions;
 use crate::article::{Article, Status};
 use crate::diagnostic::{Diagnostic, LineColumn, Span};
 
 /// The compact facts about an article that corpus-wide rules need, kept after its tree is dropped.
 ///
-/// They are also what the lint index ([`cache`](super::cache)) stores between runs, hence the
-/// serde derives; the path is not stored (the index keys entries by relative path and sets
-/// it back when an entry is used).
+/// Every corpus rule gets the article's slug, status and where the slug is written; what a
+/// rule needs beyond that it declares (`facts:` in its `declare_rule!`), and the per-article
+/// pass gathers it for the enabled rules only. They are also what the lint index
+/// ([`index`](super::index)) stores between runs, hence the serde derives; the path is not
+/// stored (the index keys entries by relative path and sets it back when an entry is used).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ArticleFacts {
@@ -32,23 +35,8 @@ pub struct ArticleFacts {
     pub slug_span: Span,
     /// Line and column of `slug_span`, for notes in other files' diagnostics.
     pub slug_position: LineColumn,
-    // Cross-references, for the corpus rules RF004, RF008 and RF009.
-    /// The slugs in `related`, in order.
-    pub related: Vec<SlugReference>,
-    /// The targets of `article:<slug>` links in the body, in document order.
-    pub article_links: Vec<SlugReference>,
-    /// The article's former slugs (`aliases`), for RF003.
-    #[serde(default)]
-    pub aliases: Vec<SlugReference>,
-    // For near-duplicate-article (ED008): a MinHash of the body's word shingles (`None` for
-    // short bodies or when the rule is off), and the first line of the body to point at.
-    #[serde(with = "signature_serde")]
-    pub(crate) body_minhash: Option<Signature>,
-    pub(crate) body_span: Span,
-    pub(crate) body_position: LineColumn,
-    /// The title's words, normalised, hashed (ED008 compares same-titled bodies further).
-    #[serde(default)]
-    pub(crate) title_key: u64,
+    /// What the enabled corpus rules declared they need.
+    pub(crate) rule_facts: FactSlots,
     // Suppressions. What the article's suppression comments and `[lint] ignore` cover, as
     // byte ranges with their codes, and which of them already silenced a per-article
     // diagnostic. `lint_corpus` applies them to corpus diagnostics of this file and only then
@@ -57,54 +45,89 @@ pub struct ArticleFacts {
     pub(crate) suppressions: Suppressions,
 }
 
-/// A reference by slug from one article to another (`related` entry or `article:` link).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct SlugReference {
-    /// The slug referred to (without any `#fragment`).
-    pub slug: String,
-    /// Where the reference is written.
-    pub span: Span,
-    /// Line and column of `span`.
-    pub position: LineColumn,
+impl ArticleFacts {
+    /// The facts of type `T` a corpus rule declared; `None` when no enabled rule asked for
+    /// them.
+    pub(crate) fn get<T: RuleFacts>(&self) -> Option<&T> {
+        self.rule_facts.get::<T>()
+    }
+}
+
+/// The rule-declared facts of one article, one slot per facts type (by its index key).
+#[derive(Clone, Default)]
+pub(crate) struct FactSlots(Vec<(FactsSpec, AnyFacts)>);
+
+impl FactSlots {
+    /// Gathers the facts every enabled corpus rule declared, each type once.
+    fn collect(ctx: &LintContext<'_>) -> FactSlots {
+        let mut slots: Vec<(FactsSpec, AnyFacts)> = Vec::new();
+        for rule in registry::RULES {
+            let Some(spec) = rule.hooks.facts else {
+                continue;
+            };
+            if ctx.env.config.lint.is_enabled(rule) && !slots.iter().any(|(s, _)| s.key == spec.key)
+            {
+                slots.push((spec, (spec.collect)(ctx)));
+            }
+        }
+        FactSlots(slots)
+    }
+
+    fn get<T: RuleFacts>(&self) -> Option<&T> {
+        self.0
+            .iter()
+            .find(|(spec, _)| spec.key == T::KEY)
+            .and_then(|(_, facts)| facts.downcast_ref::<T>())
+    }
+}
+
+impl std::fmt::Debug for FactSlots {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map()
+            .entries(
+                self.0
+                    .iter()
+                    .map(|(spec, facts)| (spec.key, (spec.debug)(facts))),
+            )
+            .finish()
+    }
+}
+
+// Stored as (key, bytes) pairs, each value encoded by its own type: the index needs no list
+// of the facts types, and a key no rule declares any more fails to read, which discards the
+// index like any other change of format.
+impl Serialize for FactSlots {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut encoded = Vec::with_capacity(self.0.len());
+        for (spec, facts) in &self.0 {
+            let bytes = (spec.encode)(facts)
+                .ok_or_else(|| serde::ser::Error::custom("facts of the wrong type"))?;
+            encoded.push((spec.key, bytes));
+        }
+        encoded.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for FactSlots {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let encoded = Vec::<(String, Vec<u8>)>::deserialize(deserializer)?;
+        encoded
+            .into_iter()
+            .map(|(key, bytes)| {
+                let spec = registry::facts_spec(&key)
+                    .ok_or_else(|| serde::de::Error::custom("facts no rule declares"))?;
+                let facts = (spec.decode)(&bytes)
+                    .ok_or_else(|| serde::de::Error::custom("unreadable facts"))?;
+                Ok((spec, facts))
+            })
+            .collect::<Result<_, _>>()
+            .map(FactSlots)
+    }
 }
 
 /// The placeholder path of facts read from the lint index until the index sets the real one.
 fn no_path() -> Arc<Path> {
     Arc::from(Path::new(""))
-}
-
-/// serde for the near-duplicate signature: a fixed array longer than serde's built-in array
-/// support, stored as a sequence of its values. Written against the slice and `TryFrom<Vec>`
-/// forms so a change of the array's length needs no change here; a stored signature of
-/// another length fails to read, which discards the index.
-mod signature_serde {
-    use std::ops::Deref;
-
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    #[allow(clippy::ref_option, reason = "the signature serde's `with` calls")]
-    pub(super) fn serialize<S, T, A>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error>
-    where
-        S: Serializer,
-        T: Deref<Target = A>,
-        A: AsRef<[u64]> + ?Sized,
-    {
-        value.as_deref().map(AsRef::as_ref).serialize(serializer)
-    }
-
-    pub(super) fn deserialize<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-    where
-        D: Deserializer<'de>,
-        T: TryFrom<Vec<u64>>,
-    {
-        Option::<Vec<u64>>::deserialize(deserializer)?
-            .map(|values| {
-                T::try_from(values)
-                    .map_err(|_| serde::de::Error::custom("signature of the wrong length"))
-            })
-            .transpose()
-    }
 }
 
 /// What linting one article produced.
@@ -129,22 +152,12 @@ pub fn lint_article(
     let arena = comrak::Arena::new();
     let root = crate::markdown::parse(&arena, article.body());
     let ctx = LintContext::new(article, root, env);
-    let (body_minhash, body_span) = near_duplicate_facts(&ctx);
-    for (rule, check) in ARTICLE_CHECKS {
+    for (rule, check) in registry::article_checks() {
         if env.config.lint.is_enabled(rule) {
             check(&ctx, article);
         }
     }
-    let (related, article_links) = rf::cross_references(&ctx);
-    let aliases = super::rules::entries::list_item_spans(article, "aliases", &article.aliases)
-        .into_iter()
-        .zip(&article.aliases)
-        .map(|(span, slug)| SlugReference {
-            slug: slug.clone(),
-            span,
-            position: ctx.position(span.start),
-        })
-        .collect();
+    let rule_facts = FactSlots::collect(&ctx);
     let (mut suppressions, suppression_problems) =
         Suppressions::collect(article, root, &ctx.positions);
     let slug_span = article
@@ -152,7 +165,6 @@ pub fn lint_article(
         .value("slug")
         .unwrap_or_else(|| article.value_span("title"));
     let slug_position = ctx.position(slug_span.start);
-    let body_position = ctx.position(body_span.start);
     let mut diagnostics = parse_diagnostics;
     diagnostics.extend(ctx.into_diagnostics());
     diagnostics.extend(suppression_problems);
@@ -165,13 +177,7 @@ pub fn lint_article(
             status: article.status,
             slug_span,
             slug_position,
-            related,
-            article_links,
-            aliases,
-            body_minhash,
-            body_span,
-            body_position,
-            title_key: title_key(&article.title),
+            rule_facts,
             suppressions,
         },
     }
@@ -189,9 +195,65 @@ pub(crate) fn apply_settings(diagnostics: Vec<Diagnostic>, env: LintEnv<'_>) -> 
     diagnostics
         .into_iter()
         .filter_map(|mut diagnostic| {
-            let rule = registry::find(diagnostic.code.as_str())?;
-            diagnostic.severity = env.config.lint.severity_for(rule, diagnostic.severity)?;
+            diagnostic.severity = env
+                .config
+                .lint
+                .severity_of_code(diagnostic.code, diagnostic.severity)?;
             Some(diagnostic)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::lint::rules::editorial::NearDuplicateFacts;
+    use crate::lint::rules::references::CrossReferences;
+
+    fn facts(config: &Config) -> ArticleFacts {
+        let body = "word ".repeat(80);
+        let text = format!(
+            "+++\ntitle = \"Port strike ends\"\nrelated = [\"other\"]\naliases = [\"old\"]\n+++\n{body}\n"
+        );
+        let parsed = Article::parse(Path::new("a.md"), &text);
+        let article = parsed.article.expect("parses");
+        let authors = BTreeMap::new();
+        let env = LintEnv {
+            config,
+            authors: &authors,
+            now: chrono::DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z").expect("time"),
+        };
+        lint_article(&article, Vec::new(), env).facts
+    }
+
+    #[test]
+    fn facts_are_gathered_for_the_enabled_rules_that_declare_them() {
+        let all = facts(&Config::default());
+        let references = all.get::<CrossReferences>().expect("RF rules are on");
+        assert_eq!(references.related[0].slug, "other");
+        assert_eq!(references.aliases[0].slug, "old");
+        assert!(all.get::<NearDuplicateFacts>().is_some());
+
+        let mut config = Config::default();
+        config.lint.extend_ignore(["RF".to_string()]);
+        let fewer = facts(&config);
+        assert!(fewer.get::<CrossReferences>().is_none());
+        assert!(fewer.get::<NearDuplicateFacts>().is_some());
+    }
+
+    #[test]
+    fn rule_facts_survive_the_index_encoding() {
+        let before = facts(&Config::default());
+        let bytes = postcard::to_stdvec(&before).expect("encodes");
+        let after: ArticleFacts = postcard::from_bytes(&bytes).expect("decodes");
+        assert_eq!(
+            format!("{:?}", after.rule_facts),
+            format!("{:?}", before.rule_facts)
+        );
+        assert!(format!("{:?}", after.rule_facts).contains("cross-references"));
+    }
 }

@@ -1,13 +1,10 @@
-//! Applying fixes: the safe edits of diagnostics to a text, and re-linting until nothing more
-//! can be fixed.
+//! Applying fixes: the safe edits of diagnostics to a text, and a unified diff of the result.
 //!
 //! Only [`Applicability::Safe`] fixes are applied, each one whole or not at all, in file order;
 //! a fix that overlaps one already taken waits for the next round, where it is recomputed on
 //! the new text. Everything outside the replaced byte ranges is kept byte for byte. Writing
 //! files is the caller's business (see [`crate::fs::write_atomically`]); the newsroom-wide
-//! loop is [`Newsroom::fix`](crate::Newsroom::fix).
-
-use std::collections::BTreeMap;
+//! loop is [`Linter::fix`](super::Linter::fix).
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, RuleCode};
 
@@ -79,57 +76,6 @@ fn overlaps(a: &Edit, b: &Edit) -> bool {
     (a.start < b.end && b.start < a.end) || (a.start == b.start && (a.is_empty() || b.is_empty()))
 }
 
-/// A text after fixing it to a fixed point.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct FixedText {
-    /// The final text.
-    pub text: String,
-    /// How many fixes of each code were applied.
-    pub fixed: BTreeMap<RuleCode, usize>,
-    /// Rounds that applied something.
-    pub rounds: usize,
-    /// Whether the last lint found nothing more to fix (false when `max_rounds` ran out).
-    pub converged: bool,
-}
-
-/// Lints `text` with `lint`, applies the safe fixes, and repeats until a round fixes nothing
-/// or `max_rounds` rounds applied fixes.
-pub fn fix_until_stable(
-    text: &str,
-    max_rounds: usize,
-    mut lint: impl FnMut(&str) -> Vec<Diagnostic>,
-) -> FixedText {
-    let mut current = text.to_string();
-    let mut fixed: BTreeMap<RuleCode, usize> = BTreeMap::new();
-    let mut rounds = 0;
-    loop {
-        let diagnostics = lint(&current);
-        let applied = apply_safe_fixes(&current, &diagnostics);
-        if applied.fixed.is_empty() || applied.text == current {
-            return FixedText {
-                text: current,
-                fixed,
-                rounds,
-                converged: true,
-            };
-        }
-        if rounds == max_rounds {
-            return FixedText {
-                text: current,
-                fixed,
-                rounds,
-                converged: false,
-            };
-        }
-        for code in applied.fixed {
-            *fixed.entry(code).or_default() += 1;
-        }
-        current = applied.text;
-        rounds += 1;
-    }
-}
-
 /// A unified diff of `before` and `after`, with `path` in the `---`/`+++` headers.
 pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
     similar::TextDiff::from_lines(before, after)
@@ -199,35 +145,6 @@ mod tests {
         let applied = apply_safe_fixes("é", &[diagnostic(&[(1, 2, "e")], Applicability::Safe)]);
         assert_eq!(applied.text, "é");
         assert!(applied.fixed.is_empty());
-    }
-
-    #[test]
-    fn fixing_loops_until_stable() {
-        // Each round the "rule" replaces one straight quote; three rounds for three quotes.
-        let lint = |text: &str| -> Vec<Diagnostic> {
-            text.find('\'')
-                .map(|at| diagnostic(&[(at, at + 1, "’")], Applicability::Safe))
-                .into_iter()
-                .collect()
-        };
-        let result = fix_until_stable("a'b'c'", MAX_ROUNDS, lint);
-        assert_eq!(result.text, "a’b’c’");
-        assert_eq!(result.rounds, 3);
-        assert!(result.converged);
-        assert_eq!(result.fixed.values().sum::<usize>(), 3);
-    }
-
-    #[test]
-    fn a_fix_that_never_settles_stops_after_max_rounds() {
-        let lint = |text: &str| {
-            vec![diagnostic(
-                &[(text.len(), text.len(), "!")],
-                Applicability::Safe,
-            )]
-        };
-        let result = fix_until_stable("a", 4, lint);
-        assert_eq!(result.text, "a!!!!");
-        assert!(!result.converged);
     }
 
     #[test]

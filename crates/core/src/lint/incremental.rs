@@ -1,213 +1,152 @@
-//! One lint run with the lint index, as `copydesk lint` does it: decide what to lint in full
-//! (the files changed since a git revision, or everything), read the index, lint, and write the
-//! index back. The pass itself is [`lint_files_cached`](crate::lint_files_cached), the index
-//! [`super::cache`], the changed files [`crate::git`].
+//! Which lint runs read and write the lint index: the one policy every run follows, decided
+//! by [`IndexUse::of`] from the [`IndexOptions`] a [`Linter`](super::Linter) was given and
+//! what the run lints. The run itself is [`super::linter`], the index [`super::index`].
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset};
+use super::index::{IndexDirRefused, check_index_dir, default_index_dir};
+use super::linter::Files;
 
-use super::cache::{
-    CacheKey, CacheMiss, FindingCounts, IndexDirRefused, LintIndex, check_index_dir,
-    default_cache_dir,
-};
-use crate::config::Config;
-use crate::diagnostic::render::LintReport;
-use crate::error::{Error, IoError};
-
-/// How a run uses the index.
+/// Where the lint index lives and whether runs may use it.
+///
+/// With a [`Linter`](super::Linter) given options (see [`Linter::with_index`](super::Linter::with_index)),
+/// a run uses the index only when it lints every article of the newsroom (the index describes
+/// the whole newsroom, so a run over some paths neither reads nor writes it):
+/// - a run that reports every finding builds the index from scratch and writes it;
+/// - a run that reports some files' findings (`--changed-since`, `copydesk list`) reads it,
+///   takes the facts of unchanged files from it, and writes it back;
+/// - a run given texts that are not on disk (an [`Overlay`](super::Overlay)) reads it for
+///   the other files when it reports some files only (an editor's buffer), and writes it only
+///   when it had to lint a file that is on disk; reporting every file (`--fix` rounds), it
+///   neither reads nor writes it.
+///
+/// A directory that is a link, or one copydesk did not make, is never used (see
+/// [`check_index_dir`]); the run then lints without the index and says why.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
 pub struct IndexOptions {
-    /// Lint in full only the files changed since this git revision.
-    pub changed_since: Option<String>,
-    /// Where the index lives; default: [`default_cache_dir`].
-    pub cache_dir: Option<PathBuf>,
+    /// Where the index lives; default: [`default_index_dir`] (`.copydesk-cache` in the root).
+    pub index_dir: Option<PathBuf>,
     /// Neither read nor write the index.
-    pub no_cache: bool,
+    pub no_index: bool,
 }
 
 impl IndexOptions {
-    /// Options for a run that lints the files changed since `rev`, or everything without one.
-    pub fn new(changed_since: Option<String>, cache_dir: Option<PathBuf>, no_cache: bool) -> Self {
+    /// The index in `index_dir` (default: `.copydesk-cache` in the root), unless `no_index`.
+    pub fn new(index_dir: Option<PathBuf>, no_index: bool) -> Self {
         IndexOptions {
-            changed_since,
-            cache_dir,
-            no_cache,
+            index_dir,
+            no_index,
         }
     }
 }
 
-/// What an indexed run did, for the caller to report as it sees fit.
+/// What one run does with the index.
 #[derive(Debug)]
-#[non_exhaustive]
-pub struct IndexedLint {
-    /// The findings.
-    pub report: LintReport,
-    /// Files read, parsed and linted.
-    pub linted: usize,
-    /// Files whose facts came from the index.
-    pub cached: usize,
-    /// Whether only changed files were reported in full (`changed_since` was given and
-    /// nothing forced a full lint).
-    pub incremental: bool,
-    /// The changed file that forced linting everything (`copydesk.toml` or an author file).
-    pub everything_because: Option<PathBuf>,
-    /// Why the stored index was not used, when it was read.
-    pub miss: Option<CacheMiss>,
-    /// Why the index could not be written; a run never fails for it.
-    pub not_written: Option<IoError>,
-    /// Why the index directory was neither read nor written (a link, not copydesk's); the
-    /// run linted without the index.
-    pub refused: Option<IndexDirRefused>,
+pub(crate) enum IndexUse {
+    /// Neither read nor write it; with why the directory was refused, if it was.
+    Off { refused: Option<IndexDirRefused> },
+    /// Build a new index from every file linted, and write it.
+    Build { dir: PathBuf },
+    /// Read it for the facts of unreported files, and write it back.
+    ReadWrite { dir: PathBuf },
+    /// Read it; write it back only when files on disk had to be linted.
+    Read { dir: PathBuf },
 }
 
-/// Lints the article `files` (every article of the newsroom at `root`) with the lint index.
-///
-/// With `options.changed_since`, the files git lists as changed since that revision are
-/// linted in full and reported, corpus rules run over every article's facts (from the index
-/// where still valid), and all corpus findings are reported; when `copydesk.toml` or an author
-/// file changed, every article's per-article findings may have changed, so everything is
-/// linted and reported. Without it every file is linted and reported. Unless
-/// `options.no_cache`, the index is then written for the next run.
-///
-/// # Errors
-/// [`Error::Git`] when the changed files cannot be listed (no git, not a repository, unknown
-/// revision) and [`Error::Load`] when the authors or a directory cannot be read. A missing,
-/// stale or corrupt index is never an error.
-pub fn lint_with_index(
-    root: &Path,
-    config: &Config,
-    files: &[PathBuf],
-    options: &IndexOptions,
-    now: DateTime<FixedOffset>,
-    progress: &(dyn Fn() + Sync),
-) -> Result<IndexedLint, Error> {
-    let changed = options
-        .changed_since
-        .as_deref()
-        .map(|rev| crate::git::changed_since(root, rev))
-        .transpose()?;
-    let everything_because = changed
-        .as_ref()
-        .and_then(|changed| changed.affecting_every_article(config))
-        .map(Path::to_path_buf);
-    let scope = changed.as_ref().filter(|_| everything_because.is_none());
-    let (dir, refused) = index_dir(root, options);
-    // Without the index, nothing is keyed, hashed or written; a full run reports every file,
-    // so it only builds the index, never reads it.
-    let (index, miss) = match (options.no_cache || refused.is_some(), scope) {
-        (true, _) => (None, None),
-        (false, None) => (
-            Some(LintIndex::new(CacheKey::for_newsroom(root, config))),
-            None,
-        ),
-        (false, Some(_)) => {
-            let (index, miss) = LintIndex::load(&dir, CacheKey::for_newsroom(root, config));
-            (Some(index), miss)
+impl IndexUse {
+    /// The policy: what a run over `files` of the newsroom at `root` does with the index,
+    /// given `options` (none: the index is off), whether the run reports only some files'
+    /// per-article findings, and whether it was given an overlay (even an empty one, as the
+    /// first `--fix` round is).
+    pub(crate) fn of(
+        options: Option<&IndexOptions>,
+        root: &Path,
+        files: &Files,
+        reports_some: bool,
+        overlaid: bool,
+    ) -> IndexUse {
+        let off = IndexUse::Off { refused: None };
+        let Some(options) = options.filter(|options| !options.no_index) else {
+            return off;
+        };
+        if !matches!(files, Files::Newsroom) {
+            return off;
         }
-    };
-    let run = crate::lint_files_cached(root, config, files, scope, index.as_ref(), now, progress)?;
-    let not_written = run.index.and_then(|index| index.save(&dir).err());
-    Ok(IndexedLint {
-        report: run.report,
-        linted: run.linted,
-        cached: run.cached,
-        incremental: scope.is_some(),
-        everything_because,
-        miss,
-        not_written,
-        refused,
-    })
-}
-
-/// What [`count_with_index`] found.
-#[derive(Debug)]
-#[non_exhaustive]
-pub struct IndexedCounts {
-    /// The counts of every file's findings, per-article and corpus, as `copydesk lint`
-    /// reports them; files without findings may be missing.
-    pub counts: BTreeMap<Arc<Path>, FindingCounts>,
-    /// Files read, parsed and linted.
-    pub linted: usize,
-    /// Files whose counts and facts came from the index.
-    pub cached: usize,
-    /// Why the stored index was not used, when it was read.
-    pub miss: Option<CacheMiss>,
-    /// Why the index could not be written; a run never fails for it.
-    pub not_written: Option<IoError>,
-    /// Why the index directory was neither read nor written.
-    pub refused: Option<IndexDirRefused>,
-}
-
-/// Counts the findings of every article file in `files` (every article of the newsroom at
-/// `root`) the way a full `copydesk lint` would report them, linting only the files the index
-/// has no valid entry for: an unchanged file's per-article counts come from its entry, and the
-/// corpus rules run over every file's facts, so a change in one article that affects another
-/// (a link to a deleted article, a duplicate slug) is counted. Unless `options.no_cache`, the
-/// index is read first and written back. `options.changed_since` is not used: the counts are
-/// of every file.
-///
-/// # Errors
-/// [`Error::Load`] when the authors or a directory cannot be read. A missing, stale or
-/// corrupt index is never an error.
-pub fn count_with_index(
-    root: &Path,
-    config: &Config,
-    files: &[PathBuf],
-    options: &IndexOptions,
-    now: DateTime<FixedOffset>,
-) -> Result<IndexedCounts, Error> {
-    let (dir, refused) = index_dir(root, options);
-    let (index, miss) = if options.no_cache || refused.is_some() {
-        (None, None)
-    } else {
-        let (index, miss) = LintIndex::load(&dir, CacheKey::for_newsroom(root, config));
-        (Some(index), miss)
-    };
-    // Nothing is "changed": no file's per-article findings are reported, each is counted, and
-    // every corpus finding is reported.
-    let nothing = crate::git::ChangedFiles::default();
-    let run = crate::lint_files_cached(
-        root,
-        config,
-        files,
-        Some(&nothing),
-        index.as_ref(),
-        now,
-        &|| {},
-    )?;
-    let not_written = run.index.and_then(|index| index.save(&dir).err());
-    let mut counts = run.counts;
-    for diagnostic in &run.report.diagnostics {
-        counts
-            .entry(diagnostic.path.clone())
-            .or_default()
-            .add(diagnostic.severity);
+        let dir = options
+            .index_dir
+            .clone()
+            .unwrap_or_else(|| default_index_dir(root));
+        // Fix rounds lint every text anyway; the index would only be written from texts
+        // that are not on disk.
+        if overlaid && !reports_some {
+            return off;
+        }
+        if let Err(refused) = check_index_dir(root, &dir, options.index_dir.is_none()) {
+            return IndexUse::Off {
+                refused: Some(refused),
+            };
+        }
+        match (overlaid, reports_some) {
+            // A full run reports every file, so it only builds the index, never reads it.
+            (false, false) => IndexUse::Build { dir },
+            (false, true) => IndexUse::ReadWrite { dir },
+            (true, _) => IndexUse::Read { dir },
+        }
     }
-    Ok(IndexedCounts {
-        counts,
-        linted: run.linted,
-        cached: run.cached,
-        miss,
-        not_written,
-        refused,
-    })
+
+    /// Why the index directory was refused, if it was.
+    pub(crate) fn refused(self) -> Option<IndexDirRefused> {
+        match self {
+            IndexUse::Off { refused } => refused,
+            _ => None,
+        }
+    }
 }
 
-/// The index directory of a run and, unless `--no-cache`, why it must not be used (a link,
-/// a directory copydesk did not make): the one policy both indexed runs follow.
-fn index_dir(root: &Path, options: &IndexOptions) -> (PathBuf, Option<IndexDirRefused>) {
-    let dir = options
-        .cache_dir
-        .clone()
-        .unwrap_or_else(|| default_cache_dir(root));
-    let refused = if options.no_cache {
-        None
-    } else {
-        check_index_dir(root, &dir, options.cache_dir.is_none()).err()
-    };
-    (dir, refused)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(
+        options: Option<&IndexOptions>,
+        files: &Files,
+        some: bool,
+        overlaid: bool,
+    ) -> &'static str {
+        let root = tempfile::tempdir().expect("temp dir");
+        match IndexUse::of(options, root.path(), files, some, overlaid) {
+            IndexUse::Off { .. } => "off",
+            IndexUse::Build { .. } => "build",
+            IndexUse::ReadWrite { .. } => "read-write",
+            IndexUse::Read { .. } => "read",
+        }
+    }
+
+    #[test]
+    fn the_policy_of_every_kind_of_run() {
+        let on = IndexOptions::default();
+        let no_index = IndexOptions::new(None, true);
+        let all = Files::Newsroom;
+        let some = Files::Paths(vec![PathBuf::from("articles")]);
+        assert_eq!(
+            of(None, &all, false, false),
+            "off",
+            "a library run by default"
+        );
+        assert_eq!(of(Some(&no_index), &all, true, false), "off", "--no-index");
+        assert_eq!(of(Some(&on), &some, false, false), "off", "explicit paths");
+        assert_eq!(of(Some(&on), &all, false, false), "build", "a full run");
+        assert_eq!(
+            of(Some(&on), &all, true, false),
+            "read-write",
+            "--changed-since, list"
+        );
+        assert_eq!(
+            of(Some(&on), &all, true, true),
+            "read",
+            "an editor's buffer"
+        );
+        assert_eq!(of(Some(&on), &all, false, true), "off", "--fix rounds");
+    }
 }

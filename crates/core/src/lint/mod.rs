@@ -2,31 +2,37 @@
 //!
 //! Rules live one per file under `rules/`; this module runs them and applies configuration
 //! (selection, severity overrides) and suppressions (`suppression.rs`: comments in the body and
-//! the front matter's `[lint] ignore`), centrally and after the rules ran. [`fix`] applies the
-//! safe fixes rules offer. Rendering of diagnostics is in `diagnostic::render`.
+//! the front matter's `[lint] ignore`), centrally and after the rules ran. [`Linter`] is the one
+//! way to run them over files (`linter.rs`), read from disk or an [`Overlay`] (`source.rs`),
+//! with the lint index where `incremental.rs` says so. [`fix`] applies the safe fixes rules
+//! offer. The report is [`crate::diagnostic::LintReport`]; printing it is `diagnostic::render`.
 
-pub mod cache;
 mod context;
 mod corpus;
 mod engine;
 pub mod fix;
 mod incremental;
+pub mod index;
+mod linter;
 pub mod registry;
 mod rule;
 pub(crate) mod rules;
 mod settings;
+pub(crate) mod source;
 mod suppression;
 
-pub use cache::{CacheKey, CacheMiss, FindingCounts, IndexDirRefused, LintIndex, check_index_dir};
 pub use context::{LintContext, LintEnv};
 pub use corpus::{CorpusContext, lint_corpus};
-pub use engine::{ArticleFacts, LintOutcome, SlugReference, apply_config, lint_article};
-pub use incremental::{
-    IndexOptions, IndexedCounts, IndexedLint, count_with_index, lint_with_index,
-};
+pub use engine::{ArticleFacts, LintOutcome, apply_config, lint_article};
+pub use incremental::IndexOptions;
+pub use index::{FindingCounts, IndexDirRefused, IndexKey, IndexMiss, LintIndex, check_index_dir};
+#[cfg(test)]
+pub(crate) use linter::{CachedLint, lint_files_cached};
+pub use linter::{FileFix, Files, LintRequest, LintRun, Linter, Progress, Report};
 pub use registry::{RULES, find, nearest_rule};
 pub use rule::{FixAvailability, RuleMeta, RuleStatus, Scope};
 pub use settings::{
     LintSettings, is_known_selector, nearest_selector, selector_matches, unknown_selector_hint,
     unknown_selector_message,
 };
+pub use source::Overlay;

@@ -1,24 +1,23 @@
-//! The code table: every rule copydesk knows, in code order, and the per-article checks.
+//! The code table: every rule copydesk knows, in code order. Each entry is the rule's own
+//! declaration (`declare_rule!` in its file), which carries its check, options and facts, so
+//! this list is the only place besides the rule's file that adding a rule touches.
 //!
 //! Codes are permanent. A retired rule stays here with status `Deprecated`; its code is never
 //! given to another rule.
 
-use super::context::LintContext;
-use super::corpus::CorpusContext;
-use super::rule::RuleMeta;
+use std::sync::OnceLock;
+
+use chrono::{DateTime, FixedOffset};
+use rustc_hash::FxHashMap;
+
+use super::rule::{ArticleCheck, Check, CorpusCheck, FactsSpec, RuleMeta};
 use super::rules::editorial as ed;
 use super::rules::front_matter as fm;
 use super::rules::markdown as md;
 use super::rules::references as rf;
 use super::rules::timeline as tl;
-use super::settings::parse_options;
 use crate::article::Article;
-
-/// A per-article check.
-pub(crate) type ArticleCheck = fn(&LintContext<'_>, &Article);
-
-/// A corpus-wide check, run on every article's facts.
-pub(crate) type CorpusCheck = fn(&CorpusContext<'_>);
+use crate::diagnostic::RuleCode;
 
 /// Every rule, by family in the order of the documentation (FM, RF, TL, MD, ED), then by code.
 pub static RULES: &[RuleMeta] = &[
@@ -66,71 +65,56 @@ pub static RULES: &[RuleMeta] = &[
     ed::PlaceholderText::META,
 ];
 
-/// The per-article checks, each with the rule it reports.
-pub(crate) static ARTICLE_CHECKS: &[(&RuleMeta, ArticleCheck)] = &[
-    (&fm::MissingField::META, fm::check_missing_field),
-    (&fm::InvalidSlug::META, fm::check_invalid_slug),
-    (
-        &fm::SlugFilenameMismatch::META,
-        fm::check_slug_filename_mismatch,
-    ),
-    (&fm::TitleLength::META, fm::check_title_length),
-    (&fm::MissingDek::META, fm::check_missing_dek),
-    (&fm::EmptyBody::META, fm::check_empty_body),
-    (&rf::UnknownAuthor::META, rf::check_unknown_author),
-    (&rf::UnknownDesk::META, rf::check_unknown_desk),
-    (&rf::UnknownSource::META, rf::check_unknown_source),
-    (&rf::UncitedSource::META, rf::check_uncited_source),
-    (&rf::DuplicateSource::META, rf::check_duplicate_source),
-    (
-        &tl::UpdatedBeforePublished::META,
-        tl::check_updated_before_published,
-    ),
-    (&tl::FutureTimestamp::META, tl::check_future_timestamp),
-    (&tl::UpdatesOutOfOrder::META, tl::check_updates_out_of_order),
-    (
-        &tl::UpdateBeforePublished::META,
-        tl::check_update_before_published,
-    ),
-    (&tl::StaleUpdated::META, tl::check_stale_updated),
-    (&tl::ScheduledInPast::META, tl::check_scheduled_in_past),
-    (&tl::UpdateNoteInBody::META, tl::check_update_note_in_body),
-    (&md::BodyH1::META, md::check_body_h1),
-    (&md::HeadingSkip::META, md::check_heading_skip),
-    (&md::DuplicateHeading::META, md::check_duplicate_heading),
-    (&md::EmptySection::META, md::check_empty_section),
-    (&md::ImageMissingAlt::META, md::check_image_missing_alt),
-    (&md::VagueLinkText::META, md::check_vague_link_text),
-    (&md::RawHtml::META, md::check_raw_html),
-    (&ed::DuplicateParagraph::META, ed::check_duplicate_paragraph),
-    (
-        &ed::NearDuplicateParagraph::META,
-        ed::check_near_duplicate_paragraph,
-    ),
-    (&ed::UnattributedClaim::META, ed::check_unattributed_claim),
-    (&ed::StaleForecast::META, ed::check_stale_forecast),
-    (&ed::MixedQuotes::META, ed::check_mixed_quotes),
-    (&ed::FillerPhrase::META, ed::check_filler_phrase),
-    (&ed::DekRepeatsLede::META, ed::check_dek_repeats_lede),
-    (&ed::PlaceholderText::META, ed::check_placeholder_text),
-];
+/// The position of the rule with `code` (exactly as registered) in [`RULES`], which settings
+/// index their per-rule tables by.
+pub(crate) fn index_of(code: RuleCode) -> Option<usize> {
+    static POSITIONS: OnceLock<FxHashMap<&'static str, usize>> = OnceLock::new();
+    POSITIONS
+        .get_or_init(|| {
+            RULES
+                .iter()
+                .enumerate()
+                .map(|(i, rule)| (rule.code.as_str(), i))
+                .collect()
+        })
+        .get(code.as_str())
+        .copied()
+}
 
-/// The corpus-wide checks, each with the rule it reports.
-pub(crate) static CORPUS_CHECKS: &[(&RuleMeta, CorpusCheck)] = &[
-    (&rf::DuplicateSlug::META, rf::check_duplicate_slug),
-    // RF003 over `aliases`: a helper of its own beside the duplicate-slug rule's file.
-    (&rf::DuplicateSlug::META, rf::check_alias_conflicts),
-    (&rf::UnknownRelated::META, rf::check_unknown_related),
-    (&rf::BrokenArticleLink::META, rf::check_broken_article_link),
-    (
-        &rf::UnpublishedReference::META,
-        rf::check_unpublished_reference,
-    ),
-    (
-        &ed::NearDuplicateArticle::META,
-        ed::check_near_duplicate_article,
-    ),
-];
+/// The per-article checks, with the rules they report, in registry order.
+pub(crate) fn article_checks() -> impl Iterator<Item = (&'static RuleMeta, ArticleCheck)> {
+    RULES.iter().filter_map(|rule| match rule.hooks.check {
+        Check::Article(check) => Some((rule, check)),
+        _ => None,
+    })
+}
+
+/// The corpus-wide checks, with the rules they report, in registry order.
+pub(crate) fn corpus_checks() -> impl Iterator<Item = (&'static RuleMeta, CorpusCheck)> {
+    RULES.iter().filter_map(|rule| match rule.hooks.check {
+        Check::Corpus(check) => Some((rule, check)),
+        _ => None,
+    })
+}
+
+/// The facts type registered under `key`, for reading them back from the lint index.
+pub(crate) fn facts_spec(key: &str) -> Option<FactsSpec> {
+    RULES
+        .iter()
+        .filter_map(|rule| rule.hooks.facts)
+        .find(|spec| spec.key == key)
+}
+
+/// The times of `article` that some rule compares with now.
+pub(crate) fn time_sensitive_instants(article: &Article) -> Vec<DateTime<FixedOffset>> {
+    let mut instants = Vec::new();
+    for hook in RULES.iter().filter_map(|rule| rule.hooks.instants) {
+        hook(article, &mut instants);
+    }
+    instants.sort_unstable();
+    instants.dedup();
+    instants
+}
 
 /// Looks a rule up by code (`FM003`, any case) or name (`invalid-value`).
 pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
@@ -171,26 +155,12 @@ pub fn nearest_rule(input: &str) -> Option<&'static RuleMeta> {
     crate::suggest::nearest(input, candidates).and_then(find)
 }
 
-/// Checks `[lint.options.<CODE>]` against the rule's option type.
-pub(crate) fn validate_options(rule: &RuleMeta, table: &toml::Table) -> Result<(), String> {
-    match rule.code.as_str() {
-        "FM006" => parse_options::<fm::TitleLengthOptions>(table).map(drop),
-        "FM007" => parse_options::<fm::MissingDekOptions>(table).map(drop),
-        "MD006" => parse_options::<md::VagueLinkTextOptions>(table).map(drop),
-        "ED002" => parse_options::<ed::NearDuplicateParagraphOptions>(table).map(drop),
-        "ED005" => parse_options::<ed::MixedQuotesOptions>(table).map(drop),
-        "ED006" => parse_options::<ed::FillerPhraseOptions>(table).map(drop),
-        "ED008" => parse_options::<ed::NearDuplicateArticleOptions>(table).map(drop),
-        _ => Err(format!("{} takes no options", rule.code)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
+    use std::collections::{BTreeMap, BTreeSet};
 
     use super::*;
-    use crate::lint::Scope;
+    use crate::lint::{LintSettings, Scope};
 
     #[test]
     fn codes_are_unique_well_formed_and_sorted() {
@@ -264,22 +234,171 @@ mod tests {
     }
 
     #[test]
-    fn every_article_rule_has_a_check_and_no_check_is_orphaned() {
-        for rule in RULES.iter().filter(|r| r.scope == Scope::Article) {
+    fn every_rule_runs_as_its_scope_says() {
+        for rule in RULES {
+            let fits = matches!(
+                (rule.scope, rule.hooks.check),
+                (Scope::Parse, Check::None)
+                    | (Scope::Article, Check::Article(_))
+                    | (Scope::Corpus, Check::Corpus(_))
+            );
+            assert!(fits, "{} runs as {:?}", rule.code, rule.hooks.check);
+            assert_eq!(index_of(rule.code).map(|i| RULES[i].code), Some(rule.code));
+            // Facts are gathered for the corpus pass only.
             assert!(
-                ARTICLE_CHECKS
-                    .iter()
-                    .any(|(meta, _)| meta.code == rule.code),
-                "{} has no check",
+                rule.hooks.facts.is_none() || rule.scope == Scope::Corpus,
+                "{} declares facts",
                 rule.code
             );
         }
-        for (meta, _) in ARTICLE_CHECKS {
-            assert!(
-                find(meta.code.as_str()).is_some(),
-                "{} is not registered",
-                meta.code
-            );
+    }
+
+    #[test]
+    fn facts_keys_name_one_type_each() {
+        let mut keys: BTreeMap<&str, &str> = BTreeMap::new();
+        for rule in RULES {
+            if let Some(spec) = rule.hooks.facts {
+                let previous = keys.insert(spec.key, rule.code.as_str());
+                // Rules sharing facts declare the same type; the same key from two types
+                // would fail to read back.
+                if let Some(other) = previous {
+                    let ours = (spec.collect as usize, spec.decode as usize);
+                    let theirs =
+                        facts_spec(spec.key).map(|s| (s.collect as usize, s.decode as usize));
+                    assert_eq!(
+                        Some(ours),
+                        theirs,
+                        "{other} and {} share `{}`",
+                        rule.code,
+                        spec.key
+                    );
+                }
+            }
         }
+    }
+
+    #[test]
+    fn every_options_type_round_trips_its_documented_defaults() {
+        let with_options: Vec<_> = RULES
+            .iter()
+            .filter_map(|rule| Some((rule, rule.hooks.options?)))
+            .collect();
+        assert!(
+            with_options.len() >= 7,
+            "{} rules with options",
+            with_options.len()
+        );
+        for (rule, spec) in with_options {
+            let defaults = (spec.defaults_table)().expect("defaults serialise");
+            assert_eq!((spec.round_trips)(), Ok(true), "{}", rule.code);
+            let parsed = (spec.parse)(&defaults).expect("defaults parse");
+            assert!(
+                (spec.parse)(&toml::Table::new()).is_ok(),
+                "{}: every option has a default",
+                rule.code
+            );
+            drop(parsed);
+            // Every option, and every scalar default, is in the rule's `## Options` section.
+            let doc = rule.documentation();
+            let options_doc = doc
+                .split("## Options")
+                .nth(1)
+                .unwrap_or_else(|| panic!("{} has options but no `## Options`", rule.code));
+            // Doc lines wrap anywhere, so words are compared with single spaces.
+            let options_doc = options_doc
+                .split("\n## ")
+                .next()
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            for (key, value) in &defaults {
+                assert!(
+                    options_doc.contains(&format!("`{key}`")),
+                    "{}: option `{key}` is not documented",
+                    rule.code
+                );
+                let shown = match value {
+                    toml::Value::Integer(n) => Some(n.to_string()),
+                    toml::Value::Float(x) => Some(x.to_string()),
+                    toml::Value::Boolean(b) => Some(b.to_string()),
+                    toml::Value::String(s) => Some(s.clone()),
+                    _ => None,
+                };
+                if let Some(shown) = shown {
+                    assert!(
+                        options_doc.contains(&format!("default {shown}"))
+                            || options_doc.contains(&format!("default `{shown}`"))
+                            || options_doc.contains(&format!("default \"{shown}\"")),
+                        "{}: default {key} = {shown} is not documented",
+                        rule.code
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_option_keys_are_rejected_by_name() {
+        for rule in RULES {
+            let mut table = toml::Table::new();
+            table.insert("no_such_option".into(), toml::Value::Integer(1));
+            match rule.hooks.options {
+                Some(spec) => {
+                    let error = (spec.parse)(&table)
+                        .err()
+                        .unwrap_or_else(|| panic!("{} accepted an unknown key", rule.code));
+                    assert!(error.contains("no_such_option"), "{}: {error}", rule.code);
+                }
+                None => {
+                    let raw = crate::config::RawLint {
+                        options: Some([(rule.code.as_str().to_string(), table)].into()),
+                        ..Default::default()
+                    };
+                    let errors = LintSettings::from_raw(raw).expect_err("rejected");
+                    assert_eq!(
+                        errors,
+                        [(
+                            format!("lint.options.{}", rule.code),
+                            format!("invalid options for {0}: {0} takes no options", rule.code)
+                        )]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_generic_engine_names_no_rule() {
+        for (file, text) in [
+            ("engine.rs", include_str!("engine.rs")),
+            ("corpus.rs", include_str!("corpus.rs")),
+            ("index.rs", include_str!("index.rs")),
+        ] {
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            assert!(!code.contains("rules::"), "{file} reaches into a rule");
+        }
+    }
+
+    #[test]
+    fn the_times_compared_with_now_come_from_the_rules() {
+        let article = |status: &str| {
+            let text = format!(
+                "+++\ntitle = \"T\"\nstatus = \"{status}\"\npublished = 2026-01-01T00:00:00Z\nupdated = 2026-02-01T00:00:00Z\n[[updates]]\nat = 2026-03-01T00:00:00Z\ntext = \"U\"\n+++\nBody.\n"
+            );
+            Article::parse(std::path::Path::new("a.md"), &text)
+                .article
+                .expect("parses")
+        };
+        let days = |status: &str| -> Vec<String> {
+            time_sensitive_instants(&article(status))
+                .iter()
+                .map(|t| t.format("%m-%d").to_string())
+                .collect()
+        };
+        // TL002: every time of a published article; TL006: a scheduled one's `published`.
+        assert_eq!(days("published"), ["01-01", "02-01", "03-01"]);
+        assert_eq!(days("scheduled"), ["01-01"]);
+        assert!(days("draft").is_empty());
     }
 }

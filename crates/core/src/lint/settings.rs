@@ -1,13 +1,18 @@
 //! Which rules run and how loud they are: `[lint]` in `copydesk.toml`, plus run-time overlays.
+//!
+//! The written settings (selectors, overrides, option tables) are resolved once, when they are
+//! loaded and again after each overlay, into per-rule tables indexed by the rule's place in the
+//! registry: whether it runs, the severity it reports at, and its parsed typed options. The
+//! engine asks these tables once per diagnostic and rule, never scans selectors or parses
+//! options per article.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
-use serde::de::DeserializeOwned;
-
-use super::registry;
-use super::rule::RuleMeta;
+use super::registry::{self, RULES};
+use super::rule::{AnyOptions, RuleMeta, RuleOptions};
 use crate::config::RawLint;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{RuleCode, Severity};
 
 /// Lint selection, severity overrides and rule options.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,16 +21,52 @@ pub struct LintSettings {
     ignore: Vec<String>,
     severity: BTreeMap<&'static str, Level>,
     options: BTreeMap<&'static str, toml::Table>,
+    resolved: Resolved,
 }
 
 impl Default for LintSettings {
     fn default() -> Self {
-        LintSettings {
+        let mut settings = LintSettings {
             select: vec!["ALL".into()],
             ignore: Vec::new(),
             severity: BTreeMap::new(),
             options: BTreeMap::new(),
-        }
+            resolved: Resolved::default(),
+        };
+        settings.resolve();
+        settings
+    }
+}
+
+/// The written settings resolved per rule, by the rule's index in [`RULES`].
+#[derive(Clone, Default)]
+struct Resolved {
+    /// What each rule reports at: `None` when it is off.
+    state: Vec<Option<RuleLevel>>,
+    /// Each rule's parsed options (its defaults when none are configured); `None` for a rule
+    /// that takes no options.
+    options: Vec<Option<AnyOptions>>,
+}
+
+/// The severity a running rule's findings are shown at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RuleLevel {
+    /// The severity the rule reported.
+    AsReported,
+    /// A configured override.
+    Override(Severity),
+}
+
+// Derived from the written settings, which the settings compare and print instead.
+impl PartialEq for Resolved {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for Resolved {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Resolved")
     }
 }
 
@@ -88,13 +129,6 @@ pub fn unknown_selector_hint(selector: &str) -> String {
     }
 }
 
-/// Parses a rule's options table into its typed options (defaults for absent keys).
-pub(crate) fn parse_options<T: DeserializeOwned>(table: &toml::Table) -> Result<T, String> {
-    toml::Value::Table(table.clone())
-        .try_into::<T>()
-        .map_err(|error| error.message().to_string())
-}
-
 impl LintSettings {
     /// Validates `[lint]`; errors are (dotted key path, message) pairs.
     pub(crate) fn from_raw(raw: RawLint) -> Result<LintSettings, Vec<(String, String)>> {
@@ -135,7 +169,11 @@ impl LintSettings {
                 errors.push((key, unknown_code_message(&code)));
                 continue;
             };
-            match registry::validate_options(rule, &table) {
+            let parsed = match rule.hooks.options {
+                Some(spec) => (spec.parse)(&table).map(drop),
+                None => Err(format!("{} takes no options", rule.code)),
+            };
+            match parsed {
                 Ok(()) => {
                     settings.options.insert(rule.code.as_str(), table);
                 }
@@ -145,10 +183,51 @@ impl LintSettings {
             }
         }
         if errors.is_empty() {
+            settings.resolve();
             Ok(settings)
         } else {
             Err(errors)
         }
+    }
+
+    /// Resolves the written settings into the per-rule tables; options were validated when
+    /// they were read, so a table that fails to parse here cannot happen and falls back to
+    /// the defaults.
+    fn resolve(&mut self) {
+        let state = RULES
+            .iter()
+            .map(|rule| {
+                let selected = self.select.iter().any(|s| selector_matches(s, rule));
+                let ignored = self.ignore.iter().any(|s| selector_matches(s, rule));
+                if !selected || ignored {
+                    return None;
+                }
+                match self.severity.get(rule.code.as_str()) {
+                    Some(Level::Off) => None,
+                    Some(Level::On(severity)) => Some(RuleLevel::Override(*severity)),
+                    None => Some(RuleLevel::AsReported),
+                }
+            })
+            .collect();
+        let options = RULES
+            .iter()
+            .map(|rule| {
+                let spec = rule.hooks.options?;
+                let configured = self
+                    .options
+                    .get(rule.code.as_str())
+                    .and_then(|table| (spec.parse)(table).ok());
+                Some(configured.unwrap_or_else(spec.defaults))
+            })
+            .collect();
+        self.resolved = Resolved { state, options };
+    }
+
+    /// The resolved level of the rule with `code`; `None` for an unknown code or a rule that
+    /// is off.
+    fn level_of(&self, code: RuleCode) -> Option<RuleLevel> {
+        let index = registry::index_of(code)?;
+        self.resolved.state.get(index).copied().flatten()
     }
 
     /// The severity `rule` reports at, or `None` when it is turned off.
@@ -160,21 +239,21 @@ impl LintSettings {
     /// override, else the severity the rule chose (most rules report their default; ED009
     /// grades by the article's status); `None` when the rule is turned off.
     pub fn severity_for(&self, rule: &RuleMeta, reported: Severity) -> Option<Severity> {
-        let selected = self.select.iter().any(|s| selector_matches(s, rule));
-        let ignored = self.ignore.iter().any(|s| selector_matches(s, rule));
-        if !selected || ignored {
-            return None;
-        }
-        match self.severity.get(rule.code.as_str()) {
-            Some(Level::Off) => None,
-            Some(Level::On(severity)) => Some(*severity),
-            None => Some(reported),
+        self.severity_of_code(rule.code, reported)
+    }
+
+    /// [`severity_for`](Self::severity_for) by code, for a diagnostic: `None` also for a
+    /// code no rule has.
+    pub(crate) fn severity_of_code(&self, code: RuleCode, reported: Severity) -> Option<Severity> {
+        match self.level_of(code)? {
+            RuleLevel::AsReported => Some(reported),
+            RuleLevel::Override(severity) => Some(severity),
         }
     }
 
     /// Whether `rule` runs at all.
     pub fn is_enabled(&self, rule: &RuleMeta) -> bool {
-        self.severity_of(rule).is_some()
+        self.level_of(rule.code).is_some()
     }
 
     /// The options table configured for `rule`.
@@ -182,14 +261,31 @@ impl LintSettings {
         self.options.get(rule.code.as_str())
     }
 
+    /// The parsed options of the rule whose options type is `T`: the configured ones, or the
+    /// defaults.
+    ///
+    /// # Panics
+    ///
+    /// When `T`'s rule is not in the registry: every declared rule with options is, which a
+    /// registry test checks.
+    pub(crate) fn options<T: RuleOptions>(&self) -> &T {
+        registry::index_of(T::RULE.code)
+            .and_then(|index| self.resolved.options.get(index))
+            .and_then(Option::as_ref)
+            .and_then(|options| options.downcast_ref::<T>())
+            .expect("a rule's options type is the one its declaration registers")
+    }
+
     /// Replaces the selection (a command-line `--select`).
     pub fn set_select(&mut self, selectors: Vec<String>) {
         self.select = selectors;
+        self.resolve();
     }
 
     /// Adds to the ignore list (a command-line `--ignore`).
     pub fn extend_ignore(&mut self, selectors: impl IntoIterator<Item = String>) {
         self.ignore.extend(selectors);
+        self.resolve();
     }
 }
 

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{CONFIG_FILE, Config};
 use crate::error::LoadError;
-use crate::newsroom::{Newsroom, find_root, is_article_path, load_authors, walk_article_files};
+use crate::lint::source::load_authors;
+use crate::listing::{is_article_path, walk_article_files};
+use crate::newsroom::{Newsroom, find_root};
 
 /// The config, the author ids and the article slugs of a newsroom: everything
 /// [`check_new_article`](super::check_new_article) and

@@ -11,7 +11,7 @@ use crate::Newsroom;
 use crate::article::{Article, Status};
 use crate::config::Config;
 use crate::error::Error;
-use crate::lint::{FindingCounts, IndexOptions, IndexedCounts, count_with_index};
+use crate::lint::{FindingCounts, LintRequest, LintRun, Linter, Report};
 use crate::read_time::ReadTime;
 
 /// Which articles to list. Empty fields do not filter.
@@ -92,43 +92,43 @@ pub fn list(newsroom: &Newsroom, filter: &ListFilter, now: DateTime<FixedOffset>
     list_with_counts(newsroom, filter, &counts)
 }
 
-/// [`list`] for the newsroom at `root`, streaming: each article file is read and parsed on a
+/// [`list`] for the newsroom of `linter`, streaming: each article file is read and parsed on a
 /// worker thread and only its row is kept (never the newsroom's texts), and the lint counts
-/// come from the lint index where it still holds (see [`count_with_index`]): a warm run lints
+/// come from one [`Linter::lint`] run that reports nothing but counts; with the lint index
+/// enabled ([`Linter::with_index`]) they come from it where it still holds: a warm run lints
 /// only the articles changed since the index was written, and the corpus rules run on every
 /// article's stored facts, so the counts are those of a full `copydesk lint`. The index is
-/// written back unless `options.no_cache`. Files that are not articles (unreadable, no front
+/// written back. Files that are not articles (unreadable, no front
 /// matter) have no row, as in [`list`].
 ///
 /// # Errors
 /// [`Error::Load`] when the article files or the authors cannot be listed or read.
 pub fn list_indexed(
-    root: &Path,
-    config: &Config,
+    linter: &Linter,
     filter: &ListFilter,
-    now: DateTime<FixedOffset>,
-    options: &IndexOptions,
-) -> Result<(Vec<ListRow>, IndexedCounts), Error> {
+) -> Result<(Vec<ListRow>, LintRun), Error> {
     use rayon::prelude::*;
+    let (root, config) = (linter.root(), linter.config());
     let files = crate::list_article_files(root, &root.join(&config.paths.articles))?;
-    let authors = crate::newsroom::load_authors(root, config)?.authors;
+    let authors = linter.authors();
     let author_ids = filter
         .author
         .as_deref()
-        .map(|wanted| resolve_author(&authors, wanted));
+        .map(|wanted| resolve_author(authors, wanted));
     // Each row keeps its file's path to find its counts (the row's own path is for display).
     let rows: Vec<(&PathBuf, Option<DateTime<FixedOffset>>, ListRow)> = files
         .par_iter()
         .filter_map(|path| {
             let bytes =
-                crate::newsroom::read_checked(root, path, config.limits.max_file_bytes).ok()?;
+                crate::lint::source::read_checked(root, path, config.limits.max_file_bytes).ok()?;
             let text = std::str::from_utf8(&bytes).ok()?;
             let article = Article::parse(path, text).article?;
             is_selected(&article, filter, author_ids.as_deref())
                 .then(|| (path, article.published, row(root, config, &article)))
         })
         .collect();
-    let counted = count_with_index(root, config, &files, options, now)?;
+    // Every file's counts, none of its findings: what a full `copydesk lint` would count.
+    let counted = linter.lint(&LintRequest::newsroom().report(Report::CountsOnly))?;
     let rows = rows
         .into_iter()
         .map(|(path, published, mut row)| {

@@ -1,12 +1,17 @@
 //! Renders diagnostics for people and machines. Every format prints diagnostics in the order
 //! given; [`LintReport`] keeps them sorted by path, position and code.
 
+mod checkstyle;
 mod concise;
 mod escape;
 mod full;
 mod github;
+mod gitlab;
 mod json;
+mod junit;
 mod sarif;
+mod statistics;
+mod xml;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -17,9 +22,10 @@ pub use json::{
     DIAGNOSTICS_SCHEMA_VERSION, JsonDiagnostic, JsonEdit, JsonFix, JsonPosition, JsonRelated,
     JsonReport,
 };
+pub use statistics::{Statistics, StatisticsRow};
 
-use super::{Diagnostic, LineColumn, LineIndex, Severity};
-use crate::newsroom::SourceMap;
+use super::report::LintReport;
+use super::{Diagnostic, LineColumn, LineIndex};
 
 /// The output formats of `copydesk lint --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,43 +42,12 @@ pub enum DiagnosticFormat {
     Github,
     /// A SARIF 2.1.0 log, for code-scanning services.
     Sarif,
-}
-
-/// Diagnostics with the texts of their files.
-#[derive(Debug, Clone, Default)]
-#[non_exhaustive]
-pub struct LintReport {
-    /// Sorted diagnostics.
-    pub diagnostics: Vec<Diagnostic>,
-    /// The text of every file a diagnostic points into.
-    pub sources: SourceMap,
-    /// How many files were checked.
-    pub files_checked: usize,
-}
-
-impl LintReport {
-    /// A report of `diagnostics` (sorted here) over `files_checked` files.
-    pub fn new(mut diagnostics: Vec<Diagnostic>, sources: SourceMap, files_checked: usize) -> Self {
-        super::sort(&mut diagnostics);
-        LintReport {
-            diagnostics,
-            sources,
-            files_checked,
-        }
-    }
-
-    /// Number of diagnostics at `severity`.
-    pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
-    }
-
-    /// The most severe diagnostic's severity.
-    pub fn max_severity(&self) -> Option<Severity> {
-        self.diagnostics.iter().map(|d| d.severity).max()
-    }
+    /// A GitLab Code Quality report (JSON), for merge request widgets.
+    Gitlab,
+    /// `JUnit` XML: one test suite per file, one failed test case per finding.
+    Junit,
+    /// Checkstyle XML (the 4.3 format), for Jenkins and other dashboards.
+    Checkstyle,
 }
 
 /// How paths and colours are shown.
@@ -160,6 +135,9 @@ pub fn render(
         DiagnosticFormat::Json => json::render(report, options, out),
         DiagnosticFormat::Github => github::render(report, options, out),
         DiagnosticFormat::Sarif => sarif::render(report, options, out),
+        DiagnosticFormat::Gitlab => gitlab::render(report, options, out),
+        DiagnosticFormat::Junit => junit::render(report, options, out),
+        DiagnosticFormat::Checkstyle => checkstyle::render(report, options, out),
     }
 }
 
@@ -188,7 +166,7 @@ mod tests {
             .map(|at| Diagnostic::new(&RULES[0], a.clone(), Span::new(at, at + 4), "found"))
             .collect();
         diagnostics.push(Diagnostic::new(&RULES[0], b.clone(), Span::at(0), "other"));
-        let mut sources = SourceMap::new();
+        let mut sources = crate::SourceMap::new();
         sources.insert(a, text);
         sources.insert(b, Arc::from("+++\n"));
         LintReport::new(diagnostics, sources, 2)
@@ -203,6 +181,9 @@ mod tests {
             DiagnosticFormat::Json,
             DiagnosticFormat::Github,
             DiagnosticFormat::Sarif,
+            DiagnosticFormat::Gitlab,
+            DiagnosticFormat::Junit,
+            DiagnosticFormat::Checkstyle,
         ] {
             let before = line_index::tests::built();
             let mut out = Vec::new();

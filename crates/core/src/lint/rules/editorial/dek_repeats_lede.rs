@@ -42,6 +42,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "the dek is (nearly) the first paragraph",
+        check: check_dek_repeats_lede,
     }
 }
 
@@ -58,19 +59,19 @@ pub(crate) fn check_dek_repeats_lede(ctx: &LintContext<'_>, article: &Article) {
     let Some(dek) = article.dek.as_deref() else {
         return;
     };
-    let dek_words = prose::word_hashes(dek);
+    let dek_words = crate::text::hashes(dek).words;
     if dek_words.is_empty() {
         return;
     }
     let Some(lede) = prose::paragraphs(ctx).find(|p| !p.words().is_empty()) else {
         return;
     };
-    let dek_shingles = prose::shingles(&dek_words);
+    let dek_shingles = crate::text::shingles(&dek_words);
     let lede_shingles = lede.shingles();
     let same = dek_words == lede.words();
     let message = if same {
         "the dek is the first paragraph word for word"
-    } else if prose::jaccard(&dek_shingles, lede_shingles) >= SIMILARITY {
+    } else if crate::text::jaccard(&dek_shingles, lede_shingles) >= SIMILARITY {
         "the dek nearly repeats the first paragraph"
     } else if repeats_first_sentence(&dek_words, &dek_shingles, &lede.text) {
         "the dek repeats the first sentence of the first paragraph"
@@ -90,11 +91,11 @@ fn repeats_first_sentence(dek_words: &[u64], dek_shingles: &[u64], lede: &str) -
     let Some(first) = prose::sentences(lede).into_iter().next() else {
         return false;
     };
-    let sentence_words = prose::word_hashes(&lede[first]);
+    let sentence_words = crate::text::hashes(&lede[first]).words;
     if sentence_words.is_empty() || sentence_words == dek_words {
         return !sentence_words.is_empty();
     }
-    let sentence_shingles = prose::shingles(&sentence_words);
+    let sentence_shingles = crate::text::shingles(&sentence_words);
     let shared = dek_shingles
         .iter()
         .filter(|s| sentence_shingles.binary_search(s).is_ok())
@@ -112,8 +113,8 @@ mod tests {
     use super::*;
 
     fn repeats(dek: &str, lede: &str) -> bool {
-        let words = prose::word_hashes(dek);
-        repeats_first_sentence(&words, &prose::shingles(&words), lede)
+        let words = crate::text::hashes(dek).words;
+        repeats_first_sentence(&words, &crate::text::shingles(&words), lede)
     }
 
     #[test]

@@ -40,6 +40,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "the same paragraph twice in an article (after normalising case, space, punctuation)",
+        check: check_duplicate_paragraph,
     }
 }
 

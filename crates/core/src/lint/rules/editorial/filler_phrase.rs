@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::lint::LintContext;
@@ -51,11 +51,13 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "configurable list of filler phrases (\"In conclusion\", \"It is worth noting that\")",
+        check: check_filler_phrase,
+        options: FillerPhraseOptions,
     }
 }
 
 /// Options of ED006.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub(crate) struct FillerPhraseOptions {
     /// Patterns for English articles.
@@ -95,8 +97,8 @@ const MAX_EXPANSIONS: usize = 512;
 /// A filler phrase with slots: `{a|b}` matches any one of its choices (an empty choice makes
 /// the slot optional). Checked when read; expanded into the plain phrases it matches only
 /// when the matcher is built, so all of them are still found in one pass of one automaton.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(try_from = "String", into = "String")]
 pub(crate) struct PhrasePattern {
     source: String,
 }
@@ -161,6 +163,12 @@ impl TryFrom<String> for PhrasePattern {
     }
 }
 
+impl From<PhrasePattern> for String {
+    fn from(pattern: PhrasePattern) -> String {
+        pattern.source
+    }
+}
+
 impl PhrasePattern {
     /// The plain phrases the pattern matches.
     fn expansions(&self) -> Vec<String> {
@@ -203,13 +211,13 @@ fn patterns_for<'o>(
 }
 
 pub(crate) fn check_filler_phrase(ctx: &LintContext<'_>, _article: &Article) {
-    let options: FillerPhraseOptions = ctx.options(&FillerPhrase::META);
-    let Some(patterns) = patterns_for(&options, &prose::language(ctx)) else {
+    let options = ctx.options::<FillerPhraseOptions>();
+    let Some(patterns) = patterns_for(options, &prose::language(ctx)) else {
         return;
     };
     let phrases = phrase_set(patterns);
     for block in prose::blocks(ctx, &[BlockKind::Paragraph, BlockKind::Heading]) {
-        if !phrases.may_match(block) {
+        if !block.may_match(&phrases) {
             continue;
         }
         let mut found: Vec<_> = block
@@ -317,7 +325,7 @@ mod tests {
             "It should be remembered that the bridge is old.",
             "It was important to point out that few rode.",
         ] {
-            let found = prose::Folded::new(text).find_any(&set);
+            let found = crate::text::Folded::new(text).find_any(&set);
             assert!(!found.is_empty(), "{text}");
         }
         assert!(patterns_for(&options, "de").is_none());

@@ -1,4 +1,4 @@
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::diagnostic::{Applicability, Edit, Fix, Span};
@@ -64,11 +64,13 @@ declare_rule! {
         fix: Sometimes,
         scope: Article,
         summary: "straight and typographic quotes or apostrophes mixed in one article (title, dek and body together)",
+        check: check_mixed_quotes,
+        options: MixedQuotesOptions,
     }
 }
 
 /// A quote style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum QuoteStyle {
     /// `'` and `"`.
@@ -78,7 +80,7 @@ pub(crate) enum QuoteStyle {
 }
 
 /// Options of ED005.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub(crate) struct MixedQuotesOptions {
     pub(crate) style: Option<QuoteStyle>,
@@ -152,7 +154,7 @@ impl Quote {
 }
 
 pub(crate) fn check_mixed_quotes(ctx: &LintContext<'_>, article: &Article) {
-    let options: MixedQuotesOptions = ctx.options(&MixedQuotes::META);
+    let options = ctx.options::<MixedQuotesOptions>();
     let mut quotes = Vec::new();
     for (unit, key) in ["title", "dek"].into_iter().enumerate() {
         if let Some(span) = article.spans.value(key) {

@@ -11,19 +11,14 @@ mod placeholder_text;
 mod stale_forecast;
 mod unattributed_claim;
 
-pub(crate) use dek_repeats_lede::{DekRepeatsLede, check_dek_repeats_lede};
-pub(crate) use duplicate_paragraph::{DuplicateParagraph, check_duplicate_paragraph};
-pub(crate) use filler_phrase::{FillerPhrase, FillerPhraseOptions, check_filler_phrase};
-pub(crate) use mixed_quotes::{MixedQuotes, MixedQuotesOptions, check_mixed_quotes};
-pub(crate) use near_duplicate_article::{
-    NearDuplicateArticle, NearDuplicateArticleOptions, Signature, check_near_duplicate_article,
-    near_duplicate_facts, title_key,
-};
-pub(crate) use near_duplicate_paragraph::{
-    NearDuplicateParagraph, NearDuplicateParagraphOptions, check_near_duplicate_paragraph,
-};
-pub(crate) use placeholder_text::{
-    MARKER as PLACEHOLDER_MARKER, PlaceholderText, check_placeholder_text, is_placeholder,
-};
-pub(crate) use stale_forecast::{StaleForecast, check_stale_forecast};
-pub(crate) use unattributed_claim::{UnattributedClaim, check_unattributed_claim};
+pub(crate) use dek_repeats_lede::DekRepeatsLede;
+pub(crate) use duplicate_paragraph::DuplicateParagraph;
+pub(crate) use filler_phrase::FillerPhrase;
+pub(crate) use mixed_quotes::MixedQuotes;
+pub(crate) use near_duplicate_article::NearDuplicateArticle;
+#[cfg(test)]
+pub(crate) use near_duplicate_article::NearDuplicateFacts;
+pub(crate) use near_duplicate_paragraph::NearDuplicateParagraph;
+pub(crate) use placeholder_text::{MARKER as PLACEHOLDER_MARKER, PlaceholderText, is_placeholder};
+pub(crate) use stale_forecast::StaleForecast;
+pub(crate) use unattributed_claim::UnattributedClaim;

@@ -1,11 +1,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::Span;
-use crate::lint::rule::declare_rule;
-use crate::lint::rules::prose;
+use crate::diagnostic::{LineColumn, Span};
+use crate::lint::rule::{RuleFacts, declare_rule};
 use crate::lint::{CorpusContext, LintContext};
 
 declare_rule! {
@@ -69,11 +68,14 @@ declare_rule! {
         fix: None,
         scope: Corpus,
         summary: "two articles in the corpus whose bodies are nearly the same",
+        check: check_near_duplicate_article,
+        options: NearDuplicateArticleOptions,
+        facts: NearDuplicateFacts,
     }
 }
 
 /// Options of ED008.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub(crate) struct NearDuplicateArticleOptions {
     pub(crate) threshold: f64,
@@ -98,9 +100,12 @@ const TITLE_WORD_MIN: usize = 3;
 /// ends after nine days" and "Port Strikes End After Nine Days" share a key. 0 for a title
 /// with no such word.
 pub(crate) fn title_key(title: &str) -> u64 {
-    let words = prose::normalise(title);
-    let mut kept: Vec<&str> = words
-        .split(' ')
+    let keys: Vec<String> = crate::text::words(title)
+        .into_iter()
+        .map(crate::text::key)
+        .collect();
+    let mut kept: Vec<&str> = keys
+        .iter()
         .filter(|word| word.chars().count() >= TITLE_WORD_MIN)
         .map(|word| {
             word.strip_suffix('s')
@@ -114,7 +119,7 @@ pub(crate) fn title_key(title: &str) -> u64 {
         return 0;
     }
     kept.iter().fold(0x51_7C_C1_B7_27_22_0A_95, |hash, word| {
-        prose::mix(hash.rotate_left(17) ^ crate::words::hash(word))
+        crate::text::mix(hash.rotate_left(17) ^ crate::text::hash(word))
     })
 }
 
@@ -131,11 +136,65 @@ const MAX_BUCKET_COMPARISONS: usize = 16;
 /// A `MinHash` signature of a body's word shingles.
 pub(crate) type Signature = Box<[u64; SIGNATURE_SIZE]>;
 
-/// What the rule keeps of an article: the body's signature (`None` for a short body or when
-/// the rule is off) and the span of the body's first line, for the diagnostic to point at.
-pub(crate) fn near_duplicate_facts(ctx: &LintContext<'_>) -> (Option<Signature>, Span) {
-    let enabled = ctx.env.config.lint.is_enabled(&NearDuplicateArticle::META);
-    (enabled.then(|| signature(ctx)).flatten(), first_line(ctx))
+/// What the rule keeps of an article: a `MinHash` of the body's word shingles (`None` for a
+/// short body), the body's first line to point at, and the title key same-headline articles
+/// are paired by.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct NearDuplicateFacts {
+    #[serde(with = "signature_serde")]
+    minhash: Option<Signature>,
+    body_span: Span,
+    body_position: LineColumn,
+    /// The title's words, normalised, hashed ([`title_key`]).
+    title_key: u64,
+}
+
+impl RuleFacts for NearDuplicateFacts {
+    // Bump the index format when the signature is computed differently.
+    const KEY: &'static str = "near-duplicate-article";
+
+    fn collect(ctx: &LintContext<'_>) -> Self {
+        let body_span = first_line(ctx);
+        NearDuplicateFacts {
+            minhash: signature(ctx),
+            body_span,
+            body_position: ctx.position(body_span.start),
+            title_key: title_key(&ctx.article.title),
+        }
+    }
+}
+
+/// serde for the signature: a fixed array longer than serde's built-in array support, stored
+/// as a sequence of its values. Written against the slice and `TryFrom<Vec>` forms so a
+/// change of the array's length needs no change here; a stored signature of another length
+/// fails to read, which discards the index.
+mod signature_serde {
+    use std::ops::Deref;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[allow(clippy::ref_option, reason = "the signature serde's `with` calls")]
+    pub(super) fn serialize<S, T, A>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: Serializer,
+        T: Deref<Target = A>,
+        A: AsRef<[u64]> + ?Sized,
+    {
+        value.as_deref().map(AsRef::as_ref).serialize(serializer)
+    }
+
+    pub(super) fn deserialize<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: TryFrom<Vec<u64>>,
+    {
+        Option::<Vec<u64>>::deserialize(deserializer)?
+            .map(|values| {
+                T::try_from(values)
+                    .map_err(|_| serde::de::Error::custom("signature of the wrong length"))
+            })
+            .transpose()
+    }
 }
 
 /// The first line of the body's first block (the body's end when it has none).
@@ -169,7 +228,7 @@ fn signature(ctx: &LintContext<'_>) -> Option<Signature> {
         return None;
     }
     let mut bins = [None::<u64>; SIGNATURE_SIZE];
-    for shingle in prose::shingle_hashes(&words) {
+    for shingle in crate::text::shingle_hashes(&words) {
         let bin = &mut bins[bin_of(shingle)];
         *bin = Some(bin.map_or(shingle, |kept| kept.min(shingle)));
     }
@@ -193,16 +252,19 @@ fn bin_of(hash: u64) -> usize {
 fn borrowed(bins: &[Option<u64>; SIGNATURE_SIZE], i: usize) -> Option<u64> {
     const PROBES: u64 = 256;
     (0..PROBES)
-        .find_map(|attempt| bins[bin_of(prose::mix((i as u64) << 32 | attempt))])
+        .find_map(|attempt| bins[bin_of(crate::text::mix((i as u64) << 32 | attempt))])
         .or_else(|| (1..SIGNATURE_SIZE).find_map(|step| bins[(i + step) % SIGNATURE_SIZE]))
 }
 
 pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
-    let options: NearDuplicateArticleOptions = ctx.options(&NearDuplicateArticle::META);
+    let options = ctx.options::<NearDuplicateArticleOptions>();
     let signed: Vec<_> = ctx
         .facts
         .iter()
-        .filter_map(|facts| facts.body_minhash.as_deref().map(|s| (facts, s)))
+        .filter_map(|article| {
+            let facts = article.get::<NearDuplicateFacts>()?;
+            Some(((article, facts), facts.minhash.as_deref()?))
+        })
         .collect();
     let mut buckets: BTreeMap<(usize, u64), Vec<usize>> = BTreeMap::new();
     let mut candidates: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
@@ -210,7 +272,7 @@ pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
     // differently, so its bodies can share too little to meet in a band: same-titled
     // articles are candidates anyway, and a lower threshold applies to them.
     let mut titles: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
-    for (j, (facts, _)) in signed.iter().enumerate() {
+    for (j, ((_, facts), _)) in signed.iter().enumerate() {
         if facts.title_key == 0 {
             continue;
         }
@@ -234,9 +296,10 @@ pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
         }
     }
     for (j, earlier) in candidates {
-        let (later, later_signature) = signed[j];
-        let same_title =
-            |i: usize| later.title_key != 0 && signed[i].0.title_key == later.title_key;
+        let ((later, later_facts), later_signature) = signed[j];
+        let same_title = |i: usize| {
+            later_facts.title_key != 0 && signed[i].0.1.title_key == later_facts.title_key
+        };
         let best = earlier
             .into_iter()
             .map(|i| {
@@ -256,7 +319,7 @@ pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
         let Some((i, similarity)) = best else {
             continue;
         };
-        let (first, _) = signed[i];
+        let ((first, first_facts), _) = signed[i];
         let percent = (similarity * 100.0).round();
         let message = if similarity < options.threshold {
             format!(
@@ -270,13 +333,18 @@ pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
             )
         };
         ctx.push(
-            ctx.diagnostic(&NearDuplicateArticle::META, later, later.body_span, message)
-                .with_help("keep one article; link or relate the other story instead")
-                .with_related(CorpusContext::related(
-                    first,
-                    first.body_position,
-                    "the earlier, similar article",
-                )),
+            ctx.diagnostic(
+                &NearDuplicateArticle::META,
+                later,
+                later_facts.body_span,
+                message,
+            )
+            .with_help("keep one article; link or relate the other story instead")
+            .with_related(CorpusContext::related(
+                first,
+                first_facts.body_position,
+                "the earlier, similar article",
+            )),
         );
     }
 }

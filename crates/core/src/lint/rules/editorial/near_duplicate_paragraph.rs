@@ -1,6 +1,6 @@
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::lint::LintContext;
@@ -66,11 +66,13 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "two paragraphs of one article that say nearly the same thing (word-shingle similarity over a documented threshold)",
+        check: check_near_duplicate_paragraph,
+        options: NearDuplicateParagraphOptions,
     }
 }
 
 /// Options of ED002.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub(crate) struct NearDuplicateParagraphOptions {
     pub(crate) threshold: f64,
@@ -87,7 +89,7 @@ impl Default for NearDuplicateParagraphOptions {
 const MAX_POSTINGS: usize = 64;
 
 pub(crate) fn check_near_duplicate_paragraph(ctx: &LintContext<'_>, _article: &Article) {
-    let options: NearDuplicateParagraphOptions = ctx.options(&NearDuplicateParagraph::META);
+    let options = ctx.options::<NearDuplicateParagraphOptions>();
     // Exact copies are left to `duplicate-paragraph`: only a text's first copy takes part.
     // Quoted paragraphs are left out before that, so a prose paragraph is never dropped as
     // the copy of a quotation.
@@ -173,7 +175,7 @@ fn similar_pairs(paragraphs: &[&ProseBlock<'_>], threshold: f64) -> Vec<(usize, 
                 #[cfg(test)]
                 tests::MEASURED.with(|measured| measured.set(measured.get() + 1));
                 let similarity =
-                    prose::jaccard(paragraphs[earlier].shingles(), paragraph.shingles());
+                    crate::text::jaccard(paragraphs[earlier].shingles(), paragraph.shingles());
                 (earlier, similarity)
             })
             .filter(|(_, similarity)| *similarity >= threshold)

@@ -53,6 +53,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "placeholder text (`TK:`) left in the body; info in drafts, error once published",
+        check: check_placeholder_text,
     }
 }
 

@@ -57,6 +57,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "forward-looking wording about a year already past at `published`",
+        check: check_stale_forecast,
     }
 }
 
@@ -118,7 +119,7 @@ pub(crate) fn check_stale_forecast(ctx: &LintContext<'_>, article: &Article) {
 fn stale(sentence: &str, published_year: i32) -> Option<(Range<usize>, i32)> {
     let years = years(sentence);
     let latest = years.iter().map(|(_, year)| *year).max()?;
-    let found = prose::Folded::new(sentence).find_any(&WORDING);
+    let found = crate::text::Folded::new(sentence).find_any(&WORDING);
     // Where the first forward-looking cue starts, if any.
     let cue_at = found
         .iter()

@@ -39,7 +39,9 @@ declare_rule! {
     /// found". The heuristic: a name of two or three capitalised words (no all-capital
     /// words, no inner capitals, no word such as "Group", "Research", "Press" or "Inc")
     /// is a person; so is a single capitalised word that the article elsewhere uses as the
-    /// last word of such a name ("according to Chen"). Anything else capitalised is an
+    /// last word of such a name ("according to Chen"), and any name after an abbreviated
+    /// courtesy title ("according to Rev. Smith", "Dr. Chen found", "Gov. Lee"; not "St.",
+    /// which opens organisations' names too). Anything else capitalised is an
     /// organisation, except a single word opening a sentence that the article also writes
     /// in lower case ("Tests found …" where "tests" appears elsewhere) or in a sentence
     /// attributed to people by a verb of speech ("Tests found lead, officials said").
@@ -77,6 +79,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "a claim attributed to a document or organisation in a paragraph that cites no source",
+        check: check_unattributed_claim,
     }
 }
 
@@ -172,6 +175,14 @@ const INSERTED_ADVERBS: &[&str] = &[
 
 /// Verbs of speech: a sentence with one has a human source ("…, officials said").
 const SPEECH_VERBS: &[&str] = &["said", "says", "say", "told", "tells", "added", "stated"];
+
+/// Abbreviated courtesy titles, civil, religious and military, that only ever precede a
+/// person's name ("Dr. Chen", "Rev. Smith", "Gov. Lee"). "St." is left out: "St. Jude
+/// Medical" is an organisation.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "prof", "rev", "fr", "gov", "sen", "rep", "gen", "col", "maj",
+    "capt", "lt", "sgt", "det", "adm", "hon",
+];
 
 /// Verbs that are also plural nouns ("AI projects, including …"): a comma or stop after
 /// them means they are nouns.
@@ -419,7 +430,7 @@ pub(crate) fn check_unattributed_claim(ctx: &LintContext<'_>, article: &Article)
     // and the article's names are gathered only once a paragraph needs them.
     let names = OnceCell::new();
     for paragraph in prose::paragraphs(ctx) {
-        if !PHRASES.may_match(paragraph) {
+        if !paragraph.may_match(&PHRASES) {
             continue;
         }
         let matches = paragraph.folded().find_any(&PHRASES);
@@ -498,6 +509,10 @@ impl Token<'_> {
             .any(|organisation| word.eq_ignore_ascii_case(organisation))
     }
 
+    fn is_title(&self) -> bool {
+        self.is_one_of(TITLES)
+    }
+
     /// Whether the word is one of `words` (lower case ASCII), in any case.
     fn is_one_of(&self, words: &[&str]) -> bool {
         words
@@ -537,6 +552,14 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Whether the tokens at `at` are an abbreviated title, its full stop and a name ("Dr.
+/// Chen"): the title makes the name a person's, whatever its shape.
+fn is_titled_name(tokens: &[Token<'_>], at: usize) -> bool {
+    tokens.get(at).is_some_and(Token::is_title)
+        && tokens.get(at + 1).is_some_and(|t| t.text == ".")
+        && tokens.get(at + 2).is_some_and(Token::is_name_like)
+}
+
 /// What the article's own wording tells about its capitalised words.
 #[derive(Debug, Default)]
 struct Names {
@@ -561,6 +584,13 @@ impl Names {
                     && !pair[0].is_one_of(&["according", "the"])
                 {
                     names.surnames.push(pair[1].text.to_string());
+                }
+            }
+            // "Dr. Chen": the name after a title is a surname even on its own.
+            for at in 0..tokens.len() {
+                if is_titled_name(&tokens, at) {
+                    let name = capitalised_run(&tokens, at + 2);
+                    names.surnames.push(tokens[name.end - 1].text.to_string());
                 }
             }
             for token in &tokens {
@@ -638,6 +668,9 @@ fn attributions(text: &str, matches: &[(usize, Range<usize>)], names: &Names) ->
             let Some(next) = token_at(range.end) else {
                 continue;
             };
+            if is_titled_name(&tokens, next) {
+                continue;
+            }
             let run = capitalised_run(&tokens, next);
             if !run.is_empty() {
                 if !is_person(&tokens[run.clone()], names) {
@@ -775,6 +808,10 @@ fn claim_by_subject(
     {
         start -= 1;
     }
+    // "Prof. Chen found": a title before the name makes the subject a person.
+    if start >= 2 && is_titled_name(tokens, start - 2) {
+        return None;
+    }
     let run = &tokens[start..=end];
     // "the AP", "the New York Times": people take no article.
     let has_article = start > 0 && tokens[start - 1].text == "the";
@@ -854,7 +891,7 @@ mod tests {
 
     fn phrases(text: &str) -> Vec<&str> {
         let names = Names::of(&[text]);
-        let matches = prose::Folded::new(text).find_any(&PHRASES);
+        let matches = crate::text::Folded::new(text).find_any(&PHRASES);
         attributions(text, &matches, &names)
             .into_iter()
             .map(|r| &text[r])
@@ -952,6 +989,21 @@ mod tests {
         assert_eq!(
             phrases("IDC, the research firm, estimated that sales fell."),
             ["IDC, the research firm, estimated"]
+        );
+    }
+
+    #[test]
+    fn a_courtesy_title_before_a_name_marks_a_person() {
+        assert!(phrases("The deal is off, according to Dr. Amal Haddad.").is_empty());
+        assert!(phrases("According to Gov. Haddad, the bridge will reopen.").is_empty());
+        assert!(phrases("Prof. Haddad found that the bridge was safe.").is_empty());
+        assert!(phrases("Sen. Amal Haddad reported the vote to the chamber.").is_empty());
+        // A later bare surname reads as the person the title introduced.
+        assert!(phrases("Dr. Haddad runs the lab. It works, according to Haddad.").is_empty());
+        // Only a title followed by a name: an organisation after it is still one.
+        assert_eq!(
+            phrases("Dr. Haddad agreed. According to the Ministry of Health, it works."),
+            ["According to the Ministry of Health"]
         );
     }
 

@@ -36,6 +36,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "body has no prose",
+        check: check_empty_body,
     }
 }
 

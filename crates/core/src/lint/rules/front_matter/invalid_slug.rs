@@ -29,6 +29,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "slug not lowercase ASCII words joined by single hyphens",
+        check: check_invalid_slug,
     }
 }
 

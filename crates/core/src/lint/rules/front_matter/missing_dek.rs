@@ -1,4 +1,4 @@
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Status};
 use crate::lint::LintContext;
@@ -39,11 +39,13 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "published article without a dek, or dek over `max_chars` (default 300)",
+        check: check_missing_dek,
+        options: MissingDekOptions,
     }
 }
 
 /// Options of FM007.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub(crate) struct MissingDekOptions {
     pub(crate) max_chars: usize,
@@ -60,7 +62,7 @@ impl Default for MissingDekOptions {
 }
 
 pub(crate) fn check_missing_dek(ctx: &LintContext<'_>, article: &Article) {
-    let options: MissingDekOptions = ctx.options(&MissingDek::META);
+    let options = ctx.options::<MissingDekOptions>();
     match article.dek.as_deref() {
         None | Some("")
             if article.status == Status::Published && !is_brief(ctx, options.min_words) =>

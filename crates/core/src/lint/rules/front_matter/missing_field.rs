@@ -35,6 +35,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "a required field absent or empty (`title`, `authors`, `desk`, `status`, `published` unless draft)",
+        check: check_missing_field,
     }
 }
 

@@ -10,12 +10,12 @@ mod slug_filename_mismatch;
 mod title_length;
 mod unknown_field;
 
-pub(crate) use empty_body::{EmptyBody, check_empty_body};
+pub(crate) use empty_body::EmptyBody;
 pub(crate) use invalid_front_matter::InvalidFrontMatter;
-pub(crate) use invalid_slug::{InvalidSlug, check_invalid_slug};
+pub(crate) use invalid_slug::InvalidSlug;
 pub(crate) use invalid_value::InvalidValue;
-pub(crate) use missing_dek::{MissingDek, MissingDekOptions, check_missing_dek};
-pub(crate) use missing_field::{MissingField, check_missing_field, missing_published};
-pub(crate) use slug_filename_mismatch::{SlugFilenameMismatch, check_slug_filename_mismatch};
-pub(crate) use title_length::{TitleLength, TitleLengthOptions, check_title_length};
+pub(crate) use missing_dek::MissingDek;
+pub(crate) use missing_field::{MissingField, missing_published};
+pub(crate) use slug_filename_mismatch::SlugFilenameMismatch;
+pub(crate) use title_length::TitleLength;
 pub(crate) use unknown_field::UnknownField;

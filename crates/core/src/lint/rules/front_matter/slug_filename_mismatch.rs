@@ -28,6 +28,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "slug differs from the file stem",
+        check: check_slug_filename_mismatch,
     }
 }
 

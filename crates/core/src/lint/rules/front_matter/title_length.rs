@@ -1,4 +1,4 @@
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::lint::LintContext;
@@ -32,11 +32,13 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "title longer than `max_chars` (default 110)",
+        check: check_title_length,
+        options: TitleLengthOptions,
     }
 }
 
 /// Options of FM006.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub(crate) struct TitleLengthOptions {
     pub(crate) max_chars: usize,
@@ -49,7 +51,7 @@ impl Default for TitleLengthOptions {
 }
 
 pub(crate) fn check_title_length(ctx: &LintContext<'_>, article: &Article) {
-    let options: TitleLengthOptions = ctx.options(&TitleLength::META);
+    let options = ctx.options::<TitleLengthOptions>();
     let length = article.title.chars().count();
     if length > options.max_chars {
         ctx.report(

@@ -46,11 +46,12 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "an H1 in the body, or a heading that repeats the title",
+        check: check_body_h1,
     }
 }
 
 pub(crate) fn check_body_h1(ctx: &LintContext<'_>, article: &Article) {
-    let title = prose::normalise(&article.title);
+    let title = crate::text::normalise(&article.title);
     // The shared prose blocks list every heading without another walk of the tree.
     for block in prose::blocks(ctx, &[BlockKind::Heading]) {
         let node = block.node;
@@ -60,7 +61,7 @@ pub(crate) fn check_body_h1(ctx: &LintContext<'_>, article: &Article) {
         };
         let span = block.span;
         // The heading as a reader sees it, as MD003 and the export's anchors read it.
-        let text = prose::normalise(&heading::reader_text(node));
+        let text = crate::text::normalise(&heading::reader_text(node));
         if !title.is_empty() && text == title {
             report(
                 ctx,

@@ -52,6 +52,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "two headings with the same text",
+        check: check_duplicate_heading,
     }
 }
 
@@ -102,7 +103,7 @@ fn quoted(text: &str) -> String {
 /// quote style; for a heading with no words (only emoji or symbols), its characters without
 /// white space. `None` for an empty heading, which says nothing to repeat.
 fn comparison_key(reader_text: &str) -> Option<String> {
-    let words = prose::normalise(reader_text);
+    let words = crate::text::normalise(reader_text);
     if !words.is_empty() {
         return Some(words);
     }

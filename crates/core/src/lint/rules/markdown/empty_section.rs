@@ -41,6 +41,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "a heading followed directly by another heading or the end",
+        check: check_empty_section,
     }
 }
 

@@ -45,6 +45,7 @@ declare_rule! {
         fix: Sometimes,
         scope: Article,
         summary: "heading levels jump (## then ####)",
+        check: check_heading_skip,
     }
 }
 

@@ -43,6 +43,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "an image (body or front matter) without alt text",
+        check: check_image_missing_alt,
     }
 }
 

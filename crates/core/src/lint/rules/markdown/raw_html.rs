@@ -35,6 +35,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "raw HTML in the body (dropped by the safe HTML export)",
+        check: check_raw_html,
     }
 }
 

@@ -1,13 +1,14 @@
 use std::collections::BTreeMap;
 
 use comrak::nodes::{AstNode, NodeValue};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::diagnostic::Span;
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
 use crate::lint::rules::prose;
+use crate::text::normalise;
 
 declare_rule! {
     /// ## What it does
@@ -50,11 +51,13 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "link text like \"here\", \"click here\", \"source\", \"link\"",
+        check: check_vague_link_text,
+        options: VagueLinkTextOptions,
     }
 }
 
 /// Options of MD006.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub(crate) struct VagueLinkTextOptions {
     /// Phrases for English articles.
@@ -93,8 +96,8 @@ fn phrases_for<'o>(options: &'o VagueLinkTextOptions, language: &str) -> Option<
 }
 
 pub(crate) fn check_vague_link_text(ctx: &LintContext<'_>, article: &Article) {
-    let options: VagueLinkTextOptions = ctx.options(&VagueLinkText::META);
-    let Some(phrases) = phrases_for(&options, &prose::language(ctx)) else {
+    let options = ctx.options::<VagueLinkTextOptions>();
+    let Some(phrases) = phrases_for(options, &prose::language(ctx)) else {
         return;
     };
     let phrases: Vec<String> = phrases.iter().map(|p| normalise(p)).collect();
@@ -168,19 +171,6 @@ fn links<'a>(root: &'a AstNode<'a>) -> Vec<(&'a AstNode<'a>, String)> {
             (node, text)
         })
         .collect()
-}
-
-/// The words of a link text as a reader takes them in: lower case, without quotes, brackets,
-/// hyphens or other punctuation anywhere (`"Click-here!!!"` reads `click here`).
-fn normalise(text: &str) -> String {
-    // Cheaper than word segmentation, and the same for phrases made of letters and spaces.
-    let spaced: String = text
-        .chars()
-        .filter(|c| !matches!(c, '\'' | '’' | '‘' | 'ʼ'))
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .flat_map(char::to_lowercase)
-        .collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

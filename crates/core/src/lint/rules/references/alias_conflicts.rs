@@ -5,13 +5,14 @@
 use std::collections::BTreeMap;
 
 use super::DuplicateSlug;
+use super::links::{CrossReferences, SlugReference};
 use crate::lint::CorpusContext;
-use crate::lint::engine::{ArticleFacts, SlugReference};
+use crate::lint::engine::ArticleFacts;
 
 pub(crate) fn check_alias_conflicts(ctx: &CorpusContext<'_>) {
     let mut by_alias: BTreeMap<&str, Vec<(&ArticleFacts, &SlugReference)>> = BTreeMap::new();
     for article in ctx.facts {
-        for alias in &article.aliases {
+        for alias in &CrossReferences::of(article).aliases {
             by_alias
                 .entry(&alias.slug)
                 .or_default()

@@ -1,6 +1,8 @@
 use crate::lint::CorpusContext;
 use crate::lint::rule::declare_rule;
 
+use super::links::CrossReferences;
+
 declare_rule! {
     /// ## What it does
     /// Reports an `article:<slug>` link in the body whose slug names no article in the
@@ -27,12 +29,14 @@ declare_rule! {
         fix: None,
         scope: Corpus,
         summary: "`article:<slug>` names a missing article",
+        check: check_broken_article_link,
+        facts: CrossReferences,
     }
 }
 
 pub(crate) fn check_broken_article_link(ctx: &CorpusContext<'_>) {
     for article in ctx.facts {
-        for link in &article.article_links {
+        for link in &CrossReferences::of(article).article_links {
             if link.slug.is_empty() {
                 ctx.push(
                     ctx.diagnostic(

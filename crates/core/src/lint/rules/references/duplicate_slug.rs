@@ -3,6 +3,8 @@ use std::fmt::Write as _;
 use crate::lint::CorpusContext;
 use crate::lint::rule::declare_rule;
 
+use super::links::CrossReferences;
+
 declare_rule! {
     /// ## What it does
     /// Reports articles that share a slug, and `aliases` (an article's former slugs) that
@@ -50,6 +52,8 @@ declare_rule! {
         fix: None,
         scope: Corpus,
         summary: "two articles share a slug, or an alias is taken (both locations reported)",
+        check: check_duplicate_slug,
+        facts: CrossReferences,
     }
 }
 
@@ -57,7 +61,14 @@ declare_rule! {
 /// `n` articles cost `n²` notes (5,000 copies: 25 million notes, gigabytes of output).
 const MAX_NOTED: usize = 3;
 
+/// Reports slugs shared by several articles, then aliases that clash with a slug or another
+/// alias.
 pub(crate) fn check_duplicate_slug(ctx: &CorpusContext<'_>) {
+    check_shared_slugs(ctx);
+    super::alias_conflicts::check_alias_conflicts(ctx);
+}
+
+fn check_shared_slugs(ctx: &CorpusContext<'_>) {
     for (slug, articles) in &ctx.by_slug {
         if slug.is_empty() || articles.len() < 2 {
             continue;

@@ -38,6 +38,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "two sources share an id or a URL",
+        check: check_duplicate_source,
     }
 }
 

@@ -4,9 +4,13 @@
 use comrak::Arena;
 use comrak::nodes::{AstNode, NodeValue, Sourcepos};
 
-use crate::diagnostic::Span;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{LineColumn, Span};
+use crate::lint::LintContext;
+use crate::lint::engine::ArticleFacts;
+use crate::lint::rule::RuleFacts;
 use crate::lint::rules::entries;
-use crate::lint::{LintContext, SlugReference};
 
 /// The scheme of a citation.
 pub(crate) const SOURCE_SCHEME: &str = "source:";
@@ -97,27 +101,74 @@ fn narrow(source: &str, whole: Span, url: &str) -> Span {
         })
 }
 
-/// The article's `related` slugs and `article:` link targets, for the corpus rules.
-pub(crate) fn cross_references(ctx: &LintContext<'_>) -> (Vec<SlugReference>, Vec<SlugReference>) {
-    let article = ctx.article;
-    let reference = |slug: &str, span: Span| SlugReference {
-        slug: slug.to_string(),
-        span,
-        position: ctx.position(span.start),
-    };
-    let related = article
-        .related
-        .iter()
-        .zip(entries::list_item_spans(
-            article,
-            "related",
-            &article.related,
-        ))
-        .map(|(slug, span)| reference(slug, span))
-        .collect();
-    let article_links = body_links(ctx)
-        .iter()
-        .filter_map(|link| Some(reference(link.article_slug()?, link.span)))
-        .collect();
-    (related, article_links)
+/// A reference by slug from one article to another (`related` entry, `article:` link or
+/// alias).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct SlugReference {
+    /// The slug referred to (without any `#fragment`).
+    pub(crate) slug: String,
+    /// Where the reference is written.
+    pub(crate) span: Span,
+    /// Line and column of `span`.
+    pub(crate) position: LineColumn,
+}
+
+/// What the corpus RF rules keep of each article: the slugs it refers to and claims.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct CrossReferences {
+    /// The slugs in `related`, in order (RF004, RF009).
+    pub(crate) related: Vec<SlugReference>,
+    /// The targets of `article:` links in the body, in document order (RF008, RF009).
+    pub(crate) article_links: Vec<SlugReference>,
+    /// The article's former slugs, `aliases` (RF003).
+    pub(crate) aliases: Vec<SlugReference>,
+}
+
+impl CrossReferences {
+    /// The cross-references of `article`; none when no enabled rule gathered them.
+    pub(crate) fn of(article: &ArticleFacts) -> &CrossReferences {
+        static NONE: CrossReferences = CrossReferences {
+            related: Vec::new(),
+            article_links: Vec::new(),
+            aliases: Vec::new(),
+        };
+        article.get::<CrossReferences>().unwrap_or(&NONE)
+    }
+}
+
+impl RuleFacts for CrossReferences {
+    const KEY: &'static str = "cross-references";
+
+    fn collect(ctx: &LintContext<'_>) -> Self {
+        let article = ctx.article;
+        let reference = |slug: &str, span: Span| SlugReference {
+            slug: slug.to_string(),
+            span,
+            position: ctx.position(span.start),
+        };
+        let related = article
+            .related
+            .iter()
+            .zip(entries::list_item_spans(
+                article,
+                "related",
+                &article.related,
+            ))
+            .map(|(slug, span)| reference(slug, span))
+            .collect();
+        let article_links = body_links(ctx)
+            .iter()
+            .filter_map(|link| Some(reference(link.article_slug()?, link.span)))
+            .collect();
+        let aliases = entries::list_item_spans(article, "aliases", &article.aliases)
+            .into_iter()
+            .zip(&article.aliases)
+            .map(|(span, slug)| reference(slug, span))
+            .collect();
+        CrossReferences {
+            related,
+            article_links,
+            aliases,
+        }
+    }
 }

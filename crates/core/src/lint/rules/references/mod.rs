@@ -12,14 +12,14 @@ mod unknown_related;
 mod unknown_source;
 mod unpublished_reference;
 
-pub(crate) use alias_conflicts::check_alias_conflicts;
-pub(crate) use broken_article_link::{BrokenArticleLink, check_broken_article_link};
-pub(crate) use duplicate_slug::{DuplicateSlug, check_duplicate_slug};
-pub(crate) use duplicate_source::{DuplicateSource, check_duplicate_source};
-pub(crate) use links::cross_references;
-pub(crate) use uncited_source::{UncitedSource, check_uncited_source};
-pub(crate) use unknown_author::{UnknownAuthor, check_unknown_author, unknown_authors};
-pub(crate) use unknown_desk::{UnknownDesk, check_unknown_desk, unknown_desk};
-pub(crate) use unknown_related::{UnknownRelated, check_unknown_related};
-pub(crate) use unknown_source::{UnknownSource, check_unknown_source};
-pub(crate) use unpublished_reference::{UnpublishedReference, check_unpublished_reference};
+pub(crate) use broken_article_link::BrokenArticleLink;
+pub(crate) use duplicate_slug::DuplicateSlug;
+pub(crate) use duplicate_source::DuplicateSource;
+#[cfg(test)]
+pub(crate) use links::CrossReferences;
+pub(crate) use uncited_source::UncitedSource;
+pub(crate) use unknown_author::{UnknownAuthor, unknown_authors};
+pub(crate) use unknown_desk::{UnknownDesk, unknown_desk};
+pub(crate) use unknown_related::UnknownRelated;
+pub(crate) use unknown_source::UnknownSource;
+pub(crate) use unpublished_reference::UnpublishedReference;

@@ -39,6 +39,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "a listed source is never cited in the body or updates",
+        check: check_uncited_source,
     }
 }
 

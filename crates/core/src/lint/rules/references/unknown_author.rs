@@ -34,6 +34,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "author id with no authors/<id>.toml",
+        check: check_unknown_author,
     }
 }
 

@@ -36,6 +36,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "desk not declared in copydesk.toml",
+        check: check_unknown_desk,
     }
 }
 

@@ -1,6 +1,8 @@
 use crate::lint::CorpusContext;
 use crate::lint::rule::declare_rule;
 
+use super::links::CrossReferences;
+
 declare_rule! {
     /// ## What it does
     /// Reports a slug in `related` that names no article in the newsroom, or names the
@@ -28,12 +30,14 @@ declare_rule! {
         fix: None,
         scope: Corpus,
         summary: "`related` names a missing article or the article itself",
+        check: check_unknown_related,
+        facts: CrossReferences,
     }
 }
 
 pub(crate) fn check_unknown_related(ctx: &CorpusContext<'_>) {
     for article in ctx.facts {
-        for related in &article.related {
+        for related in &CrossReferences::of(article).related {
             if related.slug == article.slug {
                 ctx.push(
                     ctx.diagnostic(

@@ -38,6 +38,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "body or update cites `source:<id>` that is not listed",
+        check: check_unknown_source,
     }
 }
 

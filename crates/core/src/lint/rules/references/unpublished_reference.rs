@@ -1,6 +1,8 @@
+use super::links::{CrossReferences, SlugReference};
 use crate::article::Status;
+use crate::lint::CorpusContext;
+use crate::lint::engine::ArticleFacts;
 use crate::lint::rule::declare_rule;
-use crate::lint::{ArticleFacts, CorpusContext, SlugReference};
 
 declare_rule! {
     /// ## What it does
@@ -30,15 +32,17 @@ declare_rule! {
         fix: None,
         scope: Corpus,
         summary: "a published article links or relates to a draft or retracted one",
+        check: check_unpublished_reference,
+        facts: CrossReferences,
     }
 }
 
 pub(crate) fn check_unpublished_reference(ctx: &CorpusContext<'_>) {
     for article in ctx.facts.iter().filter(|a| a.status == Status::Published) {
-        for related in &article.related {
+        for related in &CrossReferences::of(article).related {
             report(ctx, article, related, "related article");
         }
-        for link in &article.article_links {
+        for link in &CrossReferences::of(article).article_links {
             report(ctx, article, link, "linked article");
         }
     }

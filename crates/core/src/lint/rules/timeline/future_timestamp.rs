@@ -1,4 +1,4 @@
-use chrono::SecondsFormat;
+use chrono::{DateTime, FixedOffset, SecondsFormat};
 
 use crate::article::{Article, Status};
 use crate::diagnostic::Span;
@@ -37,7 +37,19 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "a published article dated after now (`--now` overrides now)",
+        check: check_future_timestamp,
+        instants: compared_with_now,
     }
+}
+
+/// The times the rule compares with now: a published article's `published`, `updated` and
+/// update times. A finding appears or vanishes when one of them crosses now.
+fn compared_with_now(article: &Article, instants: &mut Vec<DateTime<FixedOffset>>) {
+    if article.status != Status::Published {
+        return;
+    }
+    instants.extend(article.published.iter().chain(&article.updated).copied());
+    instants.extend(article.updates.iter().map(|update| update.at));
 }
 
 pub(crate) fn check_future_timestamp(ctx: &LintContext<'_>, article: &Article) {

@@ -8,10 +8,10 @@ mod update_note_in_body;
 mod updated_before_published;
 mod updates_out_of_order;
 
-pub(crate) use future_timestamp::{FutureTimestamp, check_future_timestamp};
-pub(crate) use scheduled_in_past::{ScheduledInPast, check_scheduled_in_past};
-pub(crate) use stale_updated::{StaleUpdated, check_stale_updated};
-pub(crate) use update_before_published::{UpdateBeforePublished, check_update_before_published};
-pub(crate) use update_note_in_body::{UpdateNoteInBody, check_update_note_in_body};
-pub(crate) use updated_before_published::{UpdatedBeforePublished, check_updated_before_published};
-pub(crate) use updates_out_of_order::{UpdatesOutOfOrder, check_updates_out_of_order};
+pub(crate) use future_timestamp::FutureTimestamp;
+pub(crate) use scheduled_in_past::ScheduledInPast;
+pub(crate) use stale_updated::StaleUpdated;
+pub(crate) use update_before_published::UpdateBeforePublished;
+pub(crate) use update_note_in_body::UpdateNoteInBody;
+pub(crate) use updated_before_published::UpdatedBeforePublished;
+pub(crate) use updates_out_of_order::UpdatesOutOfOrder;

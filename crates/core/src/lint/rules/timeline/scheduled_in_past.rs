@@ -1,4 +1,4 @@
-use chrono::SecondsFormat;
+use chrono::{DateTime, FixedOffset, SecondsFormat};
 
 use crate::article::{Article, Status};
 use crate::lint::LintContext;
@@ -34,6 +34,15 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "a scheduled article whose `published` time has already passed",
+        check: check_scheduled_in_past,
+        instants: compared_with_now,
+    }
+}
+
+/// The time the rule compares with now: a scheduled article's `published`.
+fn compared_with_now(article: &Article, instants: &mut Vec<DateTime<FixedOffset>>) {
+    if article.status == Status::Scheduled {
+        instants.extend(article.published);
     }
 }
 

@@ -39,6 +39,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "the latest update is later than `updated`, or updates exist and `updated` is missing",
+        check: check_stale_updated,
     }
 }
 

@@ -36,6 +36,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "an update dated before `published`",
+        check: check_update_before_published,
     }
 }
 

@@ -47,6 +47,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "the body carries an update or correction note that `[[updates]]` does not record",
+        check: check_update_note_in_body,
     }
 }
 

@@ -30,6 +30,7 @@ declare_rule! {
         fix: None,
         scope: Article,
         summary: "`updated` earlier than `published`",
+        check: check_updated_before_published,
     }
 }
 

@@ -48,6 +48,7 @@ declare_rule! {
         fix: Sometimes,
         scope: Article,
         summary: "`[[updates]]` not in chronological order",
+        check: check_updates_out_of_order,
     }
 }
 

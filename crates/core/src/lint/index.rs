@@ -8,13 +8,14 @@
 //!   of the inputs that shape facts (the effective configuration and the author files); any
 //!   mismatch discards it;
 //! - an entry is used only while the file's current bytes hash to the stored hash;
-//! - an entry of a published article is used only while none of its timestamps crossed the
-//!   time of the run (TL002 compares them with now, and what it finds decides whether a
-//!   suppression comment counts as used, which the facts record);
+//! - an entry is used only while none of the article's times that rules compare with now
+//!   (each rule declares them, e.g. TL002 a published article's times) crossed the time of
+//!   the run: what such a rule finds decides whether a suppression comment counts as used,
+//!   which the facts record;
 //! - the file carries a checksum of its payload, so a corrupt or truncated file is detected
-//!   and simply rebuilt; reading a cache never fails a lint run.
+//!   and simply rebuilt; reading an index never fails a lint run.
 //!
-//! The newsroom-level pass that uses it is [`lint_files_cached`](crate::lint_files_cached);
+//! The run that uses it is [`Linter::lint`](super::Linter::lint);
 //! which files changed comes from [`crate::git`].
 
 use std::collections::BTreeMap;
@@ -25,14 +26,16 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::engine::ArticleFacts;
-use crate::article::{Article, Status};
+use crate::article::Article;
 use crate::config::Config;
 use crate::error::IoError;
 
 /// The directory of the index when no other is given, relative to the newsroom root.
-pub const DEFAULT_CACHE_DIR: &str = ".copydesk-cache";
+// Still named `.copydesk-cache` on disk: existing newsrooms ignore it in `.gitignore` and CI
+// configurations restore it under that name, and renaming it would orphan their indexes.
+pub const DEFAULT_INDEX_DIR: &str = ".copydesk-cache";
 
-/// The index file inside the cache directory.
+/// The index file inside the index directory.
 const INDEX_FILE: &str = "lint-index";
 
 /// Bumped whenever the layout of the stored index changes, independently of the version, and
@@ -42,7 +45,9 @@ const INDEX_FILE: &str = "lint-index";
 // 4: facts carry the title key ED008 pairs same-headline articles by.
 // 5: entries carry the counts of the file's per-article findings (`list`), and a scheduled
 //    article's `published` is recorded among the timestamps compared with now (TL006).
-const FORMAT_VERSION: u32 = 5;
+// 6: rule-specific facts are stored per facts type, as the rules declare them, and the
+//    timestamps compared with now are the ones the rules declare.
+const FORMAT_VERSION: u32 = 6;
 
 /// The first bytes of every index file.
 const MAGIC: &[u8; 8] = b"CDLINTIX";
@@ -58,17 +63,17 @@ pub fn hash_content(bytes: &[u8]) -> ContentHash {
 /// What an index is valid for: a copydesk version, an index format and the inputs that shape
 /// the facts of every article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CacheKey {
+pub struct IndexKey {
     version: String,
     inputs: ContentHash,
 }
 
-impl CacheKey {
+impl IndexKey {
     /// The key of the newsroom at `root` linted with `config`: this copydesk's version and a
     /// hash of the effective configuration (after command-line overlays) and of every author
     /// file. Authors count because per-article rules check bylines, and whether a suppression
     /// silenced something is part of an article's facts.
-    pub fn for_newsroom(root: &Path, config: &Config) -> CacheKey {
+    pub fn for_newsroom(root: &Path, config: &Config) -> IndexKey {
         let mut hasher = blake3::Hasher::new();
         // The derived `Debug` form names every field of the validated configuration and its
         // maps are ordered, so it changes exactly when the configuration means something else;
@@ -85,7 +90,7 @@ impl CacheKey {
                 Err(_) => hasher.update(b"unreadable"),
             };
         }
-        CacheKey {
+        IndexKey {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             inputs: *hasher.finalize().as_bytes(),
         }
@@ -95,7 +100,7 @@ impl CacheKey {
 /// Why a stored index was not used; every case means "lint without it and write a new one".
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
-pub enum CacheMiss {
+pub enum IndexMiss {
     /// There is no index yet.
     #[error("no lint index yet")]
     Missing,
@@ -170,7 +175,7 @@ pub(crate) struct EntryMeta {
     hash: ContentHash,
     /// The time the article was linted against.
     linted_at: Instant,
-    /// The timestamps TL002 and TL006 compare with now (published and scheduled articles).
+    /// The article's times that rules compare with now (their `instants` declarations).
     timestamps: Vec<Instant>,
 }
 
@@ -182,17 +187,12 @@ impl EntryMeta {
         now: DateTime<FixedOffset>,
         article: Option<&Article>,
     ) -> EntryMeta {
-        // TL002 compares a published article's times with now, TL006 a scheduled one's
-        // `published`: a finding of either appears or vanishes when a time crosses now.
+        // A finding of a rule that compares times with now appears or vanishes when one of
+        // them crosses now; the rules say which times they compare.
         let timestamps = article
-            .filter(|article| matches!(article.status, Status::Published | Status::Scheduled))
             .map(|article| {
-                article
-                    .published
-                    .iter()
-                    .chain(&article.updated)
-                    .copied()
-                    .chain(article.updates.iter().map(|update| update.at))
+                super::registry::time_sensitive_instants(article)
+                    .into_iter()
                     .map(instant)
                     .collect()
             })
@@ -227,14 +227,14 @@ struct Entry {
 /// The persisted index of article facts. See the [module docs](self).
 #[derive(Debug, Clone)]
 pub struct LintIndex {
-    key: CacheKey,
+    key: IndexKey,
     entries: BTreeMap<String, Entry>,
 }
 
 /// What is stored after the magic, format and checksum.
 #[derive(Serialize)]
 struct StoredRef<'a> {
-    key: &'a CacheKey,
+    key: &'a IndexKey,
     entries: &'a BTreeMap<String, Entry>,
 }
 
@@ -242,20 +242,20 @@ struct StoredRef<'a> {
 /// corrupt one.
 #[derive(Deserialize)]
 struct Header {
-    key: CacheKey,
+    key: IndexKey,
 }
 
 /// The payload as read back.
 #[derive(Deserialize)]
 struct Stored {
     #[allow(dead_code, reason = "read and checked as `Header` first")]
-    key: CacheKey,
+    key: IndexKey,
     entries: BTreeMap<String, Entry>,
 }
 
 impl LintIndex {
     /// An empty index for `key`.
-    pub fn new(key: CacheKey) -> LintIndex {
+    pub fn new(key: IndexKey) -> LintIndex {
         LintIndex {
             key,
             entries: BTreeMap::new(),
@@ -263,9 +263,9 @@ impl LintIndex {
     }
 
     /// Reads the index in `dir` if it exists and was written for `key`; otherwise returns an
-    /// empty index for `key` and why the stored one was not used. Never fails: a cache that
+    /// empty index for `key` and why the stored one was not used. Never fails: an index that
     /// cannot be used only costs a full lint.
-    pub fn load(dir: &Path, key: CacheKey) -> (LintIndex, Option<CacheMiss>) {
+    pub fn load(dir: &Path, key: IndexKey) -> (LintIndex, Option<IndexMiss>) {
         let path = dir.join(INDEX_FILE);
         // Through the checked reader: a FIFO named `lint-index` must not hang the run.
         let bytes = match crate::fs::read_regular(&path, u64::MAX) {
@@ -273,12 +273,12 @@ impl LintIndex {
             Err(crate::fs::ReadError::Io(error))
                 if error.kind() == std::io::ErrorKind::NotFound =>
             {
-                return (LintIndex::new(key), Some(CacheMiss::Missing));
+                return (LintIndex::new(key), Some(IndexMiss::Missing));
             }
             Err(error) => {
                 return (
                     LintIndex::new(key),
-                    Some(CacheMiss::Unreadable(error.to_string())),
+                    Some(IndexMiss::Unreadable(error.to_string())),
                 );
             }
         };
@@ -288,28 +288,28 @@ impl LintIndex {
         }
     }
 
-    fn decode(bytes: &[u8], key: &CacheKey) -> Result<BTreeMap<String, Entry>, CacheMiss> {
-        let rest = bytes.strip_prefix(MAGIC).ok_or(CacheMiss::Corrupt)?;
-        let (format, rest) = rest.split_first_chunk::<4>().ok_or(CacheMiss::Corrupt)?;
+    fn decode(bytes: &[u8], key: &IndexKey) -> Result<BTreeMap<String, Entry>, IndexMiss> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or(IndexMiss::Corrupt)?;
+        let (format, rest) = rest.split_first_chunk::<4>().ok_or(IndexMiss::Corrupt)?;
         let format = u32::from_le_bytes(*format);
         if format != FORMAT_VERSION {
-            return Err(CacheMiss::OtherFormat { found: format });
+            return Err(IndexMiss::OtherFormat { found: format });
         }
-        let (checksum, payload) = rest.split_first_chunk::<32>().ok_or(CacheMiss::Corrupt)?;
+        let (checksum, payload) = rest.split_first_chunk::<32>().ok_or(IndexMiss::Corrupt)?;
         if hash_content(payload) != *checksum {
-            return Err(CacheMiss::Corrupt);
+            return Err(IndexMiss::Corrupt);
         }
         let (header, _) =
-            postcard::take_from_bytes::<Header>(payload).map_err(|_| CacheMiss::Corrupt)?;
+            postcard::take_from_bytes::<Header>(payload).map_err(|_| IndexMiss::Corrupt)?;
         if header.key.version != key.version {
-            return Err(CacheMiss::OtherVersion {
+            return Err(IndexMiss::OtherVersion {
                 found: header.key.version,
             });
         }
         if header.key != *key {
-            return Err(CacheMiss::OtherInputs);
+            return Err(IndexMiss::OtherInputs);
         }
-        let stored: Stored = postcard::from_bytes(payload).map_err(|_| CacheMiss::Corrupt)?;
+        let stored: Stored = postcard::from_bytes(payload).map_err(|_| IndexMiss::Corrupt)?;
         Ok(stored.entries)
     }
 
@@ -367,7 +367,7 @@ impl LintIndex {
     }
 
     /// The key the index belongs to.
-    pub fn key(&self) -> &CacheKey {
+    pub fn key(&self) -> &IndexKey {
         &self.key
     }
 
@@ -505,9 +505,9 @@ pub fn check_index_dir(root: &Path, dir: &Path, inside_root: bool) -> Result<(),
     }
 }
 
-/// The cache directory of the newsroom at `root` when none is given.
-pub fn default_cache_dir(root: &Path) -> PathBuf {
-    root.join(DEFAULT_CACHE_DIR)
+/// The index directory of the newsroom at `root` when none is given.
+pub fn default_index_dir(root: &Path) -> PathBuf {
+    root.join(DEFAULT_INDEX_DIR)
 }
 
 const GITIGNORE: &str = "# Automatically created by copydesk.\n*\n";
@@ -584,8 +584,8 @@ mod tests {
         .expect("lints")
     }
 
-    fn key(root: &Path) -> CacheKey {
-        CacheKey::for_newsroom(root, &config(root))
+    fn key(root: &Path) -> IndexKey {
+        IndexKey::for_newsroom(root, &config(root))
     }
 
     /// A full lint that leaves its index in `dir`.
@@ -616,7 +616,7 @@ mod tests {
     #[test]
     fn an_index_round_trips_and_serves_every_unchanged_file() {
         let root = newsroom();
-        let dir = root.path().join(DEFAULT_CACHE_DIR);
+        let dir = root.path().join(DEFAULT_INDEX_DIR);
         let full = warm(root.path(), &dir);
         assert_eq!((full.linted, full.cached), (4, 0));
         assert!(dir.join(".gitignore").is_file() && dir.join("CACHEDIR.TAG").is_file());
@@ -638,21 +638,17 @@ mod tests {
             assert_eq!(
                 format!(
                     "{:?}",
-                    entry.facts.as_ref().map(|f| (
-                        &f.slug,
-                        &f.related,
-                        &f.suppressions,
-                        &f.body_minhash
-                    ))
+                    entry
+                        .facts
+                        .as_ref()
+                        .map(|f| (&f.slug, &f.rule_facts, &f.suppressions))
                 ),
                 format!(
                     "{:?}",
-                    stored.facts.as_ref().map(|f| (
-                        &f.slug,
-                        &f.related,
-                        &f.suppressions,
-                        &f.body_minhash
-                    ))
+                    stored
+                        .facts
+                        .as_ref()
+                        .map(|f| (&f.slug, &f.rule_facts, &f.suppressions))
                 ),
             );
         }
@@ -670,7 +666,7 @@ mod tests {
     #[test]
     fn another_version_or_configuration_discards_the_index() {
         let root = newsroom();
-        let dir = root.path().join(DEFAULT_CACHE_DIR);
+        let dir = root.path().join(DEFAULT_INDEX_DIR);
         warm(root.path(), &dir);
 
         let mut older = key(root.path());
@@ -679,7 +675,7 @@ mod tests {
         assert!(index.is_empty());
         assert_eq!(
             miss,
-            Some(CacheMiss::OtherVersion {
+            Some(IndexMiss::OtherVersion {
                 found: env!("CARGO_PKG_VERSION").into()
             })
         );
@@ -692,7 +688,7 @@ mod tests {
         );
         let (index, miss) = LintIndex::load(&dir, key(root.path()));
         assert!(index.is_empty());
-        assert_eq!(miss, Some(CacheMiss::OtherInputs));
+        assert_eq!(miss, Some(IndexMiss::OtherInputs));
     }
 
     #[test]
@@ -711,9 +707,9 @@ mod tests {
     #[test]
     fn a_file_whose_bytes_changed_is_linted_again() {
         let root = newsroom();
-        let dir = root.path().join(DEFAULT_CACHE_DIR);
+        let dir = root.path().join(DEFAULT_INDEX_DIR);
         warm(root.path(), &dir);
-        // Git would not call it changed (say, a cache restored from another branch), but its
+        // Git would not call it changed (say, an index restored from another branch), but its
         // bytes differ from the indexed ones.
         edit(
             root.path(),
@@ -736,7 +732,7 @@ mod tests {
     #[test]
     fn a_corrupt_or_truncated_index_is_a_miss_not_an_error() {
         let root = newsroom();
-        let dir = root.path().join(DEFAULT_CACHE_DIR);
+        let dir = root.path().join(DEFAULT_INDEX_DIR);
         warm(root.path(), &dir);
         let path = dir.join(INDEX_FILE);
         let bytes = std::fs::read(&path).expect("index");
@@ -744,13 +740,13 @@ mod tests {
         let mut flipped = bytes.clone();
         let last = flipped.len() - 1;
         flipped[last] ^= 0x55;
-        let cases: [(&[u8], CacheMiss); 4] = [
-            (&bytes[..bytes.len() / 2], CacheMiss::Corrupt),
-            (&flipped, CacheMiss::Corrupt),
-            (b"", CacheMiss::Corrupt),
+        let cases: [(&[u8], IndexMiss); 4] = [
+            (&bytes[..bytes.len() / 2], IndexMiss::Corrupt),
+            (&flipped, IndexMiss::Corrupt),
+            (b"", IndexMiss::Corrupt),
             (
                 b"CDLINTIX\x09\x00\x00\x00",
-                CacheMiss::OtherFormat { found: 9 },
+                IndexMiss::OtherFormat { found: 9 },
             ),
         ];
         for (written, expected) in cases {
@@ -762,14 +758,14 @@ mod tests {
         std::fs::remove_file(&path).expect("remove");
         assert_eq!(
             LintIndex::load(&dir, key(root.path())).1,
-            Some(CacheMiss::Missing)
+            Some(IndexMiss::Missing)
         );
     }
 
     #[test]
     fn a_deleted_article_drops_out_and_its_absence_is_reported() {
         let root = newsroom();
-        let dir = root.path().join(DEFAULT_CACHE_DIR);
+        let dir = root.path().join(DEFAULT_INDEX_DIR);
         warm(root.path(), &dir);
         std::fs::remove_file(root.path().join(MUSK)).expect("delete");
         let (index, _) = LintIndex::load(&dir, key(root.path()));
@@ -858,7 +854,7 @@ mod tests {
         ];
         for (what, changed, apply) in edits {
             let root = newsroom();
-            let dir = root.path().join(DEFAULT_CACHE_DIR);
+            let dir = root.path().join(DEFAULT_INDEX_DIR);
             warm(root.path(), &dir);
             apply(root.path());
             let (index, _) = LintIndex::load(&dir, key(root.path()));

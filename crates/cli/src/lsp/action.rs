@@ -1,0 +1,237 @@
+//! Code actions: each diagnostic's safe fix, "suppress on this line", "ignore in this
+//! article", and `source.fixAll.copydesk`.
+//!
+//! Every action is an edit for the editor to apply; the server never writes a file.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use copydesk::{Applicability, Article, Diagnostic};
+use lsp_types as lsp;
+
+use super::position::Positions;
+
+/// The kind of the action that applies every safe fix, as `copydesk lint --fix` does.
+pub(crate) static FIX_ALL: LazyLock<lsp::CodeActionKind> =
+    LazyLock::new(|| lsp::CodeActionKind::new("source.fixAll.copydesk"));
+
+/// Whether the client asked for (or did not restrict away) the fix-all action.
+pub(crate) fn wants_fix_all(only: Option<&[lsp::CodeActionKind]>) -> bool {
+    only.is_none_or(|kinds| {
+        kinds.iter().any(|kind| {
+            let kind = kind.as_str();
+            FIX_ALL.as_str().starts_with(kind)
+        })
+    })
+}
+
+fn wants(only: Option<&[lsp::CodeActionKind]>, kind: &lsp::CodeActionKind) -> bool {
+    only.is_none_or(|kinds| kinds.iter().any(|k| kind.as_str().starts_with(k.as_str())))
+}
+
+/// The quick fixes for the diagnostics that touch the requested range.
+pub(crate) fn quick_fixes(
+    uri: &lsp::Uri,
+    path: &Path,
+    text: &str,
+    positions: &Positions<'_>,
+    diagnostics: &[Diagnostic],
+    params: &lsp::CodeActionParams,
+    to_lsp: impl Fn(&Diagnostic, &Positions<'_>) -> lsp::Diagnostic,
+) -> Vec<lsp::CodeActionOrCommand> {
+    if !wants(
+        params.context.only.as_deref(),
+        &lsp::CodeActionKind::QUICKFIX,
+    ) {
+        return Vec::new();
+    }
+    let start = positions.offset(params.range.start);
+    let end = positions.offset(params.range.end);
+    let article = Article::parse(path, text).article;
+    let mut actions = Vec::new();
+    for diagnostic in diagnostics {
+        let span = diagnostic.span;
+        // Touching: overlapping the range, or the cursor on either end of the span.
+        if span.start > end || span.end < start {
+            continue;
+        }
+        let shown = to_lsp(diagnostic, positions);
+        let code = diagnostic.code.as_str();
+        if let Some(fix) = &diagnostic.fix
+            && fix.applicability == Applicability::Safe
+        {
+            let edits = fix
+                .edits
+                .iter()
+                .map(|edit| {
+                    lsp::TextEdit::new(positions.range(edit.span), edit.replacement.clone())
+                })
+                .collect();
+            actions.push(action(
+                format!("{} ({code})", fix.title),
+                lsp::CodeActionKind::QUICKFIX,
+                &shown,
+                uri,
+                edits,
+                true,
+            ));
+        }
+        let Some(article) = &article else {
+            continue;
+        };
+        if span.start >= article.layout.body.start {
+            let edit = suppress_on_line(text, positions, span.start, code);
+            actions.push(action(
+                format!("Suppress {code} on this line"),
+                lsp::CodeActionKind::QUICKFIX,
+                &shown,
+                uri,
+                vec![edit],
+                false,
+            ));
+        }
+        if let Some(edit) = ignore_in_article(article, text, positions, code) {
+            actions.push(action(
+                format!("Ignore {code} in this article"),
+                lsp::CodeActionKind::QUICKFIX,
+                &shown,
+                uri,
+                vec![edit],
+                false,
+            ));
+        }
+    }
+    actions
+}
+
+fn action(
+    title: String,
+    kind: lsp::CodeActionKind,
+    diagnostic: &lsp::Diagnostic,
+    uri: &lsp::Uri,
+    edits: Vec<lsp::TextEdit>,
+    preferred: bool,
+) -> lsp::CodeActionOrCommand {
+    lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+        title,
+        kind: Some(kind),
+        diagnostics: Some(vec![diagnostic.clone()]),
+        edit: Some(lsp::WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..lsp::WorkspaceEdit::default()
+        }),
+        is_preferred: preferred.then_some(true),
+        ..lsp::CodeAction::default()
+    })
+}
+
+/// A `<!-- copydesk-disable-next-line CODE -->` line above the line at `offset`, indented like
+/// it so a list item or an indented block keeps its structure.
+fn suppress_on_line(
+    text: &str,
+    positions: &Positions<'_>,
+    offset: usize,
+    code: &str,
+) -> lsp::TextEdit {
+    let (line, start) = positions.line_of(offset);
+    let content = &text[start..positions.line_end(line)];
+    let indent: String = content
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    let newline =
+        if text[start..].contains("\r\n") && text[positions.line_end(line)..].starts_with("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
+    let at = positions.position(start);
+    lsp::TextEdit::new(
+        lsp::Range::new(at, at),
+        format!("{indent}<!-- copydesk-disable-next-line {code} -->{newline}"),
+    )
+}
+
+/// Adds `CODE` to the front matter's `[lint] ignore`, creating the list (or the table) when
+/// the article has none. `None` when the code is already listed.
+fn ignore_in_article(
+    article: &Article,
+    text: &str,
+    positions: &Positions<'_>,
+    code: &str,
+) -> Option<lsp::TextEdit> {
+    if article.lint_ignore.iter().any(|c| c == code) {
+        return None;
+    }
+    let quoted = format!("\"{code}\"");
+    if let Some(span) = article.spans.value("lint.ignore") {
+        let written = text.get(span.start..span.end)?;
+        let close = span.start + written.rfind(']')?;
+        let inner = written[1..written.rfind(']')?].trim_end();
+        let insert = if inner.trim().is_empty() {
+            quoted
+        } else if inner.ends_with(',') {
+            format!(" {quoted}")
+        } else {
+            format!(", {quoted}")
+        };
+        // After the last item, before any trailing space or newline inside the brackets.
+        let at = span.start + 1 + inner.len();
+        let at = at.min(close);
+        let position = positions.position(at);
+        return Some(lsp::TextEdit::new(
+            lsp::Range::new(position, position),
+            insert,
+        ));
+    }
+    let front = article.layout.front_matter;
+    let toml = text.get(front.start..front.end)?;
+    let newline = if toml.contains("\r\n") { "\r\n" } else { "\n" };
+    // An existing `[lint]` table: add the key right under its header.
+    let mut line_start = front.start;
+    for line in toml.split_inclusive('\n') {
+        if line.trim() == "[lint]" {
+            let position = positions.position(line_start + line.len());
+            return Some(lsp::TextEdit::new(
+                lsp::Range::new(position, position),
+                format!("ignore = [{quoted}]{newline}"),
+            ));
+        }
+        line_start += line.len();
+    }
+    // Otherwise a new table at the end of the front matter, where it cannot capture keys.
+    let end = article.layout.close_delimiter.start;
+    let lead = if text[..end].ends_with('\n') {
+        ""
+    } else {
+        newline
+    };
+    let position = positions.position(end);
+    Some(lsp::TextEdit::new(
+        lsp::Range::new(position, position),
+        format!("{lead}[lint]{newline}ignore = [{quoted}]{newline}"),
+    ))
+}
+
+/// The fix-all action: one edit replacing the document with the fixed text.
+pub(crate) fn fix_all(
+    uri: &lsp::Uri,
+    positions: &Positions<'_>,
+    text: &str,
+    fixed: String,
+) -> lsp::CodeActionOrCommand {
+    let range = lsp::Range::new(lsp::Position::new(0, 0), positions.position(text.len()));
+    lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+        title: "Fix all safely fixable copydesk problems".into(),
+        kind: Some(FIX_ALL.clone()),
+        edit: Some(lsp::WorkspaceEdit {
+            changes: Some(HashMap::from([(
+                uri.clone(),
+                vec![lsp::TextEdit::new(range, fixed)],
+            )])),
+            ..lsp::WorkspaceEdit::default()
+        }),
+        ..lsp::CodeAction::default()
+    })
+}

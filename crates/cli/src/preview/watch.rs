@@ -1,0 +1,76 @@
+//! Reloads the preview when a file of the newsroom changes: articles, authors,
+//! `copydesk.toml` and the newsroom's own template.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use notify_debouncer_mini::notify::RecursiveMode;
+use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+
+use super::server::Site;
+
+/// How long the watcher waits for a burst of writes (an editor's save is often a write, a
+/// rename and a chmod) to end before reloading once. Short, so a save shows within a second.
+const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// Watches `root`; the returned watcher stops when dropped.
+pub(crate) fn start(
+    root: &Path,
+    site: Arc<Site>,
+) -> anyhow::Result<Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>> {
+    let watched_root = root.to_path_buf();
+    let mut debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| {
+        let Ok(events) = result else { return };
+        if events
+            .iter()
+            .any(|event| is_content(&watched_root, &event.path))
+        {
+            site.reload();
+        }
+    })
+    .context("cannot start watching the newsroom for changes")?;
+    debouncer
+        .watcher()
+        .watch(root, RecursiveMode::Recursive)
+        .with_context(|| format!("cannot watch `{}` for changes", root.display()))?;
+    Ok(debouncer)
+}
+
+/// Whether a change at `path` can change a page: not inside hidden directories (`.git`) or
+/// build output, and a Markdown, TOML or HTML file (editors' swap files are neither).
+fn is_content(root: &Path, path: &Path) -> bool {
+    let Ok(relative) = path.strip_prefix(root) else {
+        return false;
+    };
+    let hidden = relative.components().any(|part| {
+        let part = part.as_os_str().to_string_lossy();
+        part.starts_with('.') || part == "target" || part == "node_modules"
+    });
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    !hidden && matches!(extension, "md" | "markdown" | "toml" | "html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_files_only() {
+        let root = Path::new("/n");
+        assert!(is_content(root, Path::new("/n/articles/a.md")));
+        assert!(is_content(root, Path::new("/n/copydesk.toml")));
+        assert!(is_content(
+            root,
+            Path::new("/n/templates/preview/article.html")
+        ));
+        assert!(!is_content(root, Path::new("/n/.git/index")));
+        assert!(!is_content(root, Path::new("/n/articles/.a.md.swp")));
+        assert!(!is_content(root, Path::new("/n/articles/a.md~")));
+        assert!(!is_content(root, Path::new("/elsewhere/a.md")));
+    }
+}

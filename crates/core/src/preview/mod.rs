@@ -1,0 +1,14 @@
+//! `copydesk preview`'s pages: the newsroom's budget and each article as readers will see it,
+//! with the copy desk's findings marked where they are.
+//!
+//! [`Preview::load`] reads and lints a newsroom once; its methods render pages as HTML
+//! strings. The article page is built from the export model ([`crate::export::Model`]), so
+//! it shows what `copydesk export` would publish, escaped and sanitised the same way. The HTTP
+//! server, file watching and the browser live in the CLI.
+
+mod findings;
+mod marks;
+mod page;
+
+pub use findings::{Finding, Section, findings};
+pub use page::{ARTICLE_TEMPLATE, BudgetQuery, Preview, SCRIPT, STYLESHEET};

@@ -1,0 +1,21 @@
+// Reloads the page when the newsroom changes on disk. Served by copydesk itself: the preview
+// makes no request outside the local server.
+(function () {
+  "use strict";
+  if (!window.EventSource) { return; }
+  var state = document.getElementById("live-state");
+  var source = new EventSource("/_preview/events");
+  source.addEventListener("change", function () {
+    var y = window.scrollY;
+    sessionStorage.setItem("copydesk-scroll", String(y));
+    window.location.reload();
+  });
+  source.onerror = function () {
+    if (state) { state.textContent = "Live refresh lost: is copydesk preview still running?"; }
+  };
+  var saved = sessionStorage.getItem("copydesk-scroll");
+  if (saved !== null) {
+    sessionStorage.removeItem("copydesk-scroll");
+    window.scrollTo(0, Number(saved));
+  }
+})();
