@@ -5,8 +5,8 @@
 //! only behind `-Z unstable-options`; `RUSTC_BOOTSTRAP=1` lets the stable toolchain do it, so
 //! the test needs no nightly. It builds into its own target directory under `target/tmp`
 //! because the `cargo test` running it holds the lock of the main one; the first run there
-//! checks every dependency once (about a minute on a free 2-core machine), later runs only
-//! document this crate (about 15 seconds).
+//! checks every dependency once (the slow part: 12 minutes on a 2-core machine busy with other
+//! builds), later runs only document this crate.
 //!
 //! The JSON is read as untyped `serde_json::Value`s rather than through `rustdoc-types` or the
 //! `public-api` crate: both are pinned to one rustdoc format version (each release tracks
@@ -27,8 +27,8 @@ use serde_json::Value;
 const CRATE: &str = "copydesk";
 
 /// Crates whose types public signatures may name. chrono is re-exported as `copydesk::chrono`
-/// and its times are part of the contract; serde's traits are implemented, not named;
-/// serde_json's `Value` is what the JSON schemas are (`schema::all`).
+/// and its times are part of the contract; `serde`'s traits are implemented, not named;
+/// `serde_json`'s `Value` is what an article's `[extra]` table is in the export model.
 const ALLOWED_CRATES: &[&str] = &[
     "std",
     "core",
