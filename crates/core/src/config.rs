@@ -1,8 +1,31 @@
 //! `copydesk.toml`: site settings, paths, desks, read-time rates, lint and export settings.
 //!
-//! [`RawConfig`] mirrors the file for serde and the JSON Schema; [`Config`] is the validated form
+//! `RawConfig` mirrors the file for serde and the JSON Schema; [`Config`] is the validated form
 //! the rest of the program uses. Lint selection is validated here so a typo in a code is an
 //! error naming the key before any article is read.
+//!
+//! ```
+//! use std::path::Path;
+//! use copydesk::Config;
+//!
+//! let toml = r#"
+//! [site]
+//! title = "The Ledger"
+//! base_url = "https://ledger.example"
+//! timezone = "Europe/Berlin"
+//!
+//! [desks.politics]
+//! name = "Politics"
+//! "#;
+//! let config = Config::parse(Path::new("copydesk.toml"), toml)?;
+//! assert_eq!(config.site.timezone.name(), "Europe/Berlin");
+//! assert_eq!(config.desk("politics").map(|desk| desk.name.as_str()), Some("Politics"));
+//!
+//! // An unknown key is an error that names it.
+//! let error = Config::parse(Path::new("copydesk.toml"), "[site]\ntitel = \"x\"\n").unwrap_err();
+//! assert!(error.to_string().contains("copydesk.toml"));
+//! # Ok::<(), copydesk::ConfigError>(())
+//! ```
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -18,6 +41,7 @@ use crate::toml_doc;
 /// The name of the configuration file.
 pub const CONFIG_FILE: &str = "copydesk.toml";
 
+#[doc(hidden)]
 /// `copydesk.toml` as written.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -41,6 +65,7 @@ pub struct RawConfig {
     pub limits: Option<RawLimits>,
 }
 
+#[doc(hidden)]
 /// `[limits]`.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -50,6 +75,7 @@ pub struct RawLimits {
     pub max_file_bytes: Option<u64>,
 }
 
+#[doc(hidden)]
 /// `[site]`.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -66,6 +92,7 @@ pub struct RawSite {
     pub description: Option<String>,
 }
 
+#[doc(hidden)]
 /// `[paths]`, relative to the newsroom root.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -78,6 +105,7 @@ pub struct RawPaths {
     pub new_article: Option<String>,
 }
 
+#[doc(hidden)]
 /// `[desks.<id>]`.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -88,6 +116,7 @@ pub struct RawDesk {
     pub description: Option<String>,
 }
 
+#[doc(hidden)]
 /// `[read_time]`.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -102,6 +131,7 @@ pub struct RawReadTime {
     pub count_code: Option<bool>,
 }
 
+#[doc(hidden)]
 /// `[lint]`.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -117,6 +147,7 @@ pub struct RawLint {
     pub options: Option<BTreeMap<String, toml::Table>>,
 }
 
+#[doc(hidden)]
 /// `[export]`.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -127,6 +158,7 @@ pub struct RawExport {
     pub feed_items: Option<u32>,
 }
 
+#[doc(hidden)]
 /// `[new_article]`.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -145,7 +177,7 @@ pub struct Site {
     /// Default language.
     pub language: String,
     /// Time zone for display strings.
-    pub timezone: chrono_tz::Tz,
+    pub timezone: crate::Timezone,
     /// Description for feeds.
     pub description: Option<String>,
 }
@@ -221,7 +253,7 @@ impl Default for Config {
                 title: "Newsroom".into(),
                 base_url: "https://example.com".into(),
                 language: "en".into(),
-                timezone: chrono_tz::UTC,
+                timezone: crate::Timezone::UTC,
                 description: None,
             },
             paths: Paths {
@@ -327,12 +359,9 @@ impl Config {
             config.site.language = language;
         }
         if let Some(zone) = site.timezone {
-            match zone.parse::<chrono_tz::Tz>() {
+            match zone.parse::<crate::Timezone>() {
                 Ok(tz) => config.site.timezone = tz,
-                Err(_) => problems.push(
-                    "site.timezone",
-                    format!("`{zone}` is not an IANA time zone such as `Europe/Berlin`"),
-                ),
+                Err(unknown) => problems.push("site.timezone", unknown.to_string()),
             }
         }
         config.site.description = site.description;
@@ -537,7 +566,7 @@ FM006 = { max_chars = 90 }
 "#;
         let config = Config::parse(Path::new("copydesk.toml"), text).expect("valid config");
         assert_eq!(config.site.base_url, "https://news.example.com");
-        assert_eq!(config.site.timezone, chrono_tz::Europe::Berlin);
+        assert_eq!(config.site.timezone.name(), "Europe/Berlin");
         assert_eq!(config.desks["ai"].name, "AI");
         assert_eq!(config.read_time.words_per_minute, 250);
     }

@@ -9,6 +9,61 @@ use std::fmt;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+/// An IANA time zone such as `Europe/Berlin`: the zone of `site.timezone`, in which dates are
+/// shown to readers and relative dates (`today`) are resolved.
+///
+/// A copydesk type rather than `chrono_tz::Tz`, so that upgrading the time zone database crate
+/// is not a change of this API.
+///
+/// ```
+/// use copydesk::Timezone;
+/// use copydesk::chrono::{TimeZone, Utc};
+///
+/// let berlin: Timezone = "Europe/Berlin".parse().unwrap();
+/// let noon = Utc.with_ymd_and_hms(2026, 5, 6, 12, 0, 0).unwrap();
+/// assert_eq!(berlin.localize(&noon).to_rfc3339(), "2026-05-06T14:00:00+02:00");
+/// assert_eq!(berlin.to_string(), "Europe/Berlin");
+/// assert!("Mars/Olympus".parse::<Timezone>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Timezone(pub(crate) chrono_tz::Tz);
+
+impl Timezone {
+    /// Coordinated Universal Time, the default of `site.timezone`.
+    pub const UTC: Timezone = Timezone(chrono_tz::UTC);
+
+    /// The zone's IANA name (`Europe/Berlin`).
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+
+    /// `time` as a local time in this zone, with the zone's offset at that moment.
+    pub fn localize<Z: chrono::TimeZone>(self, time: &DateTime<Z>) -> DateTime<FixedOffset> {
+        time.with_timezone(&self.0).fixed_offset()
+    }
+}
+
+impl fmt::Display for Timezone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A time zone name that is not in the IANA database.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not an IANA time zone such as `Europe/Berlin`")]
+pub struct UnknownTimezone(pub String);
+
+impl std::str::FromStr for Timezone {
+    type Err = UnknownTimezone;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        name.parse::<chrono_tz::Tz>()
+            .map(Timezone)
+            .map_err(|_| UnknownTimezone(name.to_owned()))
+    }
+}
+
 /// A date or datetime exactly as written in a TOML file.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(untagged, expecting = "an RFC 3339 datetime like 2026-05-06T14:25:00Z")]
@@ -133,7 +188,8 @@ impl std::str::FromStr for DateArg {
 impl DateArg {
     /// The moment this names: a datetime as given; a day at its start in `zone`, with `now`
     /// deciding which day `today`, `yesterday` and `tomorrow` are.
-    pub fn resolve(self, now: DateTime<chrono::Utc>, zone: chrono_tz::Tz) -> DateTime<FixedOffset> {
+    pub fn resolve(self, now: DateTime<chrono::Utc>, zone: Timezone) -> DateTime<FixedOffset> {
+        let zone = zone.0;
         let day = match self {
             DateArg::At(datetime) => return datetime,
             DateArg::Day(day) => day,

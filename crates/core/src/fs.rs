@@ -2,13 +2,31 @@
 //! lint index.
 //!
 //! Every file copydesk reads on a user's behalf (articles, author files, `copydesk.toml`, the
-//! new-article template, the lint index) goes through [`read_regular`]: regular files only,
+//! new-article template, the lint index) goes through `read_regular`: regular files only,
 //! opened without blocking on a FIFO, with a size limit. Every existing file copydesk rewrites
-//! goes through [`replace_if_unchanged`] (or [`write_atomically`] when there is nothing to
+//! goes through [`replace_if_unchanged`] (or `write_atomically` when there is nothing to
 //! compare with): a temporary file beside the target, renamed over it, never through a link
-//! out of the newsroom. Temporary files carry copydesk's own name ([`is_temp_file_name`]), so
-//! [`remove_stale_temp_files`] can clean up after a run that was killed. New files are written
+//! out of the newsroom. Temporary files carry copydesk's own name (`is_temp_file_name`), so
+//! `remove_stale_temp_files` can clean up after a run that was killed. New files are written
 //! by [`crate::scaffold::write_new_file`]; exports by [`crate::export::write_atomically`].
+//!
+//! Of these, the API offers [`replace_if_unchanged`], which writes a fixed text back only if
+//! the file still holds what was linted; the rest is shared with the command line.
+//!
+//! ```
+//! use copydesk::fs::{ReplaceError, replace_if_unchanged};
+//!
+//! let root = tempfile::tempdir()?;
+//! let path = root.path().join("draft.md");
+//! std::fs::write(&path, "old text\n")?;
+//! replace_if_unchanged(root.path(), &path, b"old text\n", "new text\n")?;
+//! assert_eq!(std::fs::read_to_string(&path)?, "new text\n");
+//!
+//! // Changed on disk since it was read: refused, nothing written.
+//! let refused = replace_if_unchanged(root.path(), &path, b"old text\n", "newer text\n");
+//! assert!(matches!(refused, Err(ReplaceError::Changed { .. })));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::io::{Read as _, Write as _};
 use std::path::{Component, Path, PathBuf};
@@ -16,17 +34,21 @@ use std::time::Duration;
 
 use crate::error::IoError;
 
+#[doc(hidden)]
 /// The start of the name of every temporary file copydesk creates beside a file it writes.
 pub const TEMP_PREFIX: &str = ".copydesk-";
 
+#[doc(hidden)]
 /// The end of the name of every temporary file copydesk creates beside a file it writes.
 pub const TEMP_SUFFIX: &str = ".tmp";
 
+#[doc(hidden)]
 /// How old a temporary file must be before [`remove_stale_temp_files`] removes it. A live
 /// writer also holds a lock on its temporary file, so the age only covers the instant between
 /// creating the file and locking it; it is generous so a slow disk never loses a live write.
 pub const STALE_TEMP_AGE: Duration = Duration::from_secs(10);
 
+#[doc(hidden)]
 /// Why [`read_regular`] did not return a file's bytes. The messages are complete sentences
 /// for an FM000 diagnostic.
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +79,7 @@ impl ReadError {
     }
 }
 
+#[doc(hidden)]
 /// Reads a regular file of at most `max_bytes`.
 ///
 /// On Unix the file is opened with `O_NONBLOCK` and checked on the open handle, so a FIFO (or
@@ -123,6 +146,7 @@ pub(crate) fn read_text(path: &Path, max_bytes: u64) -> Result<String, IoError> 
     })
 }
 
+#[doc(hidden)]
 /// Removes `.` and `..` components without touching the disk, so two spellings of one
 /// absolute path compare equal (`/a/b/../c` is `/a/c`).
 pub fn normalize(path: &Path) -> PathBuf {
@@ -139,6 +163,7 @@ pub fn normalize(path: &Path) -> PathBuf {
     out
 }
 
+#[doc(hidden)]
 /// Whether `path` is relative and never climbs above where it starts (`..`, root, prefix).
 pub fn is_safe_relative(path: &Path) -> bool {
     !path.as_os_str().is_empty()
@@ -212,6 +237,7 @@ pub fn replace_if_unchanged(
     replace_existing(root, path, Some(expected), text)
 }
 
+#[doc(hidden)]
 /// Replaces the file at `path` with `text` atomically, like [`replace_if_unchanged`] but
 /// without comparing: for callers that did not read the file first.
 pub fn write_atomically(root: &Path, path: &Path, text: &str) -> Result<(), IoError> {
@@ -291,6 +317,7 @@ pub(crate) fn temp_file_in(dir: &Path, kind: &str) -> std::io::Result<tempfile::
     Ok(temp)
 }
 
+#[doc(hidden)]
 /// Writes `bytes` to `path` atomically, creating or replacing it: the bytes go to a temporary
 /// file in the same directory, which is then renamed over `path`, so a reader or a run
 /// stopped halfway never sees half a file. For files copydesk owns (the lint index); article
@@ -308,6 +335,7 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
     Ok(())
 }
 
+#[doc(hidden)]
 /// Whether `name` is the name of a temporary file copydesk creates (`.copydesk-…XXXXXX.tmp`).
 pub fn is_temp_file_name(name: &str) -> bool {
     name.len() > TEMP_PREFIX.len() + TEMP_SUFFIX.len()
@@ -315,6 +343,7 @@ pub fn is_temp_file_name(name: &str) -> bool {
         && name.ends_with(TEMP_SUFFIX)
 }
 
+#[doc(hidden)]
 /// Removes the temporary files a killed copydesk run left under `dir` and returns their
 /// paths, sorted.
 ///

@@ -37,15 +37,22 @@ pub mod diagnostic;
 mod error;
 pub mod export;
 pub mod fs;
+// The rest of the public modules are internals the command line, the benchmarks and the fuzz
+// targets share with the library: reachable, but hidden from the documentation and from the
+// API snapshot (tests/public-api.txt), so they may change in any release.
+#[doc(hidden)]
 pub mod git;
+#[doc(hidden)]
 pub mod id;
 pub mod lint;
 mod listing;
+#[doc(hidden)]
 pub mod markdown;
 mod newsroom;
 pub mod preview;
-pub mod read_time;
+mod read_time;
 pub mod scaffold;
+#[doc(hidden)]
 pub mod schema;
 mod suggest;
 mod text;
@@ -57,26 +64,30 @@ pub mod workflow;
 pub use chrono;
 
 pub use article::{Article, Image, ParsedArticle, Retraction, Source, Status, Update, UpdateKind};
-pub use author::{Author, ParsedAuthor, RawAuthor};
+pub use author::Author;
+// Raw forms are the serde mirrors of the files, reached through the validated types.
+#[doc(hidden)]
+pub use author::{ParsedAuthor, RawAuthor};
 pub use config::{Config, Desk, Site};
-pub use date::{DateArg, DateArgError, DateError, DateOrDateTime, RawDate};
+#[doc(hidden)]
+pub use date::RawDate;
+pub use date::{DateArg, DateArgError, DateError, DateOrDateTime, Timezone, UnknownTimezone};
 pub use diagnostic::render::{DiagnosticFormat, RenderOptions};
 pub use diagnostic::{
     Applicability, Diagnostic, Edit, Fix, LineColumn, LineIndex, LintReport, RuleCode, Severity,
     SourceMap, Span,
 };
 pub use error::{ConfigError, ConfigProblem, Error, ExportError, IoError, LoadError};
-pub use git::{ChangedFiles, GitError};
+pub use git::GitError;
 pub use lint::{FileFix, Linter};
-// The lint index's tests reach the pass by its crate-root name.
-#[cfg(test)]
-pub(crate) use lint::{CachedLint, lint_files_cached};
+#[doc(hidden)]
 pub use listing::{
     ARTICLE_EXTENSIONS, article_files, is_article_path, list_article_files, list_files,
 };
 pub use newsroom::{Newsroom, find_root};
 pub use read_time::{ReadTime, ReadTimeSettings};
 pub use scaffold::ScaffoldError;
+#[doc(hidden)]
 pub use toml_doc::SpanMap;
 
 // The README's Rust snippets are compiled as doctests, so the one a reader pastes builds.

@@ -3,6 +3,18 @@
 //! Words are Unicode words of the prose (headings, paragraphs, lists, quotes, tables); code is
 //! skipped unless `count_code`. Han, Hiragana, Katakana and Hangul are counted per character
 //! at their own rate because word segmentation does not apply to them.
+//!
+//! The API is [`ReadTime::estimate_markdown`] with the rates of a newsroom's `[read_time]`.
+//!
+//! ```
+//! use copydesk::{ReadTime, ReadTimeSettings};
+//!
+//! let body = "word ".repeat(400);
+//! let settings = ReadTimeSettings::default();
+//! let estimate = ReadTime::estimate_markdown(&body, &settings);
+//! assert_eq!(estimate.words, 400);
+//! assert_eq!(estimate.minutes, 400_u32.div_ceil(settings.words_per_minute));
+//! ```
 
 use comrak::nodes::{AstNode, NodeValue};
 use serde::Serialize;
@@ -45,7 +57,7 @@ pub struct ReadTime {
 }
 
 /// Whether `c` is read per character: Han, Hiragana, Katakana or Hangul.
-pub fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x309F     // Hiragana
         | 0x30A0..=0x30FF   // Katakana
@@ -63,16 +75,16 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Word and character counts of a piece of prose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct TextCount {
+pub(crate) struct TextCount {
     /// Unicode words outside CJK runs.
-    pub words: usize,
+    pub(crate) words: usize,
     /// CJK characters.
-    pub cjk_characters: usize,
+    pub(crate) cjk_characters: usize,
 }
 
 impl TextCount {
     /// Counts `text`.
-    pub fn of(text: &str) -> TextCount {
+    pub(crate) fn of(text: &str) -> TextCount {
         let cjk_characters = if text.is_ascii() {
             0
         } else {
@@ -98,7 +110,7 @@ impl TextCount {
 
 impl ReadTime {
     /// Estimates the read time of a parsed Markdown body.
-    pub fn estimate<'a>(root: &'a AstNode<'a>, settings: &ReadTimeSettings) -> ReadTime {
+    pub(crate) fn estimate<'a>(root: &'a AstNode<'a>, settings: &ReadTimeSettings) -> ReadTime {
         let mut count = TextCount::default();
         let mut images = 0;
         let mut block_text = String::new();
@@ -128,7 +140,11 @@ impl ReadTime {
     }
 
     /// Combines counts into minutes.
-    pub fn from_counts(count: TextCount, images: usize, settings: &ReadTimeSettings) -> ReadTime {
+    pub(crate) fn from_counts(
+        count: TextCount,
+        images: usize,
+        settings: &ReadTimeSettings,
+    ) -> ReadTime {
         let seconds = count.words as f64 * 60.0 / f64::from(settings.words_per_minute.max(1))
             + count.cjk_characters as f64 * 60.0
                 / f64::from(settings.cjk_characters_per_minute.max(1))

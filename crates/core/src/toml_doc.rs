@@ -423,7 +423,10 @@ fn check_value(
 fn unknown_key(name: &str, path: &str, span: Span, valid: &[&str]) -> TomlProblem {
     let suggestion = crate::suggest::nearest(name, valid.iter().copied());
     let message = match suggestion {
-        Some(best) => format!("unknown field `{path}`, did you mean `{best}`?"),
+        Some(best) => format!(
+            "unknown field `{path}`, {}",
+            crate::suggest::did_you_mean(best)
+        ),
         None => format!("unknown field `{path}`"),
     };
     let help = if valid.is_empty() {

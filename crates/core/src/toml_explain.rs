@@ -343,7 +343,10 @@ fn unknown_variant(path: &str, given: &str, valid: &[&str], written: &str) -> Ex
         .collect::<Vec<_>>()
         .join(", ");
     let message = match nearest {
-        Some(best) => format!("unknown `{key}` value `{given}`; did you mean `{best}`?"),
+        Some(best) => format!(
+            "unknown `{key}` value `{given}`; {}",
+            crate::suggest::did_you_mean(best)
+        ),
         None => format!("unknown `{key}` value `{given}`"),
     };
     // Only a difference of case (or stray spaces) is fixed unasked: anything else may be

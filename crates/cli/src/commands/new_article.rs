@@ -20,10 +20,9 @@ pub(crate) fn run(args: &NewArticleArgs) -> anyhow::Result<Status> {
     let index = NewsroomIndex::load(&root)?;
     let now = chrono::Utc::now();
     let zone = index.config.site.timezone;
-    let date = args.date.map_or_else(
-        || now.with_timezone(&zone).fixed_offset(),
-        |date| date.resolve(now, zone),
-    );
+    let date = args
+        .date
+        .map_or_else(|| zone.localize(&now), |date| date.resolve(now, zone));
     let title = match &args.title {
         Some(title) => title.clone(),
         None if prompt::is_interactive() => prompt::text("Title")?,

@@ -2,7 +2,7 @@
 
 use std::io::Write as _;
 
-use copydesk::lint::{FixAvailability, RULES, find, nearest_rule};
+use copydesk::lint::{FixAvailability, RULES, find, unknown_rule_hint};
 
 use crate::Status;
 use crate::args::{RuleArgs, RuleFormat};
@@ -41,10 +41,7 @@ pub(crate) fn run(args: &RuleArgs) -> anyhow::Result<Status> {
     }
     let wanted = args.rule.as_deref().unwrap_or_default();
     let Some(rule) = find(wanted) else {
-        let hint = match nearest_rule(wanted) {
-            Some(rule) => format!("; did you mean `{}` ({})?", rule.code, rule.name),
-            None => String::new(),
-        };
+        let hint = unknown_rule_hint(wanted);
         anyhow::bail!("no rule `{wanted}`{hint}\n  help: `copydesk rule --all` lists every rule");
     };
     writeln!(

@@ -220,8 +220,9 @@ pub struct Article {
     pub updates: Vec<Update>,
     /// Codes and families this article's `[lint] ignore` turns off.
     pub lint_ignore: Vec<String>,
-    /// Free-form fields for templates.
-    pub extra: toml::Table,
+    /// Free-form fields for templates. Kept inside as TOML; renderers read them, as JSON, from
+    /// the export model's [`ExportArticle::extra`](crate::export::ExportArticle::extra).
+    pub(crate) extra: toml::Table,
     /// Front matter paths whose values were invalid and dropped (already reported).
     pub(crate) invalid_fields: Vec<String>,
 }

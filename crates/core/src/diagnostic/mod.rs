@@ -2,6 +2,21 @@
 //!
 //! Spans are byte offsets into the whole file; line and column are computed
 //! only when rendering, from a [`LineIndex`]. Renderers live in [`render`].
+//!
+//! ```
+//! use copydesk::{Article, LineIndex, Severity};
+//!
+//! let text = "+++\ntitle = \"A title\"\nstatus = \"Published\"\n+++\nBody.\n";
+//! let parsed = Article::parse("a.md", text);
+//! let diagnostic = &parsed.diagnostics[0];
+//! assert_eq!(diagnostic.code.as_str(), "FM003");
+//! assert_eq!(diagnostic.severity, Severity::Error);
+//! // Spans are byte offsets into the whole file; lines and columns (1-based) are computed
+//! // from them when needed.
+//! assert_eq!(&text[diagnostic.span.start..diagnostic.span.end], "\"Published\"");
+//! let at = LineIndex::new(text).position(text, diagnostic.span.start);
+//! assert_eq!((at.line, at.column), (3, 10));
+//! ```
 
 mod line_index;
 pub mod render;
@@ -216,6 +231,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    #[doc(hidden)]
     /// A diagnostic for `rule` at `span` of `path`, with the rule's default severity.
     pub fn new(
         rule: &crate::lint::RuleMeta,
@@ -236,6 +252,7 @@ impl Diagnostic {
         }
     }
 
+    #[doc(hidden)]
     /// Adds a hint.
     #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -243,6 +260,7 @@ impl Diagnostic {
         self
     }
 
+    #[doc(hidden)]
     /// Attaches a fix.
     #[must_use]
     pub fn with_fix(mut self, fix: Fix) -> Self {
@@ -250,6 +268,7 @@ impl Diagnostic {
         self
     }
 
+    #[doc(hidden)]
     /// Adds a related location.
     #[must_use]
     pub fn with_related(mut self, related: Related) -> Self {
@@ -257,6 +276,7 @@ impl Diagnostic {
         self
     }
 
+    #[doc(hidden)]
     /// The ordering used for all output: path, position, code, message.
     pub fn sort_key(&self) -> (&Path, usize, usize, &'static str, &str) {
         (
@@ -269,6 +289,7 @@ impl Diagnostic {
     }
 }
 
+#[doc(hidden)]
 /// Sorts diagnostics by path, position, code and message, the order of every output.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -4,6 +4,22 @@
 //! ([`model`]); each [`ExportFormat`] is an [`Exporter`] that turns the model into files
 //! ([`Output`]); [`write_atomically`] puts them in place so a failed export never leaves a
 //! half-written directory. Body HTML is rendered in `html`.
+//!
+//! ```
+//! use copydesk::chrono::Utc;
+//! use copydesk::export::{ExportFormat, ExportOptions, Model, export};
+//! use copydesk::Newsroom;
+//!
+//! let dir = tempfile::tempdir()?;
+//! copydesk::scaffold::init(dir.path(), Utc::now().fixed_offset())?;
+//! let newsroom = Newsroom::load(dir.path())?;
+//!
+//! let model = Model::build(&newsroom, &ExportOptions::new())?;
+//! assert_eq!(model.articles.len(), 1);
+//! let output = export(&model, &newsroom.config, &[ExportFormat::Json.exporter()])?;
+//! assert_eq!(output.len(), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod exporter;
 mod feed;
@@ -20,6 +36,8 @@ mod write;
 pub use exporter::{
     ExportContext, ExportFormat, ExportSummary, Exporter, Output, export, export_to_dir,
 };
+// The JSON export's document type, read by `schema` for schemas/export.schema.json.
+#[doc(hidden)]
 pub use json::ExportDocument;
 pub use model::{ExportArticle, ExportOptions, Model, RetractionInfo, SCHEMA_VERSION, Timestamp};
 pub use skip::{Skipped, remove_unexportable};

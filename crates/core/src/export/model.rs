@@ -6,6 +6,21 @@
 //! first citation, related articles as teasers, read time, a table of contents and the body as
 //! HTML. Body rendering lives in the private `html` module; the formats in the sibling modules.
 //!
+//! ```
+//! use copydesk::chrono::Utc;
+//! use copydesk::export::{ExportOptions, Model};
+//! use copydesk::Newsroom;
+//!
+//! let dir = tempfile::tempdir()?;
+//! copydesk::scaffold::init(dir.path(), Utc::now().fixed_offset())?;
+//! let model = Model::build(&Newsroom::load(dir.path())?, &ExportOptions::new())?;
+//!
+//! let article = model.article("how-this-newsroom-keeps-its-stories").expect("the sample");
+//! assert!(article.authors.iter().any(|author| author.name == "Alex Rivera"));
+//! assert!(article.body_html.contains("<p>"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # URLs
 //! Articles live at `{base_url}/articles/{slug}/`, desks at `{base_url}/desks/{id}/` and
 //! authors at their `url` or `{base_url}/authors/{id}/`. The scheme does not contain dates so
@@ -474,7 +489,7 @@ impl ExportArticle {
 }
 
 /// Formats `time` for readers in `zone`: `May 6, 2026 · 2:25 PM UTC`.
-pub fn display_time(time: DateTime<FixedOffset>, zone: chrono_tz::Tz) -> String {
+pub(crate) fn display_time(time: DateTime<FixedOffset>, zone: chrono_tz::Tz) -> String {
     time.with_timezone(&zone)
         .format("%B %-d, %Y · %-I:%M %p %Z")
         .to_string()
@@ -762,7 +777,7 @@ fn build_article(
     let path: &std::path::Path = &article.path;
     let config = &newsroom.config;
     let base = config.site.base_url.as_str();
-    let zone = config.site.timezone;
+    let zone = config.site.timezone.0;
     let desk = match &article.desk {
         Some(id) => {
             let desk = config.desk(id).ok_or_else(|| ExportError::UnknownDesk {

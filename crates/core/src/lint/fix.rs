@@ -5,6 +5,13 @@
 //! the new text. Everything outside the replaced byte ranges is kept byte for byte. Writing
 //! files is the caller's business (see [`crate::fs::write_atomically`]); the newsroom-wide
 //! loop is [`Linter::fix`](super::Linter::fix).
+//!
+//! ```
+//! use copydesk::lint::fix::unified_diff;
+//!
+//! let diff = unified_diff("a.md", "one\ntwo\n", "one\n2\n");
+//! assert!(diff.contains("-two\n+2\n"));
+//! ```
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, RuleCode};
 

@@ -528,7 +528,7 @@ mod tests {
     use crate::config::CONFIG_FILE;
     use crate::diagnostic::Diagnostic;
     use crate::git::ChangedFiles;
-    use crate::{CachedLint, lint_files_cached};
+    use crate::lint::{IndexedPass, lint_files_indexed};
 
     const OPENAI: &str = "articles/2026/05/openai-breaks-microsofts-hold.md";
     const EXODUS: &str = "articles/2026/05/ai-staff-exodus.md";
@@ -567,12 +567,12 @@ mod tests {
         crate::list_files(root, &root.join(&config.paths.articles), "md").expect("articles")
     }
 
-    fn run(root: &Path, changed: Option<&[&str]>, index: &LintIndex) -> CachedLint {
+    fn run(root: &Path, changed: Option<&[&str]>, index: &LintIndex) -> IndexedPass {
         let config = config(root);
         let changed = changed.map(|paths| ChangedFiles {
             paths: paths.iter().map(PathBuf::from).collect(),
         });
-        lint_files_cached(
+        lint_files_indexed(
             root,
             &config,
             &files(root, &config),
@@ -589,7 +589,7 @@ mod tests {
     }
 
     /// A full lint that leaves its index in `dir`.
-    fn warm(root: &Path, dir: &Path) -> CachedLint {
+    fn warm(root: &Path, dir: &Path) -> IndexedPass {
         let run = run(root, None, &LintIndex::new(key(root)));
         run.index
             .as_ref()

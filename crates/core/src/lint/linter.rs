@@ -715,7 +715,7 @@ pub(crate) struct Pass {
 
 /// The lint pass with an index, under the name and shape the index's own tests use.
 #[cfg(test)]
-pub(crate) fn lint_files_cached(
+pub(crate) fn lint_files_indexed(
     root: &Path,
     config: &Config,
     files: &[PathBuf],
@@ -728,6 +728,6 @@ pub(crate) fn lint_files_cached(
     Ok(linter.pass(files, changed, index, None, progress))
 }
 
-/// The result of [`lint_files_cached`].
+/// The result of [`lint_files_indexed`].
 #[cfg(test)]
-pub(crate) type CachedLint = Pass;
+pub(crate) type IndexedPass = Pass;

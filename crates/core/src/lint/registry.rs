@@ -155,6 +155,14 @@ pub fn nearest_rule(input: &str) -> Option<&'static RuleMeta> {
     crate::suggest::nearest(input, candidates).and_then(find)
 }
 
+/// What to add to "no rule `input`": "; did you mean `FM002` (unknown-field)?", or nothing
+/// when no rule is close.
+pub fn unknown_rule_hint(input: &str) -> String {
+    nearest_rule(input).map_or_else(String::new, |rule| {
+        format!("; {}", crate::suggest::did_you_mean_rule(rule))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::{BTreeMap, BTreeSet};

@@ -124,7 +124,7 @@ pub fn unknown_selector_message(selector: &str) -> String {
 /// the forms a selector takes when nothing is close.
 pub fn unknown_selector_hint(selector: &str) -> String {
     match nearest_selector(selector) {
-        Some(best) => format!("; did you mean `{best}`?"),
+        Some(best) => format!("; {}", crate::suggest::did_you_mean(&best)),
         None => "; use a code such as `FM003`, a family such as `ED`, or `ALL`".to_string(),
     }
 }
@@ -292,7 +292,10 @@ impl LintSettings {
 /// The message for a key that must name one rule (`[lint.severity]`, `[lint.options]`).
 fn unknown_code_message(code: &str) -> String {
     match registry::nearest_rule(code) {
-        Some(rule) => format!("unknown rule code `{code}`; did you mean `{}`?", rule.code),
+        Some(rule) => format!(
+            "unknown rule code `{code}`; {}",
+            crate::suggest::did_you_mean(rule.code.as_str())
+        ),
         None => format!("unknown rule code `{code}`; `copydesk rule --all` lists them"),
     }
 }

@@ -187,7 +187,9 @@ fn use_instead(id: &str) -> String {
 }
 
 fn did_you_mean(nearest: Option<&str>) -> String {
-    nearest.map_or_else(String::new, |id| format!(" (did you mean `{id}`?)"))
+    nearest.map_or_else(String::new, |id| {
+        format!(" ({})", crate::suggest::did_you_mean(id))
+    })
 }
 
 fn list(known: &[String]) -> String {

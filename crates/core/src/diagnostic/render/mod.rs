@@ -1,5 +1,24 @@
 //! Renders diagnostics for people and machines. Every format prints diagnostics in the order
 //! given; [`LintReport`] keeps them sorted by path, position and code.
+//!
+//! ```
+//! use copydesk::chrono::Utc;
+//! use copydesk::diagnostic::render::render;
+//! use copydesk::lint::LintRequest;
+//! use copydesk::{DiagnosticFormat, Linter, RenderOptions};
+//!
+//! let dir = tempfile::tempdir()?;
+//! let now = Utc::now().fixed_offset();
+//! copydesk::scaffold::init(dir.path(), now)?;
+//! let linter = Linter::load(dir.path(), now)?;
+//! let run = linter.lint(&LintRequest::newsroom())?;
+//!
+//! let mut out = Vec::new();
+//! render(&run.report, DiagnosticFormat::Json, &RenderOptions::default(), &mut out)?;
+//! let json: serde_json::Value = serde_json::from_slice(&out)?;
+//! assert_eq!(json["diagnostics"].as_array().map(Vec::len), Some(0));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod checkstyle;
 mod concise;
@@ -17,7 +36,11 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+// Shared with the command line (file names in its own messages) and with `schema`
+// (schemas/diagnostics.schema.json); not part of the API.
+#[doc(hidden)]
 pub use escape::{escape_controls, is_escaped_control};
+#[doc(hidden)]
 pub use json::{
     DIAGNOSTICS_SCHEMA_VERSION, JsonDiagnostic, JsonEdit, JsonFix, JsonPosition, JsonRelated,
     JsonReport,

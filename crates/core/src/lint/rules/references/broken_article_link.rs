@@ -59,7 +59,7 @@ pub(crate) fn check_broken_article_link(ctx: &CorpusContext<'_>) {
                 format!("link to missing article `{}`", link.slug),
             );
             if let Some(best) = crate::suggest::nearest(&link.slug, ctx.by_slug.keys().copied()) {
-                diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+                diagnostic = diagnostic.with_help(crate::suggest::did_you_mean(best));
             }
             ctx.push(diagnostic);
         }

@@ -62,7 +62,7 @@ pub(crate) fn unknown_authors(
             format!("the newsroom has no authors yet; add this one with {command}")
         } else {
             let mut help = match crate::suggest::nearest(author, ids.clone()) {
-                Some(best) => format!("did you mean `{best}`? "),
+                Some(best) => format!("{} ", crate::suggest::did_you_mean(best)),
                 None => String::new(),
             };
             help.push_str("known authors: ");

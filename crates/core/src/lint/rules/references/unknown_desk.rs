@@ -62,7 +62,7 @@ pub(crate) fn unknown_desk(config: &Config, article: &Article) -> Option<Diagnos
         format!("`copydesk.toml` declares no desks yet; declare this one with {command}")
     } else {
         let mut help = match crate::suggest::nearest(desk, ids.clone()) {
-            Some(best) => format!("did you mean `{best}`? "),
+            Some(best) => format!("{} ", crate::suggest::did_you_mean(best)),
             None => String::new(),
         };
         help.push_str("declared desks: ");

@@ -57,7 +57,7 @@ pub(crate) fn check_unknown_related(ctx: &CorpusContext<'_>) {
                 );
                 let slugs = ctx.by_slug.keys().copied().filter(|s| *s != article.slug);
                 if let Some(best) = crate::suggest::nearest(&related.slug, slugs) {
-                    diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+                    diagnostic = diagnostic.with_help(crate::suggest::did_you_mean(best));
                 }
                 ctx.push(diagnostic);
             }

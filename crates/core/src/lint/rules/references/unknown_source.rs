@@ -123,7 +123,11 @@ fn report(ctx: &LintContext<'_>, listed: &mut Listed<'_>, id: &str, span: Span, 
         return;
     }
     let help = match listed.nearest(id) {
-        Some(best) => format!("did you mean `{best}`? listed sources: {}", listed.list),
+        Some(best) => format!(
+            "{} listed sources: {}",
+            crate::suggest::did_you_mean(best),
+            listed.list
+        ),
         None => format!("add a `[[sources]]` entry with `id = \"{id}\"`"),
     };
     ctx.push(
