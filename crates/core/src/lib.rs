@@ -67,7 +67,7 @@ pub use diagnostic::{
 };
 pub use error::{ConfigError, ConfigProblem, Error, ExportError, IoError, LoadError};
 pub use git::{ChangedFiles, GitError};
-pub use lint::{FileFix, Linter};
+pub use lint::{FileFix, Linter, LiveNewsroom};
 // The lint index's tests reach the pass by its crate-root name.
 #[cfg(test)]
 pub(crate) use lint::{CachedLint, lint_files_cached};

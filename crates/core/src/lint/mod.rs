@@ -14,6 +14,7 @@ pub mod fix;
 mod incremental;
 pub mod index;
 mod linter;
+mod live;
 pub mod registry;
 mod rule;
 pub(crate) mod rules;
@@ -29,6 +30,7 @@ pub use index::{FindingCounts, IndexDirRefused, IndexKey, IndexMiss, LintIndex, 
 #[cfg(test)]
 pub(crate) use linter::{CachedLint, lint_files_cached};
 pub use linter::{FileFix, Files, LintRequest, LintRun, Linter, Progress, Report};
+pub use live::{ArticleSummary, Changed, FileKind, Keep, LiveNewsroom, LoadStats};
 pub use registry::{RULES, find, nearest_rule};
 pub use rule::{FixAvailability, RuleMeta, RuleStatus, Scope};
 pub use settings::{
