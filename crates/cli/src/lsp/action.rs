@@ -170,10 +170,10 @@ fn suppress_on_line(
 /// Whether the file line `line` (0-based) is a paragraph's second line or later.
 fn continues_paragraph(text: &str, body_start: usize, line: usize) -> bool {
     use comrak::nodes::NodeValue;
-    let Some(body) = text.get(body_start..) else {
+    let (Some(head), Some(body)) = (text.get(..body_start), text.get(body_start..)) else {
         return false;
     };
-    let first_line = text[..body_start].matches('\n').count();
+    let first_line = head.matches('\n').count();
     let Some(line) = (line + 1).checked_sub(first_line) else {
         return false;
     };

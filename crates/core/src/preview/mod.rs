@@ -10,5 +10,5 @@ mod findings;
 mod marks;
 mod page;
 
-pub use findings::{Finding, Section, findings};
+pub use findings::{Finding, Section};
 pub use page::{ARTICLE_TEMPLATE, BudgetQuery, Preview, SCRIPT, STYLESHEET};
