@@ -396,19 +396,27 @@ fn the_preview_refreshes_from_the_session_after_a_save() {
     // A saved article is linted again on its own: its new finding shows, and the corpus
     // rules see its new slug.
     let path = root.join(EXODUS);
-    let text = std::fs::read_to_string(&path)
-        .expect("read")
-        .replacen("+++\n", "+++\nslug = \"musk-v-altman\"\n", 1);
+    let text = std::fs::read_to_string(&path).expect("read").replacen(
+        "+++\n",
+        "+++\nslug = \"musk-v-altman\"\n",
+        1,
+    );
     std::fs::write(&path, text).expect("write");
     preview.refresh(&[path.clone()], now()).expect("refreshes");
     let expected = linter(root).lint(&LintRequest::newsroom()).expect("lints");
     assert!(codes_of(&expected.report.diagnostics).contains(&"RF003".to_string()));
-    assert_eq!(lines(&preview.report().diagnostics), lines(&expected.report.diagnostics));
+    assert_eq!(
+        lines(&preview.report().diagnostics),
+        lines(&expected.report.diagnostics)
+    );
 
     // A removed article loads the newsroom again.
     std::fs::remove_file(root.join(MUSK)).expect("remove");
     preview.refresh(&[root.join(MUSK)], now()).expect("reloads");
     let expected = linter(root).lint(&LintRequest::newsroom()).expect("lints");
-    assert_eq!(lines(&preview.report().diagnostics), lines(&expected.report.diagnostics));
+    assert_eq!(
+        lines(&preview.report().diagnostics),
+        lines(&expected.report.diagnostics)
+    );
     assert_eq!(preview.report().files_checked, 3);
 }
