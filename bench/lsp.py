@@ -86,6 +86,15 @@ def main():
             "contentChanges": [{"text": text}]}})
         wait_diagnostics()
         latencies.append((time.perf_counter() - began) * 1000)
+    # The server's peak resident memory so far (Linux: VmHWM), read before it exits.
+    peak_rss = None
+    try:
+        with open(f"/proc/{server.pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    peak_rss = int(line.split()[1]) // 1024
+    except OSError:
+        pass
     send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
     send({"jsonrpc": "2.0", "method": "exit"})
     server.wait()
@@ -107,6 +116,8 @@ def main():
           f"p95 {p95:.1f} ms, max {latencies[-1]:.1f} ms")
     print(f"copydesk lint --stdin-filename, same text: median {cli_median:.0f} ms "
           f"({cli_median / median:.0f}x the server's median)")
+    if peak_rss is not None:
+        print(f"server peak RSS: {peak_rss} MB")
 
 
 if __name__ == "__main__":

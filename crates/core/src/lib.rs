@@ -79,7 +79,7 @@ pub use diagnostic::{
 };
 pub use error::{ConfigError, ConfigProblem, Error, ExportError, IoError, LoadError};
 pub use git::GitError;
-pub use lint::{FileFix, Linter};
+pub use lint::{FileFix, Linter, LiveNewsroom};
 #[doc(hidden)]
 pub use listing::{
     ARTICLE_EXTENSIONS, article_files, is_article_path, list_article_files, list_files,

@@ -204,6 +204,23 @@ impl Newsroom {
         }
     }
 
+    /// A newsroom with this one's settings and authors and only `articles`: what an export
+    /// of a few articles is built from, without copying every other article.
+    pub(crate) fn with_articles(&self, articles: Vec<Article>) -> Newsroom {
+        let files = articles.iter().map(|a| a.path.to_path_buf()).collect();
+        Newsroom {
+            root: self.root.clone(),
+            config: self.config.clone(),
+            authors: self.authors.clone(),
+            articles,
+            diagnostics: Vec::new(),
+            sources: SourceMap::new(),
+            files,
+            texts: Overlay::new(),
+            author_problems: (Vec::new(), SourceMap::new()),
+        }
+    }
+
     /// The article with `slug`.
     pub fn article(&self, slug: &str) -> Option<&Article> {
         self.articles.iter().find(|article| article.slug == slug)

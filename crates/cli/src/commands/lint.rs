@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use copydesk::diagnostic::render::{Statistics, escape_controls};
 use copydesk::fs::ReplaceError;
 use copydesk::lint::fix::{MAX_ROUNDS, unified_diff};
-use copydesk::lint::{Files, LintRequest, LintRun, Overlay, Report};
+use copydesk::lint::{Files, Keep, LintRequest, LintRun, LiveNewsroom, Overlay, Report};
 use copydesk::{Config, DiagnosticFormat, FileFix, LintReport, Linter, RenderOptions, Severity};
 
 use super::locate_root;
@@ -140,14 +140,12 @@ fn lint_stdin(args: &LintArgs, path: &Path) -> anyhow::Result<Status> {
     let now = args
         .now
         .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
-    let mut engine = crate::lsp::engine::Engine::load_with(root.clone(), config, now)?;
-    let overlay = std::collections::BTreeMap::from([(absolute.clone(), text.clone())]);
-    let diagnostics = engine
-        .diagnostics(&overlay, &[absolute.as_path()], now)
-        .remove(&absolute)
-        .unwrap_or_default();
-    let sources = copydesk::SourceMap::from([(std::sync::Arc::from(absolute.as_path()), text)]);
-    let report = LintReport::new(diagnostics, sources, 1);
+    // The editor's session, for one buffer: the other articles' facts come from the index.
+    let linter = Linter::new(root.clone(), config, now)?.with_index(args.index.to_options());
+    let mut live = LiveNewsroom::load(linter, Keep::Counts)?;
+    let mut overlay = Overlay::new();
+    overlay.insert(absolute, text);
+    let report = live.lint_buffers(&overlay);
     let stdout = std::io::stdout();
     let options = RenderOptions {
         base: std::env::current_dir().ok().or(Some(root)),

@@ -81,7 +81,8 @@ pub(crate) fn quick_fixes(
             continue;
         };
         if span.start >= article.layout.body.start {
-            let edit = suppress_on_line(text, positions, span.start, code);
+            let body_start = article.layout.body.start;
+            let edit = suppress_on_line(text, body_start, positions, span.start, code);
             actions.push(action(
                 format!("Suppress {code} on this line"),
                 lsp::CodeActionKind::QUICKFIX,
@@ -126,15 +127,28 @@ fn action(
     })
 }
 
-/// A `<!-- copydesk-disable-next-line CODE -->` line above the line at `offset`, indented like
-/// it so a list item or an indented block keeps its structure.
+/// The edit that suppresses `code` on the line at `offset` of the body (which starts at
+/// `body_start`) with `<!-- copydesk-disable-next-line CODE -->`, placed so the Markdown keeps
+/// its blocks: on a line of its own above the line, indented like it, when the line starts a
+/// block; at the end of the line before it when the line continues a paragraph, where a
+/// comment on a line of its own would end the paragraph there and split it in two (an HTML
+/// comment starts a block that may interrupt a paragraph).
 fn suppress_on_line(
     text: &str,
+    body_start: usize,
     positions: &Positions<'_>,
     offset: usize,
     code: &str,
 ) -> lsp::TextEdit {
     let (line, start) = positions.line_of(offset);
+    let comment = format!("<!-- copydesk-disable-next-line {code} -->");
+    if continues_paragraph(text, body_start, line) {
+        let (previous, previous_start) = positions.line_of(start - 1);
+        let content = &text[previous_start..positions.line_end(previous)];
+        // Before trailing spaces, so a hard line break (two spaces) stays one.
+        let at = positions.position(previous_start + content.trim_end().len());
+        return lsp::TextEdit::new(lsp::Range::new(at, at), format!(" {comment}"));
+    }
     let content = &text[start..positions.line_end(line)];
     let indent: String = content
         .chars()
@@ -149,8 +163,28 @@ fn suppress_on_line(
     let at = positions.position(start);
     lsp::TextEdit::new(
         lsp::Range::new(at, at),
-        format!("{indent}<!-- copydesk-disable-next-line {code} -->{newline}"),
+        format!("{indent}{comment}{newline}"),
     )
+}
+
+/// Whether the file line `line` (0-based) is a paragraph's second line or later.
+fn continues_paragraph(text: &str, body_start: usize, line: usize) -> bool {
+    use comrak::nodes::NodeValue;
+    let (Some(head), Some(body)) = (text.get(..body_start), text.get(body_start..)) else {
+        return false;
+    };
+    let first_line = head.matches('\n').count();
+    let Some(line) = (line + 1).checked_sub(first_line) else {
+        return false;
+    };
+    let arena = comrak::Arena::new();
+    let root = copydesk::markdown::parse(&arena, body);
+    root.descendants().any(|node| {
+        let data = node.data.borrow();
+        matches!(data.value, NodeValue::Paragraph)
+            && data.sourcepos.start.line < line
+            && line <= data.sourcepos.end.line
+    })
 }
 
 /// Adds `CODE` to the front matter's `[lint] ignore`, creating the list (or the table) when

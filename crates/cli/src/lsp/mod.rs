@@ -12,7 +12,7 @@
 //! actions in `action.rs`; hover, definition, symbols and completion in `navigate.rs`.
 
 mod action;
-pub(crate) mod engine;
+mod engine;
 mod navigate;
 mod position;
 mod transport;
@@ -24,12 +24,13 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use copydesk::config::{CONFIG_FILE, Config};
 use copydesk::{Diagnostic, Severity};
-use crossbeam_channel::Sender;
+use crossbeam_channel::{Receiver, Sender};
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types as lsp;
 use serde_json::Value;
 
-use engine::{ConfigProblems, Engine, Overlay};
+use copydesk::lint::{FileKind, Overlay};
+use engine::{ConfigProblems, Engine};
 use position::{Encoding, Positions};
 use transport::Outgoing;
 
@@ -49,14 +50,26 @@ pub(crate) enum Ending {
 pub(crate) fn run(now: Option<DateTime<FixedOffset>>) -> Ending {
     let transport = transport::Transport::stdio();
     let mut server = Server::new(transport.sender.clone(), now);
+    let loads = server.loads.1.clone();
     let ending = loop {
-        let Ok(first) = transport.receiver.recv() else {
-            break server.ending();
-        };
-        let mut batch = vec![first];
-        batch.extend(transport.receiver.try_iter());
-        if let Some(ending) = server.handle_batch(batch) {
-            break ending;
+        // A newsroom loaded on the worker thread is taken between batches of messages, so
+        // the loop keeps answering while one loads.
+        crossbeam_channel::select! {
+            recv(transport.receiver) -> first => {
+                let Ok(first) = first else {
+                    break server.ending();
+                };
+                let mut batch = vec![first];
+                batch.extend(transport.receiver.try_iter());
+                if let Some(ending) = server.handle_batch(batch) {
+                    break ending;
+                }
+            }
+            recv(loads) -> loaded => {
+                if let Ok(loaded) = loaded {
+                    server.loaded(loaded);
+                }
+            }
         }
         server.publish();
     };
@@ -75,6 +88,19 @@ struct Document {
 struct Published {
     text: Arc<str>,
     diagnostics: Vec<Diagnostic>,
+}
+
+/// A newsroom loaded (or refused) on the worker thread, for the load numbered `generation`.
+struct Loaded {
+    generation: u64,
+    result: Result<Engine, LoadFailure>,
+}
+
+enum LoadFailure {
+    /// `copydesk.toml` does not load.
+    Config(ConfigProblems),
+    /// Anything else (a directory that cannot be listed), for the log.
+    Other(String),
 }
 
 enum State {
@@ -100,6 +126,15 @@ struct Server {
     dirty: bool,
     watch_registration: bool,
     next_id: i32,
+    /// Where the worker thread posts the newsrooms it loads.
+    loads: (Sender<Loaded>, Receiver<Loaded>),
+    /// The number of the latest load asked for; results of older ones are dropped.
+    generation: u64,
+    /// Whether a load is under way.
+    loading: bool,
+    /// Article files that changed while a load was under way: applied to its result, which
+    /// may have read them before they changed.
+    pending: Vec<PathBuf>,
 }
 
 impl Server {
@@ -118,12 +153,24 @@ impl Server {
             dirty: false,
             watch_registration: false,
             next_id: 0,
+            loads: crossbeam_channel::unbounded(),
+            generation: 0,
+            loading: false,
+            pending: Vec::new(),
         }
     }
 
+    /// The clock of the timeline rules: `--now`, else the system clock to the minute (a
+    /// keystroke a second later lints with the same clock, so other buffers' lints are
+    /// reused).
     fn now(&self) -> DateTime<FixedOffset> {
-        self.now
-            .unwrap_or_else(|| chrono::Utc::now().fixed_offset())
+        self.now.unwrap_or_else(|| {
+            let now = chrono::Utc::now();
+            let minute = now.timestamp() - now.timestamp().rem_euclid(60);
+            chrono::DateTime::from_timestamp(minute, 0)
+                .unwrap_or(now)
+                .fixed_offset()
+        })
     }
 
     fn ending(&self) -> Ending {
@@ -312,35 +359,71 @@ impl Server {
         }
     }
 
-    /// Loads the newsroom around `start` unless one is loaded. A `copydesk.toml` that does not
-    /// load is remembered, to be shown as diagnostics on that file.
+    /// Starts loading the newsroom around `start` unless one is loaded or loading.
     fn ensure_engine(&mut self, start: &Path) {
-        if self.engine.is_some() {
+        if self.engine.is_some() || self.loading {
             return;
         }
         let Ok(root) = copydesk::find_root(start) else {
             return;
         };
-        let config_path = root.join(CONFIG_FILE);
         if self
             .config_problems
             .as_ref()
-            .is_some_and(|problems| problems.path != config_path)
+            .is_some_and(|problems| problems.path != root.join(CONFIG_FILE))
         {
             return;
         }
-        match Config::load(&config_path) {
-            Ok(config) => match Engine::load_with(root, config, self.now()) {
-                Ok(engine) => {
-                    self.engine = Some(engine);
-                    self.config_problems = None;
-                }
-                Err(error) => self.log(&format!("cannot load the newsroom: {error}")),
-            },
-            Err(error) => {
-                self.config_problems = Some(ConfigProblems::from_error(config_path, &error));
-            }
+        self.start_load(root);
+    }
+
+    /// Loads the newsroom at `root` afresh on a worker thread (the configuration and the
+    /// authors read again, every article's facts from the index or linted): the loop goes
+    /// on answering with the newsroom it has until [`Server::loaded`] takes the result. A
+    /// load asked for later makes this one's result stale.
+    fn start_load(&mut self, root: PathBuf) {
+        self.generation += 1;
+        self.loading = true;
+        let generation = self.generation;
+        let now = self.now();
+        let sender = self.loads.0.clone();
+        std::thread::spawn(move || {
+            let config_path = root.join(CONFIG_FILE);
+            let result = match Config::load(&config_path) {
+                Ok(config) => Engine::load_with(root, config, now).map_err(|error| {
+                    LoadFailure::Other(format!("cannot load the newsroom: {error}"))
+                }),
+                Err(error) => Err(LoadFailure::Config(ConfigProblems::from_error(
+                    config_path,
+                    &error,
+                ))),
+            };
+            // The loop has gone when this fails: nobody needs the result.
+            let _ = sender.send(Loaded { generation, result });
+        });
+    }
+
+    /// Takes a newsroom the worker loaded, unless a later load was asked for since.
+    fn loaded(&mut self, loaded: Loaded) {
+        if loaded.generation != self.generation {
+            return;
         }
+        self.loading = false;
+        match loaded.result {
+            Ok(mut engine) => {
+                for path in std::mem::take(&mut self.pending) {
+                    if let Err(error) = engine.article_changed(&path) {
+                        self.log(&format!("cannot read the articles again: {error}"));
+                    }
+                }
+                self.engine = Some(engine);
+                self.config_problems = None;
+            }
+            // The last good newsroom stays in use.
+            Err(LoadFailure::Config(problems)) => self.config_problems = Some(problems),
+            Err(LoadFailure::Other(message)) => self.log(&message),
+        }
+        self.pending.clear();
         self.dirty = true;
     }
 
@@ -358,7 +441,7 @@ impl Server {
         }
         let globs = match &self.engine {
             Some(engine) => {
-                let config = &engine.newsroom().config;
+                let config = engine.config();
                 vec![
                     format!(
                         "**/{}/**/*.{{md,markdown}}",
@@ -448,84 +531,62 @@ impl Server {
         }
     }
 
+    /// Brings the newsroom up to date with files changed on disk: an article is read again
+    /// on the loop (one file), while an author file or `copydesk.toml` loads the newsroom
+    /// again on the worker thread.
     fn files_changed(&mut self, changes: &[lsp::FileEvent]) {
-        let now = self.now();
-        let mut config_changed = false;
-        let mut authors_changed = false;
+        let mut reload = false;
         for change in changes {
             let Some(path) = uri_to_path(&change.uri) else {
                 continue;
             };
-            if path.file_name().is_some_and(|name| name == CONFIG_FILE) {
-                config_changed = true;
-                continue;
-            }
             let Some(engine) = &mut self.engine else {
+                // No newsroom yet: a `copydesk.toml` appearing or fixed may make one.
+                reload |= path.file_name().is_some_and(|name| name == CONFIG_FILE);
                 continue;
             };
-            if engine.is_article(&path) {
-                engine.reload_article(&path, now);
-            } else if engine.is_author(&path) {
-                authors_changed = true;
+            match engine.kind_of(&path) {
+                FileKind::Config | FileKind::Author => reload = true,
+                FileKind::Article | FileKind::ArticlesTree => {
+                    if let Err(error) = engine.article_changed(&path) {
+                        self.log(&format!("cannot read the articles again: {error}"));
+                    }
+                    if self.loading {
+                        self.pending.push(path);
+                    }
+                }
+                _ => {}
             }
         }
-        if authors_changed && let Some(engine) = &mut self.engine {
-            engine.reload_authors();
-        }
-        if config_changed {
-            self.reload_config();
+        if reload {
+            let root = match (&self.engine, &self.config_problems, &self.start) {
+                (Some(engine), _, _) => Some(engine.root().to_path_buf()),
+                (None, Some(problems), _) => problems.path.parent().map(Path::to_path_buf),
+                (None, None, Some(start)) => copydesk::find_root(start).ok(),
+                (None, None, None) => None,
+            };
+            if let Some(root) = root {
+                self.start_load(root);
+            }
         }
         self.dirty = true;
     }
 
-    /// Reads `copydesk.toml` again: a valid one replaces the newsroom (every file is read
-    /// again, since paths and rule settings may have changed); an invalid one is reported and
-    /// the last good one kept.
-    fn reload_config(&mut self) {
-        let config_path = match (&self.engine, &self.config_problems, &self.start) {
-            (Some(engine), _, _) => engine.config_path(),
-            (None, Some(problems), _) => problems.path.clone(),
-            (None, None, Some(start)) => match copydesk::find_root(start) {
-                Ok(root) => root.join(CONFIG_FILE),
-                Err(_) => return,
-            },
-            (None, None, None) => return,
-        };
-        match Config::load(&config_path) {
-            Ok(config) => {
-                let root = config_path
-                    .parent()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_default();
-                match Engine::load_with(root, config, self.now()) {
-                    Ok(engine) => {
-                        self.engine = Some(engine);
-                        self.config_problems = None;
-                    }
-                    Err(error) => self.log(&format!("cannot load the newsroom: {error}")),
-                }
-            }
-            Err(error) => {
-                self.config_problems = Some(ConfigProblems::from_error(config_path, &error));
-            }
-        }
-    }
-
     /// The open buffers, by path.
     fn overlay(&self) -> Overlay {
-        self.docs
-            .values()
-            .map(|doc| (doc.path.clone(), Arc::clone(&doc.text)))
-            .collect()
+        let mut overlay = Overlay::new();
+        for doc in self.docs.values() {
+            overlay.insert(doc.path.clone(), Arc::clone(&doc.text));
+        }
+        overlay
     }
 
     /// The copydesk diagnostics of every open document, linted together.
     fn lint_open(&mut self) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
         let now = self.now();
         let overlay = self.overlay();
-        let paths: Vec<&Path> = overlay.keys().map(PathBuf::as_path).collect();
         match &mut self.engine {
-            Some(engine) => engine.diagnostics(&overlay, &paths, now),
+            Some(engine) => engine.diagnostics(&overlay, now),
             None => BTreeMap::new(),
         }
     }
@@ -534,6 +595,10 @@ impl Server {
     /// time.
     fn publish(&mut self) {
         if !self.dirty || !matches!(self.state, State::Running) {
+            return;
+        }
+        // Nothing to lint with until the first newsroom arrives; then everything is.
+        if self.engine.is_none() && self.loading {
             return;
         }
         self.dirty = false;
@@ -626,11 +691,6 @@ impl Server {
     fn text_of(&self, path: &Path) -> Option<Arc<str>> {
         if let Some(doc) = self.docs.values().find(|doc| doc.path == path) {
             return Some(Arc::clone(&doc.text));
-        }
-        if let Some(engine) = &self.engine
-            && let Some(text) = engine.newsroom().source_of(path)
-        {
-            return Some(text);
         }
         let bytes = std::fs::read(path).ok()?;
         Some(Arc::from(String::from_utf8_lossy(&bytes).as_ref()))
@@ -747,7 +807,7 @@ impl Server {
         let offset = positions.offset(at.position);
         let diagnostics = self.current_diagnostics(&at.text_document.uri);
         Ok(navigate::hover(
-            self.engine.as_ref(),
+            self.engine.as_mut(),
             &path,
             &text,
             &positions,
@@ -765,7 +825,7 @@ impl Server {
         let (path, text) = (doc.path.clone(), Arc::clone(&doc.text));
         let positions = Positions::new(&text, self.encoding);
         let offset = positions.offset(at.position);
-        let target = navigate::definition(self.engine.as_ref(), &path, &text, offset);
+        let target = navigate::definition(self.engine.as_mut(), &path, &text, offset);
         Ok(target.and_then(|target| {
             let target_text = self.text_of(&target.path).unwrap_or_default();
             let range = Positions::new(&target_text, self.encoding).range(target.span);
@@ -797,9 +857,10 @@ impl Server {
     ) -> Result<Option<lsp::CompletionResponse>, RequestError> {
         let at = params.text_document_position;
         let doc = self.document(&at.text_document.uri)?;
-        let positions = Positions::new(&doc.text, self.encoding);
+        let (path, text) = (doc.path.clone(), Arc::clone(&doc.text));
+        let positions = Positions::new(&text, self.encoding);
         let offset = positions.offset(at.position);
-        let items = navigate::completion(self.engine.as_ref(), &doc.path, &doc.text, offset);
+        let items = navigate::completion(self.engine.as_mut(), &path, &text, offset);
         Ok(Some(lsp::CompletionResponse::Array(items)))
     }
 }

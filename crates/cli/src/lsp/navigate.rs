@@ -20,7 +20,7 @@ use super::position::Positions;
 /// Hover: the rule documentation of a diagnostic under the cursor, else what a link target,
 /// author, desk or related slug under the cursor names.
 pub(crate) fn hover(
-    engine: Option<&Engine>,
+    engine: Option<&mut Engine>,
     path: &Path,
     text: &str,
     positions: &Positions<'_>,
@@ -138,7 +138,7 @@ fn is_id_char(c: char) -> bool {
 
 /// The hover text for a reference; `None` for an id nothing has.
 fn describe(
-    engine: Option<&Engine>,
+    engine: Option<&mut Engine>,
     article: Option<&Article>,
     reference: &Reference,
 ) -> Option<String> {
@@ -162,7 +162,7 @@ fn describe(
             Some(value)
         }
         Kind::Article => {
-            let target = engine?.newsroom().article(&reference.id)?;
+            let target = engine?.article(&reference.id)?;
             let mut value = format!("**{}** ({})", target.title, target.status.as_str());
             if let Some(dek) = &target.dek {
                 let _ = write!(value, "\n\n{dek}");
@@ -170,7 +170,7 @@ fn describe(
             Some(value)
         }
         Kind::Author => {
-            let author = engine?.newsroom().authors.get(&reference.id)?;
+            let author = engine?.authors().get(&reference.id)?;
             let mut value = format!("**{}**", author.name);
             if let Some(beat) = &author.beat {
                 let _ = write!(value, " — {beat}");
@@ -178,7 +178,7 @@ fn describe(
             Some(value)
         }
         Kind::Desk => {
-            let desk = engine?.newsroom().config.desks.get(&reference.id)?;
+            let desk = engine?.config().desks.get(&reference.id)?;
             let mut value = format!("**{}** (desk `{}`)", desk.name, desk.id);
             if let Some(description) = &desk.description {
                 let _ = write!(value, "\n\n{description}");
@@ -197,7 +197,7 @@ pub(crate) struct Target {
 /// Go to definition: a source's `[[sources]]` entry, an article's file, an author's file, a
 /// desk's table in `copydesk.toml`.
 pub(crate) fn definition(
-    engine: Option<&Engine>,
+    engine: Option<&mut Engine>,
     path: &Path,
     text: &str,
     offset: usize,
@@ -214,7 +214,7 @@ pub(crate) fn definition(
             })
         }
         Kind::Article => {
-            let target = engine?.newsroom().article(&reference.id)?;
+            let target = engine?.article(&reference.id)?;
             Some(Target {
                 path: target.path.to_path_buf(),
                 span: Span::at(0),
@@ -222,8 +222,8 @@ pub(crate) fn definition(
         }
         Kind::Author => {
             let engine = engine?;
-            let author = engine.newsroom().authors.get(&reference.id)?;
-            let dir = engine.root().join(&engine.newsroom().config.paths.authors);
+            let author = engine.authors().get(&reference.id)?;
+            let dir = engine.root().join(&engine.config().paths.authors);
             Some(Target {
                 path: dir.join(format!("{}.toml", author.id)),
                 span: Span::at(0),
@@ -231,7 +231,7 @@ pub(crate) fn definition(
         }
         Kind::Desk => {
             let engine = engine?;
-            engine.newsroom().config.desks.get(&reference.id)?;
+            engine.config().desks.get(&reference.id)?;
             let config = engine.config_path();
             let written = std::fs::read_to_string(&config).ok()?;
             let header = format!("[desks.{}]", reference.id);
@@ -494,7 +494,7 @@ fn enum_values(section: &str, key: &str) -> Vec<(String, String)> {
 
 /// Completion at `offset`.
 pub(crate) fn completion(
-    engine: Option<&Engine>,
+    engine: Option<&mut Engine>,
     path: &Path,
     text: &str,
     offset: usize,
@@ -542,9 +542,8 @@ pub(crate) fn completion(
             .map(|(value, doc)| item(value, None, Some(doc), lsp::CompletionItemKind::ENUM_MEMBER))
             .collect();
         if let Some(engine) = engine {
-            let newsroom = engine.newsroom();
             match (section.as_str(), key) {
-                ("", "authors") => values.extend(newsroom.authors.values().map(|a| {
+                ("", "authors") => values.extend(engine.authors().values().map(|a| {
                     item(
                         a.id.clone(),
                         Some(a.name.clone()),
@@ -552,7 +551,7 @@ pub(crate) fn completion(
                         lsp::CompletionItemKind::VALUE,
                     )
                 })),
-                ("", "desk") => values.extend(newsroom.config.desks.values().map(|d| {
+                ("", "desk") => values.extend(engine.config().desks.values().map(|d| {
                     item(
                         d.id.clone(),
                         Some(d.name.clone()),
@@ -561,14 +560,14 @@ pub(crate) fn completion(
                     )
                 })),
                 ("", "tags") => {
-                    let mut counts: std::collections::BTreeMap<&str, usize> =
+                    let mut counts: std::collections::BTreeMap<String, usize> =
                         std::collections::BTreeMap::new();
-                    for tag in newsroom.articles.iter().flat_map(|a| &a.tags) {
-                        *counts.entry(tag).or_default() += 1;
+                    for tag in engine.articles().iter().flat_map(|a| &a.tags) {
+                        *counts.entry(tag.clone()).or_default() += 1;
                     }
                     values.extend(counts.into_iter().map(|(tag, n)| {
                         item(
-                            tag.to_string(),
+                            tag,
                             Some(format!("{n} article{}", if n == 1 { "" } else { "s" })),
                             None,
                             lsp::CompletionItemKind::VALUE,
@@ -625,11 +624,10 @@ type ItemMaker<'a> = dyn Fn(String, Option<String>, Option<String>, lsp::Complet
     + 'a;
 
 /// Every other article's slug, its title as the detail and its dek as documentation.
-fn slug_items(engine: &Engine, path: &Path, item: &ItemMaker<'_>) -> Vec<lsp::CompletionItem> {
+fn slug_items(engine: &mut Engine, path: &Path, item: &ItemMaker<'_>) -> Vec<lsp::CompletionItem> {
     engine
-        .newsroom()
-        .articles
-        .iter()
+        .articles()
+        .into_iter()
         .filter(|a| &*a.path != path)
         .map(|a| {
             item(

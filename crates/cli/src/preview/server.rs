@@ -47,13 +47,26 @@ impl Site {
         }
     }
 
-    /// Loads the newsroom again and tells every open page to reload.
-    pub(crate) fn reload(&self) {
-        let fresh = load(&self.root);
-        *self
-            .current
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = fresh;
+    /// Brings the pages up to date after the files at `changed` changed (a saved article is
+    /// linted again alone; see [`Preview::refresh`]) and tells every open page to reload.
+    pub(crate) fn reload(&self, changed: &[PathBuf]) {
+        {
+            let mut current = self
+                .current
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let replacement = match &mut *current {
+                Ok(preview) => preview
+                    .refresh(changed, Utc::now().fixed_offset())
+                    .err()
+                    .map(|error| Err(Preview::load_error_page(&error, true))),
+                // The newsroom did not load last time: try it whole.
+                Err(_) => Some(load(&self.root)),
+            };
+            if let Some(replacement) = replacement {
+                *current = replacement;
+            }
+        }
         let generation = {
             let mut generation = self
                 .generation

@@ -1,7 +1,7 @@
 //! Reloads the preview when a file of the newsroom changes: articles, authors,
 //! `copydesk.toml` and the newsroom's own template.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -23,11 +23,13 @@ pub(crate) fn start(
     let watched_root = root.to_path_buf();
     let mut debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| {
         let Ok(events) = result else { return };
-        if events
-            .iter()
-            .any(|event| is_content(&watched_root, &event.path))
-        {
-            site.reload();
+        let changed: Vec<PathBuf> = events
+            .into_iter()
+            .map(|event| event.path)
+            .filter(|path| is_content(&watched_root, path))
+            .collect();
+        if !changed.is_empty() {
+            site.reload(&changed);
         }
     })
     .context("cannot start watching the newsroom for changes")?;

@@ -307,6 +307,80 @@ fn quick_fix_suppress_and_ignore_actions_silence_the_finding() {
     assert_eq!(codes(&client.replace(&uri, 6, &both)), ["MD002"]);
 }
 
+/// How many paragraphs `text`'s body has, as a CommonMark parser reads it.
+fn paragraphs(text: &str) -> usize {
+    let (_, body) = text.split_once("\n+++\n").expect("front matter");
+    let arena = comrak::Arena::new();
+    let root = comrak::parse_document(&arena, body, &comrak::Options::default());
+    root.descendants()
+        .filter(|node| {
+            matches!(
+                node.data.borrow().value,
+                comrak::nodes::NodeValue::Paragraph
+            )
+        })
+        .count()
+}
+
+#[test]
+fn suppress_on_a_paragraph_line_keeps_the_paragraph_whole() {
+    let newsroom = Newsroom::new();
+    let mut client = Client::start(&newsroom.root(), false);
+    let relative = "articles/2026/05/para.md";
+    let uri = newsroom.uri(relative);
+    let text = newsroom.read(FIRST);
+    let (head, _) = text.split_once("\n+++\n").expect("front matter");
+    let head = head.replace("slug = \"first\"", "slug = \"para\"");
+    // The finding is on the second line of a three-line paragraph, and on the first line of
+    // the next one.
+    let text = format!(
+        "{head}\n+++\n\nThe port reopened on Monday after talks.\nIt is worth noting that crews returned.\nTrade resumed by noon.\n\nIt is worth noting that prices fell.\n"
+    );
+    assert_eq!(paragraphs(&text), 2);
+    let diagnostics = client.open(&uri, &text);
+    let mut ed006: Vec<Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "ED006")
+        .cloned()
+        .collect();
+    assert_eq!(ed006.len(), 2, "{diagnostics:#?}");
+    ed006.sort_by_key(|d| d["range"]["start"]["line"].as_u64());
+    let mut edited = text.clone();
+    for (version, diagnostic) in ed006.iter().rev().enumerate() {
+        // Each finding is looked up again in the edited text: the first edit moves lines.
+        let now = client.replace(&uri, 2 + version as i64, &edited);
+        let current = now
+            .iter()
+            .filter(|d| d["code"] == "ED006")
+            .min_by_key(|d| {
+                (d["range"]["start"]["line"].as_u64().unwrap() as i64
+                    - diagnostic["range"]["start"]["line"].as_u64().unwrap() as i64)
+                    .abs()
+            })
+            .expect("the finding is still there")
+            .clone();
+        let actions = code_actions(&mut client, &uri, &current, Some("quickfix"));
+        edited = client.apply(
+            &edited,
+            &titled(&actions, "Suppress ED006 on this line")["edit"],
+            &uri,
+        );
+    }
+    assert!(
+        edited.contains("after talks. <!-- copydesk-disable-next-line ED006 -->\nIt is worth"),
+        "{edited}"
+    );
+    assert!(
+        edited.contains(
+            "\n\n<!-- copydesk-disable-next-line ED006 -->\nIt is worth noting that prices"
+        ),
+        "{edited}"
+    );
+    let after = client.replace(&uri, 10, &edited);
+    assert!(!codes(&after).contains(&"ED006".to_string()), "{after:#?}");
+    assert_eq!(paragraphs(&edited), 2, "{edited}");
+}
+
 #[test]
 fn fix_all_writes_what_lint_fix_writes() {
     let newsroom = Newsroom::new();

@@ -274,6 +274,21 @@ impl Linter {
         &self.root
     }
 
+    /// The index options runs use, if any ([`Linter::with_index`]).
+    pub(crate) fn index_options(&self) -> Option<&IndexOptions> {
+        self.index.as_ref()
+    }
+
+    /// The authors with the problems of their files.
+    pub(crate) fn loaded_authors(&self) -> &LoadedAuthors {
+        &self.authors
+    }
+
+    /// Lints at `now` from here on.
+    pub(crate) fn set_now(&mut self, now: DateTime<FixedOffset>) {
+        self.now = now;
+    }
+
     /// The configuration runs use.
     pub fn config(&self) -> &Config {
         &self.config
@@ -285,7 +300,7 @@ impl Linter {
     }
 
     /// What the rules see besides the article: built here and nowhere else.
-    fn env(&self) -> LintEnv<'_> {
+    pub(crate) fn env(&self) -> LintEnv<'_> {
         LintEnv {
             config: &self.config,
             authors: &self.authors.authors,
@@ -623,7 +638,7 @@ impl Linter {
 
     /// Reads one article file and takes its facts from `index` when it is not `reported` and
     /// its entry is still valid; otherwise lints it, keeping its diagnostics when `reported`.
-    fn lint_file(
+    pub(crate) fn lint_file(
         &self,
         path: &Path,
         env: LintEnv<'_>,
@@ -678,18 +693,18 @@ impl Linter {
 }
 
 /// What the lint pass keeps of one file.
-struct FileOutcome {
+pub(crate) struct FileOutcome {
     /// Diagnostics to report (none for a file linted only for its facts).
-    diagnostics: Vec<Diagnostic>,
-    facts: Option<super::ArticleFacts>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) facts: Option<super::ArticleFacts>,
     /// The file's text, kept only when it has reported findings.
-    source: Option<(Arc<Path>, Arc<str>)>,
+    pub(crate) source: Option<(Arc<Path>, Arc<str>)>,
     /// The file's key and entry in the lint index (none for a file that could not be read).
-    entry: Option<(String, EntryMeta)>,
+    pub(crate) entry: Option<(String, EntryMeta)>,
     /// Whether the facts came from the index instead of linting the file.
-    from_cache: bool,
+    pub(crate) from_cache: bool,
     /// The counts of the file's per-article findings, reported or not.
-    counts: FindingCounts,
+    pub(crate) counts: FindingCounts,
 }
 
 /// What one lint pass did.

@@ -46,6 +46,7 @@ mod incremental;
 #[doc(hidden)]
 pub mod index;
 mod linter;
+mod live;
 mod registry;
 mod rule;
 pub(crate) mod rules;
@@ -70,6 +71,7 @@ pub(crate) use linter::{IndexedPass, lint_files_indexed};
 pub use registry::{RULES, find};
 #[doc(hidden)]
 pub use registry::{nearest_rule, unknown_rule_hint};
+pub use live::{ArticleSummary, Changed, FileKind, Keep, LiveNewsroom, LoadStats};
 pub use rule::{FixAvailability, RuleMeta, RuleStatus, Scope};
 #[doc(hidden)]
 pub use settings::{

@@ -1,8 +1,9 @@
 //! The one call `preview` makes into the lint engine, and the findings of one file as the
 //! pages show them.
 //!
-//! Everything the preview knows about lint goes through [`findings`]: when the engine gets a
-//! single entry point, only that function changes.
+//! Everything the preview knows about lint goes through [`session`] and [`findings`]: a
+//! [`LiveNewsroom`] kept with the preview, told of each save, so a save re-lints the file
+//! saved (and the corpus rules over the facts held), not the newsroom.
 
 use std::path::Path;
 
@@ -11,11 +12,24 @@ use serde::Serialize;
 
 use crate::diagnostic::LintReport;
 use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::error::LoadError;
+use crate::lint::{Keep, LiveNewsroom};
 use crate::newsroom::Newsroom;
 
-/// Lints a loaded newsroom: every finding of every file, sorted, as `copydesk lint` reports it.
-pub fn findings(newsroom: &Newsroom, now: DateTime<FixedOffset>) -> LintReport {
-    newsroom.lint(now)
+/// The lint session of a loaded newsroom, keeping every file's findings for the pages.
+///
+/// # Errors
+/// [`LoadError`] when the articles directory cannot be listed.
+pub(crate) fn session(
+    newsroom: &Newsroom,
+    now: DateTime<FixedOffset>,
+) -> Result<LiveNewsroom, LoadError> {
+    LiveNewsroom::load(newsroom.linter(now), Keep::Findings)
+}
+
+/// Every finding of every file, sorted, as `copydesk lint` reports it.
+pub(crate) fn findings(live: &mut LiveNewsroom) -> LintReport {
+    live.report()
 }
 
 /// Where on the page a finding is shown.

@@ -23,5 +23,5 @@ mod findings;
 mod marks;
 mod page;
 
-pub use findings::{Finding, Section, findings};
+pub use findings::{Finding, Section};
 pub use page::{ARTICLE_TEMPLATE, BudgetQuery, Preview, SCRIPT, STYLESHEET};

@@ -18,6 +18,7 @@ use crate::diagnostic::LintReport;
 use crate::diagnostic::render::{DiagnosticFormat, RenderOptions, render};
 use crate::error::LoadError;
 use crate::export::{ExportArticle, ExportOptions, Model};
+use crate::lint::{FileKind, LiveNewsroom};
 use crate::newsroom::Newsroom;
 
 /// Where a newsroom keeps its own article template.
@@ -40,6 +41,8 @@ pub const SCRIPT: &str = include_str!("templates/preview.js");
 #[derive(Debug)]
 pub struct Preview {
     newsroom: Newsroom,
+    /// The lint session, told of each save ([`Preview::refresh`]).
+    session: LiveNewsroom,
     report: LintReport,
     now: DateTime<FixedOffset>,
     /// The newsroom's own article template, or why it could not be read.
@@ -107,7 +110,8 @@ impl Preview {
     /// Loads the newsroom at or above `root` and lints it.
     pub fn load(root: &Path, now: DateTime<FixedOffset>) -> Result<Preview, LoadError> {
         let newsroom = Newsroom::load(root)?;
-        let report = findings::findings(&newsroom, now);
+        let mut session = findings::session(&newsroom, now)?;
+        let report = findings::findings(&mut session);
         let template_path = newsroom.root.join(ARTICLE_TEMPLATE);
         let custom_article = template_path.is_file().then(|| {
             crate::fs::read_regular(&template_path, MAX_TEMPLATE_BYTES)
@@ -116,6 +120,7 @@ impl Preview {
         });
         Ok(Preview {
             newsroom,
+            session,
             report,
             now,
             custom_article,
@@ -126,6 +131,37 @@ impl Preview {
     /// The newsroom root.
     pub fn root(&self) -> &Path {
         &self.newsroom.root
+    }
+
+    /// Brings the pages up to date after the files at `changed` (absolute paths) were saved,
+    /// created or removed: a saved or new article is read and linted again on its own (the
+    /// corpus rules run again over the facts held), anything else (a removed article,
+    /// `copydesk.toml`, an author file, a template, a style file) loads the newsroom again.
+    ///
+    /// # Errors
+    /// As [`Preview::load`], when the newsroom has to be loaded again and does not load.
+    pub fn refresh(
+        &mut self,
+        changed: &[PathBuf],
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), LoadError> {
+        let only_articles = changed
+            .iter()
+            .all(|path| self.session.kind_of(path) == FileKind::Article && path.is_file());
+        if !only_articles {
+            let live = self.live;
+            *self = Preview::load(&self.newsroom.root.clone(), now)?;
+            self.live = live;
+            return Ok(());
+        }
+        self.now = now;
+        self.session.set_now(now);
+        for path in changed {
+            self.newsroom.reload(path);
+            self.session.changed(path)?;
+        }
+        self.report = findings::findings(&mut self.session);
+        Ok(())
     }
 
     /// The lint report the pages show.
@@ -410,10 +446,7 @@ impl Preview {
             .cloned()
             .collect();
         articles.push(replacement.unwrap_or_else(|| article.clone()));
-        let mut subset = self.newsroom.clone();
-        subset.articles = articles;
-        subset.diagnostics.clear();
-        subset.sources.clear();
+        let subset = self.newsroom.with_articles(articles);
         let options = ExportOptions::new()
             .include_drafts(true)
             .now(Some(self.now));

@@ -15,7 +15,7 @@
 //! it on stable either (`cargo-check-external-types` needs a pinned nightly).
 //!
 //! Update the snapshot after an intended change with
-//! `COPYDESK_WRITE_API=1 cargo test -p copydesk --test public_api`, and review the diff.
+//! `COPYDESK_WRITE_API=1 cargo test -p copydesk --test it public_api`, and review the diff.
 //! `COPYDESK_RUSTDOC_JSON=path/to/copydesk.json` reads JSON built beforehand.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -66,7 +66,7 @@ fn public_api_matches_the_snapshot() {
             .to_string();
         panic!(
             "the public API changed ({} items now):\n{diff}\nIf the change is intended, run \
-             `COPYDESK_WRITE_API=1 cargo test -p copydesk --test public_api` and commit \
+             `COPYDESK_WRITE_API=1 cargo test -p copydesk --test it public_api` and commit \
              crates/core/{SNAPSHOT}.",
             api.lines.len()
         );
