@@ -7,13 +7,16 @@
 //! with the lint index where `incremental.rs` says so. [`fix`] applies the safe fixes rules
 //! offer. The report is [`crate::diagnostic::LintReport`]; printing it is `diagnostic::render`.
 
+mod baseline;
 mod context;
 mod corpus;
 mod engine;
+mod explain;
 pub mod fix;
 mod incremental;
 pub mod index;
 mod linter;
+mod overrides;
 pub mod registry;
 mod rule;
 pub(crate) mod rules;
@@ -21,8 +24,11 @@ mod settings;
 pub(crate) mod source;
 mod suppression;
 
+pub(crate) use baseline::BaselineFile;
+pub use baseline::{BASELINE_VERSION, Baseline, BaselineEntry, BaselineError, BaselineOutcome};
 pub use context::{LintContext, LintEnv};
 pub use corpus::{CorpusContext, lint_corpus};
+pub use explain::{EffectiveSettings, RuleSetting};
 pub use engine::{ArticleFacts, LintOutcome, apply_config, lint_article};
 pub use incremental::IndexOptions;
 pub use index::{FindingCounts, IndexDirRefused, IndexKey, IndexMiss, LintIndex, check_index_dir};
