@@ -105,7 +105,7 @@ impl EffectiveSettings {
                     code: rule.code,
                     name: rule.name,
                     severity,
-                    origin: describe(config, &origin),
+                    origin: describe(config, root, &origin),
                 }
             })
             .collect();
@@ -114,11 +114,11 @@ impl EffectiveSettings {
             let code = rule.code.as_str();
             let mut found = lint.written_options().get(code).map(|table| {
                 let key = format!("lint.options.{code}");
-                (table, describe(config, &RuleOrigin::Key(key)))
+                (table, describe(config, root, &RuleOrigin::Key(key)))
             });
             for &i in &which {
                 if let Some(table) = overrides[i].options.get(code) {
-                    found = Some((table, describe(config, &RuleOrigin::Override(i))));
+                    found = Some((table, describe(config, root, &RuleOrigin::Override(i))));
                 }
             }
             if let Some((table, origin)) = found {
@@ -127,7 +127,7 @@ impl EffectiveSettings {
         }
         EffectiveSettings {
             files: config.files.clone(),
-            overrides: which.iter().map(|&i| overrides[i].label()).collect(),
+            overrides: which.iter().map(|&i| overrides[i].label(root)).collect(),
             rules,
             options,
             baseline: config.baseline.clone().map(|baseline| {
@@ -139,13 +139,13 @@ impl EffectiveSettings {
 }
 
 /// How `origin` reads in `copydesk config`.
-fn describe(config: &Config, origin: &RuleOrigin) -> String {
+fn describe(config: &Config, root: &Path, origin: &RuleOrigin) -> String {
     match origin {
         RuleOrigin::Key(key) => match config.origin_of(key) {
-            Some(file) => format!("{key} in {}", file.display()),
+            Some(file) => format!("{key} in {}", file.strip_prefix(root).unwrap_or(file).display()),
             None => "default".to_string(),
         },
-        RuleOrigin::Override(i) => config.lint.overrides()[*i].label(),
+        RuleOrigin::Override(i) => config.lint.overrides()[*i].label(root),
     }
 }
 

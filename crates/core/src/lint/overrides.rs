@@ -190,8 +190,9 @@ impl LintOverride {
         (level, named)
     }
 
-    /// How `copydesk config` names it: `override 2 of copydesk.toml (paths = [...])`.
-    pub(crate) fn label(&self) -> String {
+    /// How `copydesk config` names it: `[[lint.overrides]] 2 of copydesk.toml (paths = [...])`,
+    /// the file relative to `root` when it is under it.
+    pub(crate) fn label(&self, root: &Path) -> String {
         let mut conditions = Vec::new();
         if !self.paths.is_empty() {
             conditions.push(format!("paths = {:?}", self.paths));
@@ -204,7 +205,11 @@ impl LintOverride {
             conditions.push(format!("status = {names:?}"));
         }
         let place = match &self.origin {
-            Some((file, n)) => format!("[[lint.overrides]] {} of {}", n + 1, file.display()),
+            Some((file, n)) => format!(
+                "[[lint.overrides]] {} of {}",
+                n + 1,
+                file.strip_prefix(root).unwrap_or(file).display()
+            ),
             None => "[[lint.overrides]]".to_string(),
         };
         format!("{place} ({})", conditions.join(", "))
