@@ -27,7 +27,10 @@ fn article(title: &str, slug: &str, body: &str) -> String {
 fn newsroom() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
-    write(&root.join("copydesk.toml"), "[desks.news]\nname = \"News\"\n");
+    write(
+        &root.join("copydesk.toml"),
+        "[desks.news]\nname = \"News\"\n",
+    );
     write(&root.join("authors/ryan.toml"), "name = \"Ryan\"\n");
     write(
         &root.join(PORT),
@@ -52,7 +55,15 @@ fn lint(dir: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::cargo_bin("copydesk").expect("binary built");
     cmd.current_dir(dir)
         .env("NO_COLOR", "1")
-        .args(["lint", "--now", NOW, "--format", "concise", "--fail-on", "info"])
+        .args([
+            "lint",
+            "--now",
+            NOW,
+            "--format",
+            "concise",
+            "--fail-on",
+            "info",
+        ])
         .args(args);
     cmd
 }
@@ -85,9 +96,9 @@ fn codes(stdout: &str) -> Vec<String> {
         .lines()
         .filter_map(|line| {
             let (path, rest) = line.split_once(':')?;
-            let code = rest.split_whitespace().find(|w| {
-                w.len() == 5 && w.chars().take(2).all(|c| c.is_ascii_uppercase())
-            })?;
+            let code = rest
+                .split_whitespace()
+                .find(|w| w.len() == 5 && w.chars().take(2).all(|c| c.is_ascii_uppercase()))?;
             Some(format!("{path}:{code}"))
         })
         .collect()
@@ -98,7 +109,9 @@ fn write_baseline(dir: &Path) -> serde_json::Value {
     assert_eq!(written.code, 0, "{}", written.stderr);
     assert!(written.stdout.is_empty(), "{}", written.stdout);
     assert!(
-        written.stderr.contains("wrote 3 findings to the baseline baseline.json"),
+        written
+            .stderr
+            .contains("wrote 3 findings to the baseline baseline.json"),
         "{}",
         written.stderr
     );
@@ -147,7 +160,11 @@ fn the_written_baseline_is_sorted_versioned_and_matches_its_schema() {
             (RAIL.to_string(), "MD006".to_string()),
         ]
     );
-    assert!(entries.iter().all(|e| e["fingerprint"].as_str().is_some_and(|f| f.len() == 16)));
+    assert!(
+        entries
+            .iter()
+            .all(|e| e["fingerprint"].as_str().is_some_and(|f| f.len() == 16))
+    );
     let schema: serde_json::Value = serde_json::from_str(
         &fs::read_to_string(
             Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/baseline.schema.json"),
@@ -159,7 +176,10 @@ fn the_written_baseline_is_sorted_versioned_and_matches_its_schema() {
     assert!(validator.is_valid(&baseline));
     // Pretty, one key a line, so a review shows which entries changed.
     let text = fs::read_to_string(repo.path().join("baseline.json")).expect("written");
-    assert!(text.contains("\n      \"path\": \"articles/port-strike.md\",\n"), "{text}");
+    assert!(
+        text.contains("\n      \"path\": \"articles/port-strike.md\",\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -177,11 +197,20 @@ fn a_baselined_newsroom_reports_nothing_even_after_edits_above_the_findings() {
         "Dockworkers returned",
         "A new lede paragraph.\n\nAnother one, for the web.\n\nDockworkers returned",
     );
-    edit(dir, RAIL, "The operators", "Updated background.\n\nThe operators");
+    edit(
+        dir,
+        RAIL,
+        "The operators",
+        "Updated background.\n\nThe operators",
+    );
     let moved = run(lint(dir, &["--baseline", "baseline.json"]));
     assert_eq!(moved.code, 0, "{}{}", moved.stdout, moved.stderr);
     assert_eq!(moved.stdout, "");
-    assert!(!moved.stderr.contains("no longer match"), "{}", moved.stderr);
+    assert!(
+        !moved.stderr.contains("no longer match"),
+        "{}",
+        moved.stderr
+    );
 }
 
 #[test]
@@ -197,8 +226,17 @@ fn a_new_instance_of_a_baselined_fault_is_reported_and_counts_are_kept() {
         "The annex is [here](https://example.com/annex).\n\nThe full text",
     );
     let out = run(lint(dir, &["--baseline", "baseline.json"]));
-    assert_eq!(codes(&out.stdout), ["articles/rail-deal.md:MD006"], "{}", out.stdout);
-    assert!(out.stdout.contains(":12:"), "the new line is reported: {}", out.stdout);
+    assert_eq!(
+        codes(&out.stdout),
+        ["articles/rail-deal.md:MD006"],
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(":12:"),
+        "the new line is reported: {}",
+        out.stdout
+    );
     assert_eq!(out.code, 1);
     // An identical paragraph twice: one entry matches one finding, the copy is new.
     let repo = newsroom();
@@ -211,7 +249,12 @@ fn a_new_instance_of_a_baselined_fault_is_reported_and_counts_are_kept() {
         "The full text is [here](https://example.com/rail).\n\nThe full text is [here](https://example.com/rail).",
     );
     let out = run(lint(dir, &["--baseline", "baseline.json"]));
-    assert_eq!(codes(&out.stdout), ["articles/rail-deal.md:MD006"], "{}", out.stdout);
+    assert_eq!(
+        codes(&out.stdout),
+        ["articles/rail-deal.md:MD006"],
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -230,11 +273,23 @@ fn stale_entries_are_reported_as_info_and_dropped_when_rewritten() {
         "{}",
         out.stderr
     );
-    assert!(out.stderr.contains("  articles/port-strike.md: ED006"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("  articles/port-strike.md: ED006"),
+        "{}",
+        out.stderr
+    );
     let rewritten = run(lint(dir, &["--write-baseline", "baseline.json"]));
-    assert!(rewritten.stderr.contains("wrote 2 findings"), "{}", rewritten.stderr);
+    assert!(
+        rewritten.stderr.contains("wrote 2 findings"),
+        "{}",
+        rewritten.stderr
+    );
     let again = run(lint(dir, &["--baseline", "baseline.json"]));
-    assert!(!again.stderr.contains("no longer match"), "{}", again.stderr);
+    assert!(
+        !again.stderr.contains("no longer match"),
+        "{}",
+        again.stderr
+    );
     assert_eq!(again.code, 0);
 }
 
@@ -266,7 +321,10 @@ fn the_config_key_names_the_baseline_relative_to_copydesk_toml() {
 fn an_invalid_baseline_is_a_usage_error() {
     let repo = newsroom();
     let dir = repo.path();
-    write(&dir.join("baseline.json"), "{\"version\": 7, \"entries\": []}");
+    write(
+        &dir.join("baseline.json"),
+        "{\"version\": 7, \"entries\": []}",
+    );
     let out = run(lint(dir, &["--baseline", "baseline.json"]));
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("has version 7"), "{}", out.stderr);
@@ -294,16 +352,60 @@ fn with_changed_since_only_changed_files_entries_can_be_stale() {
     git(dir, &["add", "."]);
     git(dir, &["commit", "--quiet", "-m", "newsroom"]);
     // Fix the rail story's vague link and add a new one to it; the port story is unchanged.
-    edit(dir, RAIL, "is [here](https://example.com/rail)", "is [on the ministry site](https://example.com/rail)");
-    edit(dir, RAIL, "The operators signed", "Read the memo [here](https://example.com/memo).\n\nThe operators signed");
-    let out = run(lint(dir, &["--baseline", "baseline.json", "--changed-since", "HEAD", "--verbose"]));
-    assert_eq!(codes(&out.stdout), ["articles/rail-deal.md:MD006"], "{}", out.stdout);
+    edit(
+        dir,
+        RAIL,
+        "is [here](https://example.com/rail)",
+        "is [on the ministry site](https://example.com/rail)",
+    );
+    edit(
+        dir,
+        RAIL,
+        "The operators signed",
+        "Read the memo [here](https://example.com/memo).\n\nThe operators signed",
+    );
+    let out = run(lint(
+        dir,
+        &[
+            "--baseline",
+            "baseline.json",
+            "--changed-since",
+            "HEAD",
+            "--verbose",
+        ],
+    ));
+    assert_eq!(
+        codes(&out.stdout),
+        ["articles/rail-deal.md:MD006"],
+        "{}",
+        out.stdout
+    );
     // The rail entry is stale; the port story's entries were not checked, so they are not.
-    assert!(out.stderr.contains("info: 1 entry of the baseline"), "{}", out.stderr);
-    assert!(out.stderr.contains("  articles/rail-deal.md: MD006"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("info: 1 entry of the baseline"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("  articles/rail-deal.md: MD006"),
+        "{}",
+        out.stderr
+    );
     // Re-writing from the partial run keeps the unchecked file's entries.
-    let rewritten = run(lint(dir, &["--write-baseline", "baseline.json", "--changed-since", "HEAD"]));
-    assert!(rewritten.stderr.contains("wrote 3 findings"), "{}", rewritten.stderr);
+    let rewritten = run(lint(
+        dir,
+        &[
+            "--write-baseline",
+            "baseline.json",
+            "--changed-since",
+            "HEAD",
+        ],
+    ));
+    assert!(
+        rewritten.stderr.contains("wrote 3 findings"),
+        "{}",
+        rewritten.stderr
+    );
     let full = run(lint(dir, &["--baseline", "baseline.json"]));
     assert_eq!(full.stdout, "");
     assert!(!full.stderr.contains("no longer match"), "{}", full.stderr);
@@ -314,15 +416,40 @@ fn with_fix_the_fixed_findings_entries_become_stale_and_the_rest_stay_matched() 
     let repo = newsroom();
     let dir = repo.path();
     // A fixable finding: straight and curly quotes mixed in one article (ED005).
-    edit(dir, PORT, "Dockworkers returned", "“Back to work,” the union said. Dockworkers returned");
-    edit(dir, PORT, "In conclusion", "\"Finally,\" a clerk said.\n\nIn conclusion");
+    edit(
+        dir,
+        PORT,
+        "Dockworkers returned",
+        "“Back to work,” the union said. Dockworkers returned",
+    );
+    edit(
+        dir,
+        PORT,
+        "In conclusion",
+        "\"Finally,\" a clerk said.\n\nIn conclusion",
+    );
     let before = run(lint(dir, &[]));
-    assert!(codes(&before.stdout).contains(&"articles/port-strike.md:ED005".to_string()), "{}", before.stdout);
+    assert!(
+        codes(&before.stdout).contains(&"articles/port-strike.md:ED005".to_string()),
+        "{}",
+        before.stdout
+    );
     let written = run(lint(dir, &["--write-baseline", "baseline.json"]));
     assert_eq!(written.code, 0, "{}", written.stderr);
-    let out = run(lint(dir, &["--baseline", "baseline.json", "--fix", "--verbose"]));
-    assert!(out.stderr.contains("fixed articles/port-strike.md: ED005"), "{}", out.stderr);
+    let out = run(lint(
+        dir,
+        &["--baseline", "baseline.json", "--fix", "--verbose"],
+    ));
+    assert!(
+        out.stderr.contains("fixed articles/port-strike.md: ED005"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(out.stdout, "", "{}", out.stderr);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("  articles/port-strike.md: ED005"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("  articles/port-strike.md: ED005"),
+        "{}",
+        out.stderr
+    );
 }

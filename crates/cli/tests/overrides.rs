@@ -28,9 +28,18 @@ fn newsroom(config: &str) -> tempfile::TempDir {
     let root = dir.path();
     write(&root.join("copydesk.toml"), &format!("{DESKS}{config}"));
     write(&root.join("authors/ryan.toml"), "name = \"Ryan\"\n");
-    write(&root.join("articles/news/council.md"), &article("council", "news", "published"));
-    write(&root.join("articles/opinion/vote.md"), &article("vote", "opinion", "published"));
-    write(&root.join("articles/news/budget.md"), &article("budget", "news", "draft"));
+    write(
+        &root.join("articles/news/council.md"),
+        &article("council", "news", "published"),
+    );
+    write(
+        &root.join("articles/opinion/vote.md"),
+        &article("vote", "opinion", "published"),
+    );
+    write(
+        &root.join("articles/news/budget.md"),
+        &article("budget", "news", "draft"),
+    );
     dir
 }
 
@@ -57,7 +66,10 @@ fn copydesk(dir: &Path, args: &[&str]) -> Run {
 
 /// `path CODE severity` for each finding, from the JSON report.
 fn findings(dir: &Path) -> Vec<String> {
-    let out = copydesk(dir, &["lint", "--now", NOW, "--format", "json", "--no-index"]);
+    let out = copydesk(
+        dir,
+        &["lint", "--now", NOW, "--format", "json", "--no-index"],
+    );
     assert!(out.code < 2, "{}", out.stderr);
     let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON report");
     let mut found: Vec<String> = report["diagnostics"]
@@ -163,8 +175,16 @@ options = { FM006 = { max_chars = 200 } }
 "#,
     );
     let found = findings(repo.path());
-    assert!(found.contains(&"articles/news/council.md FM006 warning".to_string()), "{found:?}");
-    assert!(!found.iter().any(|f| f.starts_with("articles/opinion/vote.md FM006")), "{found:?}");
+    assert!(
+        found.contains(&"articles/news/council.md FM006 warning".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.starts_with("articles/opinion/vote.md FM006")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -181,12 +201,21 @@ fn bad_overrides_are_configuration_errors_with_file_line_and_key() {
         "unknown rule code or family `MD999`",
         "status `live` must be one of draft",
     ] {
-        assert!(out.stderr.contains(expected), "{expected:?} in {}", out.stderr);
+        assert!(
+            out.stderr.contains(expected),
+            "{expected:?} in {}",
+            out.stderr
+        );
     }
     let repo = newsroom("[[lint.overrides]]\nignore = [\"MD006\"]\n");
     let out = copydesk(repo.path(), &["lint", "--now", NOW]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("an override needs `paths`, `desks` or `status`"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("an override needs `paths`, `desks` or `status`"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -229,18 +258,31 @@ fn an_extend_cycle_is_refused_naming_the_chain() {
     write(&dir.join("b.toml"), "extend = \"copydesk.toml\"\n");
     let out = copydesk(dir, &["lint", "--now", NOW]);
     assert_eq!(out.code, 2, "{}", out.stderr);
-    let line = out.stderr.lines().find(|l| l.contains("cycle")).unwrap_or_default();
+    let line = out
+        .stderr
+        .lines()
+        .find(|l| l.contains("cycle"))
+        .unwrap_or_default();
     assert!(line.contains("`extend` forms a cycle:"), "{}", out.stderr);
-    let order: Vec<usize> = ["copydesk.toml` extends", "a.toml` extends", "b.toml` extends", "copydesk.toml`"]
-        .iter()
-        .map(|part| line.find(part).unwrap_or(usize::MAX))
-        .collect();
+    let order: Vec<usize> = [
+        "copydesk.toml` extends",
+        "a.toml` extends",
+        "b.toml` extends",
+        "copydesk.toml`",
+    ]
+    .iter()
+    .map(|part| line.find(part).unwrap_or(usize::MAX))
+    .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{line}");
     // A file that does not exist is named at the `extend` key.
     let repo = newsroom("extend = \"missing.toml\"\n");
     let out = copydesk(repo.path(), &["lint", "--now", NOW]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("copydesk.toml:5:10: cannot read"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("copydesk.toml:5:10: cannot read"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -249,12 +291,25 @@ fn copydesk_config_prints_the_settings_in_force_and_their_origins() {
         "extend = \"house.toml\"\n[lint]\nbaseline = \"ci/baseline.json\"\n[lint.severity]\nED004 = \"error\"\n[[lint.overrides]]\npaths = [\"articles/opinion/**\"]\nignore = [\"MD006\"]\noptions = { FM006 = { max_chars = 90 } }\n",
     );
     let dir = repo.path();
-    write(&dir.join("house.toml"), "[lint]\nignore = [\"ED006\"]\n[lint.options]\nFM006 = { max_chars = 120 }\n");
+    write(
+        &dir.join("house.toml"),
+        "[lint]\nignore = [\"ED006\"]\n[lint.options]\nFM006 = { max_chars = 120 }\n",
+    );
     let out = copydesk(dir, &["config", "articles/opinion/vote.md"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     insta::assert_snapshot!("config_for_an_opinion_article", out.stdout);
     let out = copydesk(dir, &["config"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("  MD006  vague-link-text            warning  default"), "{}", out.stdout);
-    assert!(out.stdout.contains("FM006  { max_chars = 120 }  (lint.options.FM006 in house.toml)"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("  MD006  vague-link-text            warning  default"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("FM006  { max_chars = 120 }  (lint.options.FM006 in house.toml)"),
+        "{}",
+        out.stdout
+    );
 }

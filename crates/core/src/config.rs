@@ -340,7 +340,10 @@ impl Config {
                     problems: vec![ConfigProblem {
                         position: LineColumn { line: 1, column: 1 },
                         span: Span::at(0),
-                        message: format!("the merged configuration is invalid: {}", error.message()),
+                        message: format!(
+                            "the merged configuration is invalid: {}",
+                            error.message()
+                        ),
                         help: None,
                     }],
                 })?;
@@ -692,21 +695,22 @@ impl Layered {
                     cycle.push(next);
                     return Err(ConfigError::ExtendCycle { chain: cycle });
                 }
-                let base_text = crate::fs::read_text(&next, DEFAULT_MAX_FILE_BYTES).map_err(|error| {
-                    let spans = toml_doc::parse::<RawConfig>(text).spans;
-                    let span = spans.value("extend").unwrap_or(Span::at(0));
-                    let reason = std::error::Error::source(&error)
-                        .map_or_else(|| error.to_string(), ToString::to_string);
-                    ConfigError::Invalid {
-                        path: path.to_path_buf(),
-                        problems: vec![ConfigProblem {
-                            position: LineIndex::new(text).position(text, span.start),
-                            span,
-                            message: format!("cannot read `{}`: {reason}", next.display()),
-                            help: None,
-                        }],
-                    }
-                })?;
+                let base_text =
+                    crate::fs::read_text(&next, DEFAULT_MAX_FILE_BYTES).map_err(|error| {
+                        let spans = toml_doc::parse::<RawConfig>(text).spans;
+                        let span = spans.value("extend").unwrap_or(Span::at(0));
+                        let reason = std::error::Error::source(&error)
+                            .map_or_else(|| error.to_string(), ToString::to_string);
+                        ConfigError::Invalid {
+                            path: path.to_path_buf(),
+                            problems: vec![ConfigProblem {
+                                position: LineIndex::new(text).position(text, span.start),
+                                span,
+                                message: format!("cannot read `{}`: {reason}", next.display()),
+                                help: None,
+                            }],
+                        }
+                    })?;
                 Layered::read(&next, &base_text, chain)?
             }
             _ => Layered {
@@ -720,7 +724,8 @@ impl Layered {
         if let Some(lint) = lint {
             if let Some(toml::Value::String(baseline)) = lint.remove("baseline") {
                 base.baseline = Some(crate::fs::normalize(&dir.join(baseline)));
-                base.origins.insert("lint.baseline".into(), path.to_path_buf());
+                base.origins
+                    .insert("lint.baseline".into(), path.to_path_buf());
             }
             if let Some(toml::Value::Array(mine)) = lint.remove("overrides") {
                 base.overrides

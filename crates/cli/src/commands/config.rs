@@ -55,7 +55,12 @@ pub(crate) fn run(args: &ConfigArgs) -> anyhow::Result<Status> {
         }
     }
     if let Some((baseline, origin)) = &settings.baseline {
-        writeln!(out, "baseline: {} (lint.baseline in {})", shown(baseline), shown(origin))?;
+        writeln!(
+            out,
+            "baseline: {} (lint.baseline in {})",
+            shown(baseline),
+            shown(origin)
+        )?;
     }
     writeln!(out, "\nrules:")?;
     for rule in &settings.rules {

@@ -71,16 +71,7 @@ pub struct Baseline {
 
 /// One accepted finding.
 #[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema,
 )]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -401,8 +392,14 @@ mod tests {
         sorted.sort();
         assert_eq!(sorted, baseline.entries);
         let text = baseline.to_file_text();
-        assert!(text.starts_with("{\n  \"version\": 1,\n  \"entries\": ["), "{text}");
-        assert_eq!(Baseline::parse(Path::new("b.json"), &text).expect("reads"), baseline);
+        assert!(
+            text.starts_with("{\n  \"version\": 1,\n  \"entries\": ["),
+            "{text}"
+        );
+        assert_eq!(
+            Baseline::parse(Path::new("b.json"), &text).expect("reads"),
+            baseline
+        );
     }
 
     #[test]

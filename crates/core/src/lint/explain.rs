@@ -142,7 +142,10 @@ impl EffectiveSettings {
 fn describe(config: &Config, root: &Path, origin: &RuleOrigin) -> String {
     match origin {
         RuleOrigin::Key(key) => match config.origin_of(key) {
-            Some(file) => format!("{key} in {}", file.strip_prefix(root).unwrap_or(file).display()),
+            Some(file) => format!(
+                "{key} in {}",
+                file.strip_prefix(root).unwrap_or(file).display()
+            ),
             None => "default".to_string(),
         },
         RuleOrigin::Override(i) => config.lint.overrides()[*i].label(root),

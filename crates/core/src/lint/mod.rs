@@ -28,8 +28,8 @@ pub(crate) use baseline::BaselineFile;
 pub use baseline::{BASELINE_VERSION, Baseline, BaselineEntry, BaselineError, BaselineOutcome};
 pub use context::{LintContext, LintEnv};
 pub use corpus::{CorpusContext, lint_corpus};
-pub use explain::{EffectiveSettings, RuleSetting};
 pub use engine::{ArticleFacts, LintOutcome, apply_config, lint_article};
+pub use explain::{EffectiveSettings, RuleSetting};
 pub use incremental::IndexOptions;
 pub use index::{FindingCounts, IndexDirRefused, IndexKey, IndexMiss, LintIndex, check_index_dir};
 #[cfg(test)]

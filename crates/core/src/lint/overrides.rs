@@ -146,7 +146,12 @@ impl LintOverride {
     /// Whether the override is for the article at `relative` (relative to the root, `/`
     /// between directories) with `desk` and `status`: every condition it has holds. A file
     /// with no readable front matter has no desk or status, so only `paths` can match it.
-    pub(crate) fn matches(&self, relative: &str, desk: Option<&str>, status: Option<Status>) -> bool {
+    pub(crate) fn matches(
+        &self,
+        relative: &str,
+        desk: Option<&str>,
+        status: Option<Status>,
+    ) -> bool {
         let path_ok = self
             .matcher
             .as_ref()
@@ -304,7 +309,9 @@ impl Variants {
             .filter_map(|mut diagnostic| {
                 let (desk, status) = by_path
                     .get(&*diagnostic.path)
-                    .map_or((None, None), |facts| (facts.desk.as_deref(), Some(facts.status)));
+                    .map_or((None, None), |facts| {
+                        (facts.desk.as_deref(), Some(facts.status))
+                    });
                 let which = Variants::matching(base, root, &diagnostic.path, desk, status);
                 let Some(config) = self.config_for(base, which) else {
                     return Some(diagnostic);

@@ -149,7 +149,9 @@ impl LintSettings {
         settings.severity = read_severities("lint", raw.severity, &mut errors);
         settings.options = read_options("lint", raw.options, &mut errors);
         for (i, raw) in raw.overrides.unwrap_or_default().into_iter().enumerate() {
-            if let Some(found) = LintOverride::from_raw(&format!("lint.overrides[{i}]"), raw, &mut errors) {
+            if let Some(found) =
+                LintOverride::from_raw(&format!("lint.overrides[{i}]"), raw, &mut errors)
+            {
                 settings.overrides.push(found);
             }
         }
@@ -165,7 +167,11 @@ impl LintSettings {
     /// they were read, so a table that fails to parse here cannot happen and falls back to
     /// the defaults.
     fn resolve(&mut self) {
-        let state = self.top_level_states().into_iter().map(|(level, _)| level).collect();
+        let state = self
+            .top_level_states()
+            .into_iter()
+            .map(|(level, _)| level)
+            .collect();
         self.resolved = Resolved {
             state,
             options: resolve_options(&self.options),
@@ -189,7 +195,10 @@ impl LintSettings {
                         level.on(None),
                         RuleOrigin::Key(format!("lint.severity.{code}")),
                     ),
-                    None => (Some(RuleLevel::AsReported), RuleOrigin::Key("lint.select".into())),
+                    None => (
+                        Some(RuleLevel::AsReported),
+                        RuleOrigin::Key("lint.select".into()),
+                    ),
                 }
             })
             .collect()
