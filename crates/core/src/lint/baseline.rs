@@ -376,9 +376,9 @@ mod tests {
         let text = "+++\n+++\n\nIn conclusion, it works.\n";
         let at = text.find("In conclusion").expect("present");
         let before = fingerprints(text, &[(at, at + 13)]);
-        let edited = format!("+++\n+++\n\nA new lede.\n\n  In  conclusion, it works.\r\n");
+        let edited = "+++\n+++\n\nA new lede.\n\n  In  conclusion, it works.\r\n";
         let moved = edited.find("In  conclusion").expect("present");
-        assert_eq!(before, fingerprints(&edited, &[(moved, moved + 14)]));
+        assert_eq!(before, fingerprints(edited, &[(moved, moved + 14)]));
         let reworded = text.replace("it works", "it fails");
         assert_ne!(before, fingerprints(&reworded, &[(at, at + 13)]));
     }
