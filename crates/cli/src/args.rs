@@ -96,6 +96,20 @@ pub(crate) enum Command {
     Man(ManArgs),
     /// Run the language server over stdio, for editors (see docs/editors.md).
     Lsp(LspArgs),
+    /// Print the lint settings in force for a file and which file or override set each one.
+    #[command(
+        after_help = "Examples:\n  copydesk config\n  copydesk config articles/opinion/2026/05/why-we-vote.md\n\nExit status: 0, or 2 when the configuration is invalid."
+    )]
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ConfigArgs {
+    /// The article (or other file) whose settings to print; default: the top-level settings.
+    #[arg(value_name = "FILE")]
+    pub(crate) file: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) root: RootArgs,
 }
 
 #[derive(Debug, Args)]
@@ -391,6 +405,12 @@ pub(crate) struct LintArgs {
     pub(crate) changed_since: Option<String>,
     #[command(flatten)]
     pub(crate) index: IndexArgs,
+    /// Report only findings not in this baseline file (default: `[lint] baseline`).
+    #[arg(long, value_name = "FILE", long_help = BASELINE_HELP)]
+    pub(crate) baseline: Option<PathBuf>,
+    /// Record the findings in FILE as the baseline (keeping other files' entries) and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["diff", "statistics", "output_file"], long_help = WRITE_BASELINE_HELP)]
+    pub(crate) write_baseline: Option<PathBuf>,
     /// Say why the lint index was not used or not written.
     #[arg(long, short)]
     pub(crate) verbose: bool,
@@ -408,6 +428,21 @@ Write the report, in --format, to PATH instead of stdout. The file is written to
 file beside it and renamed over PATH, so a CI job never uploads half a report. stdout then \
 stays empty (or holds the --statistics table) and the summary line goes to stderr unless \
 --quiet. Exit codes are unchanged; a report that cannot be written is an error (exit 2).";
+
+const BASELINE_HELP: &str = "\
+Report only the findings that the baseline FILE does not list; overrides `[lint] baseline` in \
+copydesk.toml. Entries match by path, rule code and a fingerprint of the flagged text with its \
+whole lines (never a line number), so edits elsewhere in a file keep them matched; each entry \
+matches one finding, so the same fault written again is reported. Entries that match no \
+finding of a file the run checked in full are stale: an info line on stderr names how many \
+(--verbose lists them), and `--write-baseline FILE` drops them. A missing or invalid baseline \
+is an error (exit 2).";
+
+const WRITE_BASELINE_HELP: &str = "\
+Write the run's findings to FILE as the baseline (pretty JSON, sorted, written atomically) \
+instead of reporting them, and exit 0. Entries of files the run did not check in full (with \
+PATHS or --changed-since) are kept from the existing FILE; stale entries are dropped. With \
+--fix, the findings left after fixing are recorded.";
 
 const STATISTICS_HELP: &str = "\
 Print a table of the findings per rule code instead of the findings: code, name, how many, \

@@ -63,6 +63,7 @@ fn main() -> ExitCode {
         Command::Completions(args) => commands::completions::completions(&args),
         Command::Man(args) => commands::completions::man(&args),
         Command::Lsp(args) => Ok(commands::lsp::run(&args)),
+        Command::Config(args) => commands::config::run(&args),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diagnostic::{LineIndex, Span};
+use crate::diagnostic::{LineColumn, LineIndex, Span};
 use crate::error::{ConfigError, ConfigProblem};
 use crate::lint::LintSettings;
 use crate::read_time::ReadTimeSettings;
@@ -47,6 +47,10 @@ pub const CONFIG_FILE: &str = "copydesk.toml";
 #[serde(deny_unknown_fields)]
 #[schemars(title = "copydesk.toml")]
 pub struct RawConfig {
+    /// Another configuration file this one inherits, relative to this file: its settings
+    /// apply first and this file's override them (tables merge key by key, lists are
+    /// replaced, `[[lint.overrides]]` of both apply, the inherited ones first).
+    pub extend: Option<String>,
     /// Site-wide settings.
     pub site: Option<RawSite>,
     /// Where content lives.
@@ -143,6 +147,35 @@ pub struct RawLint {
     /// Per-code severity: `error`, `warning`, `info` or `off`.
     pub severity: Option<BTreeMap<String, String>>,
     /// Per-rule options, by code.
+    #[schemars(with = "Option<BTreeMap<String, BTreeMap<String, serde_json::Value>>>")]
+    pub options: Option<BTreeMap<String, toml::Table>>,
+    /// A baseline file (relative to the file that names it) of accepted findings, which
+    /// `copydesk lint` does not report; written by `copydesk lint --write-baseline FILE`.
+    pub baseline: Option<String>,
+    /// Settings for some articles, by path glob, desk and status, applied in order after
+    /// the settings above.
+    pub overrides: Option<Vec<RawOverride>>,
+}
+
+/// `[[lint.overrides]]`: settings for the articles it matches. An article matches when every
+/// condition given holds (`paths` and `desks` and `status`), each by any of its entries.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawOverride {
+    /// Globs matched against the article's path relative to the newsroom root: `*` stays
+    /// within a directory, `**` crosses directories (`articles/opinion/**`).
+    pub paths: Option<Vec<String>>,
+    /// Desk ids.
+    pub desks: Option<Vec<String>>,
+    /// Statuses: `draft`, `review`, `scheduled`, `published`, `retracted`.
+    pub status: Option<Vec<String>>,
+    /// Codes or family prefixes to turn on for these articles.
+    pub select: Option<Vec<String>>,
+    /// Codes or family prefixes to turn off for these articles.
+    pub ignore: Option<Vec<String>>,
+    /// Per-code severity for these articles: `error`, `warning`, `info` or `off`.
+    pub severity: Option<BTreeMap<String, String>>,
+    /// Per-rule options for these articles, by code; they replace the rule's top-level ones.
     #[schemars(with = "Option<BTreeMap<String, BTreeMap<String, serde_json::Value>>>")]
     pub options: Option<BTreeMap<String, toml::Table>>,
 }
@@ -244,6 +277,12 @@ pub struct Config {
     pub new_article_template: Option<PathBuf>,
     /// Resource limits.
     pub limits: Limits,
+    /// The baseline file of `[lint] baseline`, resolved against the file that names it.
+    pub baseline: Option<PathBuf>,
+    /// The files read: this configuration file first, then each file it extends in turn.
+    pub files: Vec<PathBuf>,
+    /// The file that set each key last, by dotted key (`lint.severity.ED004`).
+    pub(crate) origins: BTreeMap<String, PathBuf>,
 }
 
 impl Default for Config {
@@ -272,6 +311,9 @@ impl Default for Config {
             limits: Limits {
                 max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             },
+            baseline: None,
+            files: Vec::new(),
+            origins: BTreeMap::new(),
         }
     }
 }
@@ -310,8 +352,62 @@ impl Config {
         Config::parse(path, &text)
     }
 
-    /// Validates the text of a configuration file; `path` is only used in errors.
+    /// Validates the text of the configuration file at `path`, and reads the files it
+    /// extends (`extend = "…"`, relative to `path`), each validated on its own so a problem
+    /// names its own file and line.
+    ///
+    /// # Errors
+    /// [`ConfigError::Invalid`] for a problem in any of the files (an `extend` that cannot
+    /// be read is one, at its key), [`ConfigError::ExtendCycle`] when the files extend each
+    /// other in a circle.
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let mut chain = Vec::new();
+        let layered = Layered::read(path, text, &mut chain)?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let raw: RawConfig =
+            toml::Value::Table(layered.table)
+                .try_into()
+                .map_err(|error: toml::de::Error| ConfigError::Invalid {
+                    path: path.to_path_buf(),
+                    problems: vec![ConfigProblem {
+                        position: LineColumn { line: 1, column: 1 },
+                        span: Span::at(0),
+                        message: format!(
+                            "the merged configuration is invalid: {}",
+                            error.message()
+                        ),
+                        help: None,
+                    }],
+                })?;
+        let mut problems = Problems {
+            text,
+            index: LineIndex::new(text),
+            spans: toml_doc::parse::<RawConfig>(text).spans,
+            list: Vec::new(),
+        };
+        let mut config = Config::from_raw(raw, &mut problems);
+        if !problems.list.is_empty() {
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                problems: problems.list,
+            });
+        }
+        for (found, origin) in config.lint.overrides.iter_mut().zip(layered.overrides) {
+            found.origin = Some(origin);
+        }
+        config.baseline = layered.baseline;
+        config.files = chain;
+        config.origins = layered.origins;
+        Ok(config)
+    }
+
+    /// The file that set `key` (dotted, such as `lint.select`) last, if any file did.
+    pub fn origin_of(&self, key: &str) -> Option<&Path> {
+        self.origins.get(key).map(PathBuf::as_path)
+    }
+
+    /// Validates the text of one configuration file on its own, ignoring what it extends.
+    fn parse_one(path: &Path, text: &str) -> Result<Config, ConfigError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let parsed = toml_doc::parse::<RawConfig>(text);
         let mut problems = Problems {
@@ -588,5 +684,146 @@ FM006 = { max_chars = 90 }
             ]
         );
         assert_eq!(problems("[paths]\narticles = \"../elsewhere\"\n").len(), 1);
+    }
+}
+
+/// The files of an `extend` chain merged into one TOML table, with what came from where.
+struct Layered {
+    /// The merged table: the inherited files' keys, replaced by the extending file's.
+    table: toml::Table,
+    /// `[lint] baseline`, resolved against the file that names it.
+    baseline: Option<PathBuf>,
+    /// The file of each `[[lint.overrides]]` table and its place in that file, in order.
+    overrides: Vec<(PathBuf, usize)>,
+    /// The file that set each dotted key last.
+    origins: BTreeMap<String, PathBuf>,
+}
+
+impl Layered {
+    /// Reads the configuration file at `path` with `text` and, first, the files it extends;
+    /// `chain` holds the files read so far, to refuse a cycle.
+    fn read(path: &Path, text: &str, chain: &mut Vec<PathBuf>) -> Result<Layered, ConfigError> {
+        Config::parse_one(path, text)?;
+        chain.push(path.to_path_buf());
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // Valid on its own, so it is a TOML table.
+        let mut table: toml::Table = text.parse().unwrap_or_default();
+        let dir = path.parent().unwrap_or(Path::new(""));
+        let mut base = match table.remove("extend") {
+            Some(toml::Value::String(extend)) => {
+                let next = crate::fs::normalize(&dir.join(&extend));
+                let same = |seen: &PathBuf| {
+                    *seen == next
+                        || std::fs::canonicalize(seen)
+                            .ok()
+                            .zip(std::fs::canonicalize(&next).ok())
+                            .is_some_and(|(a, b)| a == b)
+                };
+                if chain.iter().any(same) {
+                    let mut cycle = chain.clone();
+                    cycle.push(next);
+                    return Err(ConfigError::ExtendCycle { chain: cycle });
+                }
+                let base_text =
+                    crate::fs::read_text(&next, DEFAULT_MAX_FILE_BYTES).map_err(|error| {
+                        let spans = toml_doc::parse::<RawConfig>(text).spans;
+                        let span = spans.value("extend").unwrap_or(Span::at(0));
+                        let reason = std::error::Error::source(&error)
+                            .map_or_else(|| error.to_string(), ToString::to_string);
+                        ConfigError::Invalid {
+                            path: path.to_path_buf(),
+                            problems: vec![ConfigProblem {
+                                position: LineIndex::new(text).position(text, span.start),
+                                span,
+                                message: format!("cannot read `{}`: {reason}", next.display()),
+                                help: None,
+                            }],
+                        }
+                    })?;
+                Layered::read(&next, &base_text, chain)?
+            }
+            _ => Layered {
+                table: toml::Table::new(),
+                baseline: None,
+                overrides: Vec::new(),
+                origins: BTreeMap::new(),
+            },
+        };
+        let lint = table.get_mut("lint").and_then(toml::Value::as_table_mut);
+        if let Some(lint) = lint {
+            if let Some(toml::Value::String(baseline)) = lint.remove("baseline") {
+                base.baseline = Some(crate::fs::normalize(&dir.join(baseline)));
+                base.origins
+                    .insert("lint.baseline".into(), path.to_path_buf());
+            }
+            if let Some(toml::Value::Array(mine)) = lint.remove("overrides") {
+                base.overrides
+                    .extend((0..mine.len()).map(|i| (path.to_path_buf(), i)));
+                let mut all = match base
+                    .table
+                    .get_mut("lint")
+                    .and_then(toml::Value::as_table_mut)
+                    .and_then(|lint| lint.remove("overrides"))
+                {
+                    Some(toml::Value::Array(inherited)) => inherited,
+                    _ => Vec::new(),
+                };
+                all.extend(mine);
+                lint.insert("overrides".into(), toml::Value::Array(all));
+            }
+        }
+        merge(&mut base.table, table, "", path, &mut base.origins);
+        Ok(base)
+    }
+}
+
+/// Merges `top` over `base`: tables key by key, anything else replaced; records the file of
+/// each key `top` sets.
+fn merge(
+    base: &mut toml::Table,
+    top: toml::Table,
+    prefix: &str,
+    file: &Path,
+    origins: &mut BTreeMap<String, PathBuf>,
+) {
+    for (key, value) in top {
+        let dotted = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match (base.get_mut(&key), value) {
+            // A rule's options are one setting, replaced whole.
+            (Some(toml::Value::Table(inner)), toml::Value::Table(value))
+                if prefix != "lint.options" =>
+            {
+                merge(inner, value, &dotted, file, origins);
+            }
+            (_, value) => {
+                if let toml::Value::Table(table) = &value {
+                    record(table, &dotted, file, origins);
+                } else {
+                    origins.insert(dotted, file.to_path_buf());
+                }
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+/// Records `file` as the origin of every key under `table`.
+fn record(table: &toml::Table, prefix: &str, file: &Path, origins: &mut BTreeMap<String, PathBuf>) {
+    origins.insert(prefix.to_string(), file.to_path_buf());
+    for (key, value) in table {
+        let dotted = format!("{prefix}.{key}");
+        match value {
+            // A rule's options are one setting: the table is its value.
+            toml::Value::Table(inner) if !prefix.ends_with("lint.options") => {
+                record(inner, &dotted, file, origins);
+            }
+            _ => {
+                origins.insert(dotted, file.to_path_buf());
+            }
+        }
     }
 }

@@ -62,6 +62,12 @@ pub enum ConfigError {
         /// Every problem found, in file order.
         problems: Vec<ConfigProblem>,
     },
+    /// Configuration files extend each other in a circle.
+    #[error("`extend` forms a cycle: {}", .chain.iter().map(|p| format!("`{}`", p.display())).collect::<Vec<_>>().join(" extends "))]
+    ExtendCycle {
+        /// The files in the order they extend each other, ending with the first one again.
+        chain: Vec<PathBuf>,
+    },
 }
 
 /// Every problem as `path:line:column: message (help)`, the first on the error's own line so
@@ -136,6 +142,9 @@ pub enum Error {
     /// A workflow command (`publish`, `rename`, …).
     #[error(transparent)]
     Workflow(#[from] crate::workflow::WorkflowError),
+    /// Reading or writing a lint baseline.
+    #[error(transparent)]
+    Baseline(#[from] crate::lint::BaselineError),
 }
 
 /// Why an export could not be produced or written.

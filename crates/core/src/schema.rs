@@ -37,6 +37,10 @@ pub fn all() -> Vec<NamedSchema> {
             schema: generate::<crate::author::RawAuthor>("author.schema.json"),
         },
         NamedSchema {
+            file_name: "baseline.schema.json",
+            schema: generate::<crate::lint::BaselineFile>("baseline.schema.json"),
+        },
+        NamedSchema {
             file_name: "config.schema.json",
             schema: generate::<crate::config::RawConfig>("config.schema.json"),
         },

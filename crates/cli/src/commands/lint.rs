@@ -8,7 +8,9 @@ use anyhow::Context as _;
 use copydesk::diagnostic::render::{Statistics, escape_controls};
 use copydesk::fs::ReplaceError;
 use copydesk::lint::fix::{MAX_ROUNDS, unified_diff};
-use copydesk::lint::{Files, Keep, LintRequest, LintRun, LiveNewsroom, Overlay, Report};
+use copydesk::lint::{
+    Baseline, BaselineOutcome, Files, Keep, LintRequest, LintRun, LiveNewsroom, Overlay, Report,
+};
 use copydesk::{Config, DiagnosticFormat, FileFix, LintReport, Linter, RenderOptions, Severity};
 
 use super::locate_root;
@@ -29,6 +31,15 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     let now = args
         .now
         .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
+    // Read before linting, so a missing or invalid baseline fails at once, not after a long run.
+    let baseline = match args.baseline.clone().or_else(|| config.baseline.clone()) {
+        Some(path) if args.write_baseline.is_none() => {
+            let baseline = Baseline::load(&path)
+                .with_context(|| format!("cannot use the baseline `{}`", path.display()))?;
+            Some((path, baseline))
+        }
+        _ => None,
+    };
     let linter = Linter::new(root.clone(), config, now)?.with_index(args.index.to_options());
     let files = if args.paths.is_empty() {
         Files::Newsroom
@@ -82,6 +93,17 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     if args.verbose {
         explain_index(&run);
     }
+    if let Some(path) = &args.write_baseline {
+        return write_baseline(path, &root, &run, args.quiet);
+    }
+    let mut run = run;
+    let accepted = baseline.map(|(path, baseline)| {
+        let outcome = baseline.apply(&root, &mut run);
+        if !args.quiet {
+            report_stale(&path, &outcome, &options, args.verbose);
+        }
+        outcome.matched
+    });
     let index_note = args.changed_since.is_some().then(|| {
         format!(
             " ({} linted, {} from the lint index)",
@@ -104,8 +126,11 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
             (true, false) => format!(" ({fixed} fixed)"),
             (true, true) => format!(" after {fixed} fix{}", if fixed == 1 { "" } else { "es" }),
         };
+        let accepted = accepted
+            .map(|n| format!(" ({n} in the baseline)"))
+            .unwrap_or_default();
         eprintln!(
-            "checked {} file{}{} in {:.2?}: {errors} error{}, {warnings} warning{}, {infos} info{fixes}",
+            "checked {} file{}{} in {:.2?}: {errors} error{}, {warnings} warning{}, {infos} info{fixes}{accepted}",
             report.files_checked,
             plural(report.files_checked),
             index_note.as_deref().unwrap_or_default(),
@@ -199,6 +224,54 @@ fn write_report(
         }
     }
     Ok(())
+}
+
+/// `--write-baseline FILE`: the run's findings, with the existing file's entries of files the
+/// run did not check, written atomically.
+fn write_baseline(path: &Path, root: &Path, run: &LintRun, quiet: bool) -> anyhow::Result<Status> {
+    let existing = if path.exists() {
+        Baseline::load(path)
+            .with_context(|| format!("cannot update the baseline `{}`", path.display()))?
+    } else {
+        Baseline::default()
+    };
+    let next = existing.updated(root, run, &run.report);
+    next.write(path)?;
+    if !quiet {
+        let n = next.len();
+        eprintln!(
+            "wrote {n} finding{} to the baseline {}",
+            plural(n),
+            escape_controls(&path.display().to_string())
+        );
+    }
+    Ok(Status::Clean)
+}
+
+/// One info line when baseline entries matched nothing any more (each listed with --verbose).
+fn report_stale(path: &Path, outcome: &BaselineOutcome, options: &RenderOptions, verbose: bool) {
+    let n = outcome.stale.len();
+    if n == 0 {
+        return;
+    }
+    let shown = options.display_path(path);
+    let shown = escape_controls(&shown);
+    eprintln!(
+        "info: {n} entr{} of the baseline {shown} no longer match{} a finding; `copydesk lint --write-baseline {shown}` drops {}",
+        if n == 1 { "y" } else { "ies" },
+        if n == 1 { "es" } else { "" },
+        if n == 1 { "it" } else { "them" },
+    );
+    if verbose {
+        for entry in &outcome.stale {
+            eprintln!(
+                "  {}: {} {}",
+                escape_controls(&entry.path),
+                entry.code,
+                escape_controls(&entry.message)
+            );
+        }
+    }
 }
 
 /// What the lint index did, for `--verbose`.

@@ -1,6 +1,7 @@
 //! One module per subcommand, plus the setup they share.
 
 pub(crate) mod completions;
+pub(crate) mod config;
 pub(crate) mod export;
 pub(crate) mod init;
 pub(crate) mod lint;

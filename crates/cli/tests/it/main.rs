@@ -4,6 +4,7 @@
 mod common;
 
 mod bad_input;
+mod baseline;
 mod changed_since;
 mod export;
 mod export_skipped;
@@ -17,6 +18,7 @@ mod lsp;
 mod markdown_rules;
 mod messages;
 mod new_desk;
+mod overrides;
 mod preview;
 mod rule;
 mod scaffold;

@@ -31,6 +31,8 @@ pub struct ArticleFacts {
     pub slug: String,
     /// Its status.
     pub status: Status,
+    /// Its desk, which `[[lint.overrides]] desks` match corpus findings by.
+    pub(crate) desk: Option<String>,
     /// Span of the slug value (or of the title when the slug is derived).
     pub slug_span: Span,
     /// Line and column of `slug_span`, for notes in other files' diagnostics.
@@ -175,6 +177,7 @@ pub fn lint_article(
             path: article.path.clone(),
             slug: article.slug.clone(),
             status: article.status,
+            desk: article.desk.clone(),
             slug_span,
             slug_position,
             rule_facts,

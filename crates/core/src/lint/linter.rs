@@ -21,6 +21,7 @@ use super::index::{
     EntryMeta, FindingCounts, IndexDirRefused, IndexKey, IndexMiss, LintIndex, hash_content,
     relative_key,
 };
+use super::overrides::Variants;
 use super::source::{LoadedAuthors, Overlay, load_authors, parse_read, read, read_text};
 use super::{LintEnv, apply_config, lint_article, lint_corpus};
 use crate::article::Article;
@@ -69,6 +70,8 @@ pub struct Linter {
     authors: LoadedAuthors,
     now: DateTime<FixedOffset>,
     index: Option<IndexOptions>,
+    /// The settings of each combination of `[[lint.overrides]]`, resolved once.
+    variants: Arc<Variants>,
 }
 
 /// Which article files a run lints.
@@ -200,6 +203,43 @@ pub struct LintRun {
     /// Why the index directory was neither read nor written (a link, not copydesk's); the
     /// run linted without the index.
     pub refused: Option<IndexDirRefused>,
+    /// Which files had every finding reported (see [`LintRun::checked_in_full`]).
+    pub(crate) checked: Checked,
+}
+
+/// Which files a run reported in full, for a baseline to tell stale entries from entries of
+/// files the run did not look at.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Checked {
+    /// The whole newsroom, every finding reported.
+    everything: bool,
+    /// The root, to compare with the relative paths of `reported`.
+    root: PathBuf,
+    /// The files whose per-article findings were reported; `None` for every linted file.
+    reported: Option<ChangedFiles>,
+}
+
+impl LintRun {
+    /// Whether the run reported every finding of `path` (a file under the newsroom root): a
+    /// lint of the whole newsroom checked every file, including ones that no longer exist;
+    /// a lint of some paths checked those, and the author files; a `--changed-since` lint
+    /// checked the changed files.
+    pub fn checked_in_full(&self, path: &Path) -> bool {
+        let checked = &self.checked;
+        if checked.everything {
+            return true;
+        }
+        match &checked.reported {
+            Some(reported) => {
+                self.counts.contains_key(path)
+                    && path
+                        .strip_prefix(&checked.root)
+                        .is_ok_and(|relative| reported.contains(relative))
+            }
+            // Author files are reported whenever every linted file is.
+            None => self.counts.contains_key(path) || !is_article_path(path),
+        }
+    }
 }
 
 /// A file whose safe fixes changed its text (see [`Linter::fix`]).
@@ -258,6 +298,7 @@ impl Linter {
             authors,
             now,
             index: None,
+            variants: Arc::default(),
         }
     }
 
@@ -343,7 +384,7 @@ impl Linter {
             .as_ref()
             .and_then(|changed| changed.affecting_every_article(&self.config))
             .map(Path::to_path_buf);
-        let reported = match &request.report {
+        let reported: Option<ChangedFiles> = match &request.report {
             Report::Every => None,
             Report::ChangedSince(_) if everything_because.is_some() => None,
             Report::ChangedSince(_) => changed,
@@ -409,6 +450,11 @@ impl Linter {
             miss,
             not_written,
             refused: index_use.refused(),
+            checked: Checked {
+                everything: matches!(request.files, Files::Newsroom) && reported.is_none(),
+                root: self.root.clone(),
+                reported,
+            },
         }
     }
 
@@ -605,6 +651,9 @@ impl Linter {
             }
         }
         let corpus = lint_corpus(&facts, env);
+        let corpus = self
+            .variants
+            .settle_corpus(&self.config, &self.root, &facts, corpus);
         let max_bytes = self.config.limits.max_file_bytes;
         for diagnostic in &corpus {
             // A corpus finding in a file with no other finding: its text, for display, read
@@ -671,6 +720,17 @@ impl Linter {
         let entry = key
             .zip(hash)
             .map(|(key, hash)| (key, EntryMeta::fresh(hash, env.now, loaded.value.as_ref())));
+        // The article's own settings when `[[lint.overrides]]` match it.
+        let (desk, status) = loaded
+            .value
+            .as_ref()
+            .map_or((None, None), |a| (a.desk.as_deref(), Some(a.status)));
+        let which = Variants::matching(&self.config, &self.root, path, desk, status);
+        let variant = self.variants.config_for(&self.config, which);
+        let env = match &variant {
+            Some(config) => LintEnv { config, ..env },
+            None => env,
+        };
         let (diagnostics, facts) = match &loaded.value {
             Some(article) => {
                 let outcome = lint_article(article, loaded.diagnostics, env);

@@ -36,9 +36,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod baseline;
 mod context;
 mod corpus;
 mod engine;
+mod explain;
 pub mod fix;
 mod incremental;
 // The index's types are reached through `IndexOptions` and `LintRun`; its internals are shared
@@ -47,6 +49,7 @@ mod incremental;
 pub mod index;
 mod linter;
 mod live;
+mod overrides;
 mod registry;
 mod rule;
 pub(crate) mod rules;
@@ -54,6 +57,8 @@ mod settings;
 pub(crate) mod source;
 mod suppression;
 
+pub(crate) use baseline::BaselineFile;
+pub use baseline::{BASELINE_VERSION, Baseline, BaselineEntry, BaselineError, BaselineOutcome};
 // One article through the rules, without a `Linter`: what the language server, the benchmarks
 // and the fuzz targets call. Not part of the API: use `Linter::lint_buffer`.
 #[doc(hidden)]
@@ -62,16 +67,17 @@ pub use context::{LintContext, LintEnv};
 pub use corpus::{CorpusContext, lint_corpus};
 #[doc(hidden)]
 pub use engine::{ArticleFacts, LintOutcome, apply_config, lint_article};
+pub use explain::{EffectiveSettings, RuleSetting};
 pub use incremental::IndexOptions;
 #[doc(hidden)]
 pub use index::{FindingCounts, IndexDirRefused, IndexKey, IndexMiss, LintIndex, check_index_dir};
 pub use linter::{FileFix, Files, LintRequest, LintRun, Linter, Progress, Report};
 #[cfg(test)]
 pub(crate) use linter::{IndexedPass, lint_files_indexed};
+pub use live::{ArticleSummary, Changed, FileKind, Keep, LiveNewsroom, LoadStats};
 pub use registry::{RULES, find};
 #[doc(hidden)]
 pub use registry::{nearest_rule, unknown_rule_hint};
-pub use live::{ArticleSummary, Changed, FileKind, Keep, LiveNewsroom, LoadStats};
 pub use rule::{FixAvailability, RuleMeta, RuleStatus, Scope};
 #[doc(hidden)]
 pub use settings::{

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use super::overrides::{LintOverride, RuleOrigin};
 use super::registry::{self, RULES};
 use super::rule::{AnyOptions, RuleMeta, RuleOptions};
 use crate::config::RawLint;
@@ -21,6 +22,8 @@ pub struct LintSettings {
     ignore: Vec<String>,
     severity: BTreeMap<&'static str, Level>,
     options: BTreeMap<&'static str, toml::Table>,
+    /// `[[lint.overrides]]`, in the order they apply.
+    pub(crate) overrides: Vec<LintOverride>,
     resolved: Resolved,
 }
 
@@ -31,6 +34,7 @@ impl Default for LintSettings {
             ignore: Vec::new(),
             severity: BTreeMap::new(),
             options: BTreeMap::new(),
+            overrides: Vec::new(),
             resolved: Resolved::default(),
         };
         settings.resolve();
@@ -50,7 +54,7 @@ struct Resolved {
 
 /// The severity a running rule's findings are shown at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RuleLevel {
+pub(crate) enum RuleLevel {
     /// The severity the rule reported.
     AsReported,
     /// A configured override.
@@ -138,48 +142,17 @@ impl LintSettings {
             ("lint.select", raw.select, &mut settings.select),
             ("lint.ignore", raw.ignore, &mut settings.ignore),
         ] {
-            if let Some(list) = list {
-                for (i, selector) in list.iter().enumerate() {
-                    if !is_known_selector(selector) {
-                        errors.push((format!("{key}[{i}]"), unknown_selector_message(selector)));
-                    }
-                }
+            if let Some(list) = read_selectors(key, list, &mut errors) {
                 *target = list;
             }
         }
-        for (code, level) in raw.severity.unwrap_or_default() {
-            let key = format!("lint.severity.{code}");
-            let Some(rule) = registry::find(&code) else {
-                errors.push((key, unknown_code_message(&code)));
-                continue;
-            };
-            match parse_severity(&level) {
-                Some(severity) => {
-                    settings.severity.insert(rule.code.as_str(), severity);
-                }
-                None => errors.push((
-                    key,
-                    format!("severity `{level}` must be one of error, warning, info, off"),
-                )),
-            }
-        }
-        for (code, table) in raw.options.unwrap_or_default() {
-            let key = format!("lint.options.{code}");
-            let Some(rule) = registry::find(&code) else {
-                errors.push((key, unknown_code_message(&code)));
-                continue;
-            };
-            let parsed = match rule.hooks.options {
-                Some(spec) => (spec.parse)(&table).map(drop),
-                None => Err(format!("{} takes no options", rule.code)),
-            };
-            match parsed {
-                Ok(()) => {
-                    settings.options.insert(rule.code.as_str(), table);
-                }
-                Err(message) => {
-                    errors.push((key, format!("invalid options for {}: {message}", rule.code)));
-                }
+        settings.severity = read_severities("lint", raw.severity, &mut errors);
+        settings.options = read_options("lint", raw.options, &mut errors);
+        for (i, raw) in raw.overrides.unwrap_or_default().into_iter().enumerate() {
+            if let Some(found) =
+                LintOverride::from_raw(&format!("lint.overrides[{i}]"), raw, &mut errors)
+            {
+                settings.overrides.push(found);
             }
         }
         if errors.is_empty() {
@@ -194,33 +167,84 @@ impl LintSettings {
     /// they were read, so a table that fails to parse here cannot happen and falls back to
     /// the defaults.
     fn resolve(&mut self) {
-        let state = RULES
+        let state = self
+            .top_level_states()
+            .into_iter()
+            .map(|(level, _)| level)
+            .collect();
+        self.resolved = Resolved {
+            state,
+            options: resolve_options(&self.options),
+        };
+    }
+
+    /// Each rule's level under the top-level settings, and which key decided it.
+    pub(crate) fn top_level_states(&self) -> Vec<(Option<RuleLevel>, RuleOrigin)> {
+        RULES
             .iter()
             .map(|rule| {
-                let selected = self.select.iter().any(|s| selector_matches(s, rule));
-                let ignored = self.ignore.iter().any(|s| selector_matches(s, rule));
-                if !selected || ignored {
-                    return None;
+                let code = rule.code.as_str();
+                if self.ignore.iter().any(|s| selector_matches(s, rule)) {
+                    return (None, RuleOrigin::Key("lint.ignore".into()));
                 }
-                match self.severity.get(rule.code.as_str()) {
-                    Some(Level::Off) => None,
-                    Some(Level::On(severity)) => Some(RuleLevel::Override(*severity)),
-                    None => Some(RuleLevel::AsReported),
+                if !self.select.iter().any(|s| selector_matches(s, rule)) {
+                    return (None, RuleOrigin::Key("lint.select".into()));
+                }
+                match self.severity.get(code) {
+                    Some(level) => (
+                        level.on(None),
+                        RuleOrigin::Key(format!("lint.severity.{code}")),
+                    ),
+                    None => (
+                        Some(RuleLevel::AsReported),
+                        RuleOrigin::Key("lint.select".into()),
+                    ),
                 }
             })
-            .collect();
-        let options = RULES
-            .iter()
-            .map(|rule| {
-                let spec = rule.hooks.options?;
-                let configured = self
-                    .options
-                    .get(rule.code.as_str())
-                    .and_then(|table| (spec.parse)(table).ok());
-                Some(configured.unwrap_or_else(spec.defaults))
-            })
-            .collect();
-        self.resolved = Resolved { state, options };
+            .collect()
+    }
+
+    /// The settings for an article that the overrides at `which` (indices into
+    /// `overrides`, in order) match: the top-level settings with each override applied in
+    /// turn. The result has no overrides of its own.
+    pub(crate) fn with_overrides(&self, which: &[usize]) -> LintSettings {
+        let mut variant = self.clone();
+        variant.overrides = Vec::new();
+        if which.is_empty() {
+            return variant;
+        }
+        let mut states: Vec<Option<RuleLevel>> = self.resolved.state.clone();
+        for &i in which {
+            let Some(found) = self.overrides.get(i) else {
+                continue;
+            };
+            for (state, rule) in states.iter_mut().zip(RULES) {
+                *state = found.apply(rule, *state, &self.severity).0;
+            }
+            for (code, table) in &found.options {
+                variant.options.insert(code, table.clone());
+            }
+        }
+        variant.resolved = Resolved {
+            state: states,
+            options: resolve_options(&variant.options),
+        };
+        variant
+    }
+
+    /// The top-level per-code severities.
+    pub(crate) fn severities(&self) -> &BTreeMap<&'static str, Level> {
+        &self.severity
+    }
+
+    /// The overrides, in order.
+    pub(crate) fn overrides(&self) -> &[LintOverride] {
+        &self.overrides
+    }
+
+    /// The written options of `code` in these settings.
+    pub(crate) fn written_options(&self) -> &BTreeMap<&'static str, toml::Table> {
+        &self.options
     }
 
     /// The resolved level of the rule with `code`; `None` for an unknown code or a rule that
@@ -289,6 +313,90 @@ impl LintSettings {
     }
 }
 
+/// Each rule's parsed options: the written ones, else its defaults.
+fn resolve_options(written: &BTreeMap<&'static str, toml::Table>) -> Vec<Option<AnyOptions>> {
+    RULES
+        .iter()
+        .map(|rule| {
+            let spec = rule.hooks.options?;
+            let configured = written
+                .get(rule.code.as_str())
+                .and_then(|table| (spec.parse)(table).ok());
+            Some(configured.unwrap_or_else(spec.defaults))
+        })
+        .collect()
+}
+
+/// Validates a `severity` table under `prefix` (`lint`, `lint.overrides[0]`).
+pub(crate) fn read_severities(
+    prefix: &str,
+    raw: Option<BTreeMap<String, String>>,
+    errors: &mut Vec<(String, String)>,
+) -> BTreeMap<&'static str, Level> {
+    let mut read = BTreeMap::new();
+    for (code, level) in raw.unwrap_or_default() {
+        let key = format!("{prefix}.severity.{code}");
+        let Some(rule) = registry::find(&code) else {
+            errors.push((key, unknown_code_message(&code)));
+            continue;
+        };
+        match parse_severity(&level) {
+            Some(severity) => {
+                read.insert(rule.code.as_str(), severity);
+            }
+            None => errors.push((
+                key,
+                format!("severity `{level}` must be one of error, warning, info, off"),
+            )),
+        }
+    }
+    read
+}
+
+/// Validates an `options` table under `prefix` (`lint`, `lint.overrides[0]`).
+pub(crate) fn read_options(
+    prefix: &str,
+    raw: Option<BTreeMap<String, toml::Table>>,
+    errors: &mut Vec<(String, String)>,
+) -> BTreeMap<&'static str, toml::Table> {
+    let mut read = BTreeMap::new();
+    for (code, table) in raw.unwrap_or_default() {
+        let key = format!("{prefix}.options.{code}");
+        let Some(rule) = registry::find(&code) else {
+            errors.push((key, unknown_code_message(&code)));
+            continue;
+        };
+        let parsed = match rule.hooks.options {
+            Some(spec) => (spec.parse)(&table).map(drop),
+            None => Err(format!("{} takes no options", rule.code)),
+        };
+        match parsed {
+            Ok(()) => {
+                read.insert(rule.code.as_str(), table);
+            }
+            Err(message) => {
+                errors.push((key, format!("invalid options for {}: {message}", rule.code)));
+            }
+        }
+    }
+    read
+}
+
+/// Validates a `select` or `ignore` list at `key`.
+pub(crate) fn read_selectors(
+    key: &str,
+    list: Option<Vec<String>>,
+    errors: &mut Vec<(String, String)>,
+) -> Option<Vec<String>> {
+    let list = list?;
+    for (i, selector) in list.iter().enumerate() {
+        if !is_known_selector(selector) {
+            errors.push((format!("{key}[{i}]"), unknown_selector_message(selector)));
+        }
+    }
+    Some(list)
+}
+
 /// The message for a key that must name one rule (`[lint.severity]`, `[lint.options]`).
 fn unknown_code_message(code: &str) -> String {
     match registry::nearest_rule(code) {
@@ -302,9 +410,19 @@ fn unknown_code_message(code: &str) -> String {
 
 /// A configured level: a severity, or `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Level {
+pub(crate) enum Level {
     On(Severity),
     Off,
+}
+
+impl Level {
+    /// The level a rule runs at when this is configured for it.
+    pub(crate) fn on(self, _current: Option<RuleLevel>) -> Option<RuleLevel> {
+        match self {
+            Level::On(severity) => Some(RuleLevel::Override(severity)),
+            Level::Off => None,
+        }
+    }
 }
 
 fn parse_severity(level: &str) -> Option<Level> {

@@ -156,7 +156,9 @@ fn a_warm_index_gives_every_fact_and_the_same_report() {
     let mut warm =
         LiveNewsroom::load(linter(root).with_index(options), Keep::Counts).expect("loads");
     assert_eq!((warm.load_stats().linted, warm.load_stats().cached), (0, 4));
-    let expected = linter(root).lint(&LintRequest::example_copy()).expect("lints");
+    let expected = linter(root)
+        .lint(&LintRequest::example_copy())
+        .expect("lints");
     assert_eq!(
         lines(&warm.report().diagnostics),
         lines(&expected.report.diagnostics)
@@ -176,7 +178,9 @@ fn an_author_change_reaches_the_articles_that_name_the_author() {
     let author = root.join("authors/maya-okafor.toml");
     std::fs::remove_file(&author).expect("remove");
     assert_eq!(live.changed(&author).expect("reloads"), Changed::Authors);
-    let expected = linter(root).lint(&LintRequest::example_copy()).expect("lints");
+    let expected = linter(root)
+        .lint(&LintRequest::example_copy())
+        .expect("lints");
     assert!(
         !expected.report.diagnostics.is_empty(),
         "some article names Maya"
@@ -378,7 +382,9 @@ fn the_preview_refreshes_from_the_session_after_a_save() {
     );
     std::fs::write(&path, text).expect("write");
     preview.refresh(&[path.clone()], now()).expect("refreshes");
-    let expected = linter(root).lint(&LintRequest::example_copy()).expect("lints");
+    let expected = linter(root)
+        .lint(&LintRequest::example_copy())
+        .expect("lints");
     assert!(codes_of(&expected.report.diagnostics).contains(&"RF003".to_string()));
     assert_eq!(
         lines(&preview.report().diagnostics),
@@ -388,7 +394,9 @@ fn the_preview_refreshes_from_the_session_after_a_save() {
     // A removed article loads the newsroom again.
     std::fs::remove_file(root.join(MUSK)).expect("remove");
     preview.refresh(&[root.join(MUSK)], now()).expect("reloads");
-    let expected = linter(root).lint(&LintRequest::example_copy()).expect("lints");
+    let expected = linter(root)
+        .lint(&LintRequest::example_copy())
+        .expect("lints");
     assert_eq!(
         lines(&preview.report().diagnostics),
         lines(&expected.report.diagnostics)

@@ -1,0 +1,455 @@
+//! `copydesk lint --write-baseline`, `--baseline` and `[lint] baseline`: the real binary on a
+//! throw-away newsroom whose articles carry known findings.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+
+const NOW: &str = "2026-06-01T00:00:00Z";
+const PORT: &str = "articles/port-strike.md";
+const RAIL: &str = "articles/rail-deal.md";
+
+fn write(path: &Path, text: &str) {
+    fs::create_dir_all(path.parent().expect("has a parent")).expect("create dirs");
+    fs::write(path, text).expect("write file");
+}
+
+fn article(title: &str, slug: &str, body: &str) -> String {
+    format!(
+        "+++\ntitle = \"{title}\"\nslug = \"{slug}\"\ndek = \"What happened and why it matters.\"\nauthors = [\"ryan\"]\ndesk = \"news\"\nstatus = \"published\"\npublished = 2026-05-06T14:25:00Z\n+++\n\n{body}\n"
+    )
+}
+
+/// A newsroom with two articles: the port story has a vague link and a filler phrase, the
+/// rail story a vague link.
+fn newsroom() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    write(
+        &root.join("copydesk.toml"),
+        "[desks.news]\nname = \"News\"\n",
+    );
+    write(&root.join("authors/ryan.toml"), "name = \"Ryan\"\n");
+    write(
+        &root.join(PORT),
+        &article(
+            "Port strike ends",
+            "port-strike",
+            "Dockworkers returned on Monday after a week off the job.\n\nThe union posted the terms, which you can read [here](https://example.com/terms).\n\nIn conclusion, the port reopened.",
+        ),
+    );
+    write(
+        &root.join(RAIL),
+        &article(
+            "Rail deal signed",
+            "rail-deal",
+            "The operators signed the deal on Tuesday.\n\nThe full text is [here](https://example.com/rail).",
+        ),
+    );
+    dir
+}
+
+fn lint(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::cargo_bin("copydesk").expect("binary built");
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args([
+            "lint",
+            "--now",
+            NOW,
+            "--format",
+            "concise",
+            "--fail-on",
+            "info",
+        ])
+        .args(args);
+    cmd
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(mut cmd: Command) -> Run {
+    let output = cmd.output().expect("runs");
+    Run {
+        code: output.status.code().expect("exit code"),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn edit(dir: &Path, relative: &str, from: &str, to: &str) {
+    let path = dir.join(relative);
+    let text = fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{relative} has no {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).expect("write");
+}
+
+/// The codes of the reported findings, `path:CODE`, in report order.
+fn codes(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .filter_map(|line| {
+            let (path, rest) = line.split_once(':')?;
+            let code = rest
+                .split_whitespace()
+                .find(|w| w.len() == 5 && w.chars().take(2).all(|c| c.is_ascii_uppercase()))?;
+            Some(format!("{path}:{code}"))
+        })
+        .collect()
+}
+
+fn write_baseline(dir: &Path) -> serde_json::Value {
+    let written = run(lint(dir, &["--write-baseline", "baseline.json"]));
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    assert!(written.stdout.is_empty(), "{}", written.stdout);
+    assert!(
+        written
+            .stderr
+            .contains("wrote 3 findings to the baseline baseline.json"),
+        "{}",
+        written.stderr
+    );
+    let text = fs::read_to_string(dir.join("baseline.json")).expect("written");
+    serde_json::from_str(&text).expect("JSON")
+}
+
+#[test]
+fn the_newsroom_has_the_findings_the_tests_rely_on() {
+    let repo = newsroom();
+    let out = run(lint(repo.path(), &[]));
+    assert_eq!(
+        codes(&out.stdout),
+        [
+            "articles/port-strike.md:MD006",
+            "articles/port-strike.md:ED006",
+            "articles/rail-deal.md:MD006",
+        ],
+        "{}{}",
+        out.stdout,
+        out.stderr
+    );
+    assert_eq!(out.code, 1);
+}
+
+#[test]
+fn the_written_baseline_is_sorted_versioned_and_matches_its_schema() {
+    let repo = newsroom();
+    let baseline = write_baseline(repo.path());
+    assert_eq!(baseline["version"], 1);
+    let entries = baseline["entries"].as_array().expect("entries");
+    let keys: Vec<(String, String)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["path"].as_str().expect("path").to_string(),
+                e["code"].as_str().expect("code").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            (PORT.to_string(), "ED006".to_string()),
+            (PORT.to_string(), "MD006".to_string()),
+            (RAIL.to_string(), "MD006".to_string()),
+        ]
+    );
+    assert!(
+        entries
+            .iter()
+            .all(|e| e["fingerprint"].as_str().is_some_and(|f| f.len() == 16))
+    );
+    let schema: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/baseline.schema.json"),
+        )
+        .expect("schema committed"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    assert!(validator.is_valid(&baseline));
+    // Pretty, one key a line, so a review shows which entries changed.
+    let text = fs::read_to_string(repo.path().join("baseline.json")).expect("written");
+    assert!(
+        text.contains("\n      \"path\": \"articles/port-strike.md\",\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_baselined_newsroom_reports_nothing_even_after_edits_above_the_findings() {
+    let repo = newsroom();
+    let dir = repo.path();
+    write_baseline(dir);
+    let clean = run(lint(dir, &["--baseline", "baseline.json"]));
+    assert_eq!(clean.code, 0, "{}{}", clean.stdout, clean.stderr);
+    assert_eq!(clean.stdout, "");
+    // Paragraphs added above every finding move them down the file; they stay matched.
+    edit(
+        dir,
+        PORT,
+        "Dockworkers returned",
+        "A new lede paragraph.\n\nAnother one, for the web.\n\nDockworkers returned",
+    );
+    edit(
+        dir,
+        RAIL,
+        "The operators",
+        "Updated background.\n\nThe operators",
+    );
+    let moved = run(lint(dir, &["--baseline", "baseline.json"]));
+    assert_eq!(moved.code, 0, "{}{}", moved.stdout, moved.stderr);
+    assert_eq!(moved.stdout, "");
+    assert!(
+        !moved.stderr.contains("no longer match"),
+        "{}",
+        moved.stderr
+    );
+}
+
+#[test]
+fn a_new_instance_of_a_baselined_fault_is_reported_and_counts_are_kept() {
+    let repo = newsroom();
+    let dir = repo.path();
+    write_baseline(dir);
+    // The same vague link in a new paragraph of the same file: new.
+    edit(
+        dir,
+        RAIL,
+        "The full text",
+        "The annex is [here](https://example.com/annex).\n\nThe full text",
+    );
+    let out = run(lint(dir, &["--baseline", "baseline.json"]));
+    assert_eq!(
+        codes(&out.stdout),
+        ["articles/rail-deal.md:MD006"],
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(":12:"),
+        "the new line is reported: {}",
+        out.stdout
+    );
+    assert_eq!(out.code, 1);
+    // An identical paragraph twice: one entry matches one finding, the copy is new.
+    let repo = newsroom();
+    let dir = repo.path();
+    write_baseline(dir);
+    edit(
+        dir,
+        RAIL,
+        "The full text is [here](https://example.com/rail).",
+        "The full text is [here](https://example.com/rail).\n\nThe full text is [here](https://example.com/rail).",
+    );
+    let out = run(lint(dir, &["--baseline", "baseline.json"]));
+    assert_eq!(
+        codes(&out.stdout),
+        ["articles/rail-deal.md:MD006"],
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn stale_entries_are_reported_as_info_and_dropped_when_rewritten() {
+    let repo = newsroom();
+    let dir = repo.path();
+    write_baseline(dir);
+    edit(dir, PORT, "In conclusion, the", "The");
+    let out = run(lint(dir, &["--baseline", "baseline.json", "--verbose"]));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.contains(
+            "info: 1 entry of the baseline baseline.json no longer matches a finding; `copydesk lint --write-baseline baseline.json` drops it"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("  articles/port-strike.md: ED006"),
+        "{}",
+        out.stderr
+    );
+    let rewritten = run(lint(dir, &["--write-baseline", "baseline.json"]));
+    assert!(
+        rewritten.stderr.contains("wrote 2 findings"),
+        "{}",
+        rewritten.stderr
+    );
+    let again = run(lint(dir, &["--baseline", "baseline.json"]));
+    assert!(
+        !again.stderr.contains("no longer match"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(again.code, 0);
+}
+
+#[test]
+fn the_config_key_names_the_baseline_relative_to_copydesk_toml() {
+    let repo = newsroom();
+    let dir = repo.path();
+    fs::create_dir_all(dir.join("ci")).expect("mkdir");
+    let written = run(lint(dir, &["--write-baseline", "ci/baseline.json"]));
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    write(
+        &dir.join("copydesk.toml"),
+        "[desks.news]\nname = \"News\"\n[lint]\nbaseline = \"ci/baseline.json\"\n",
+    );
+    // Run from a subdirectory: the path is the config file's, not the working directory's.
+    let mut cmd = lint(dir, &[]);
+    cmd.current_dir(dir.join("articles"));
+    let out = run(cmd);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stderr.contains("(3 in the baseline)"), "{}", out.stderr);
+    // A missing baseline is an error, not an empty one.
+    fs::remove_file(dir.join("ci/baseline.json")).expect("remove");
+    let out = run(lint(dir, &[]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("ci/baseline.json"), "{}", out.stderr);
+}
+
+#[test]
+fn an_invalid_baseline_is_a_usage_error() {
+    let repo = newsroom();
+    let dir = repo.path();
+    write(
+        &dir.join("baseline.json"),
+        "{\"version\": 7, \"entries\": []}",
+    );
+    let out = run(lint(dir, &["--baseline", "baseline.json"]));
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("has version 7"), "{}", out.stderr);
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Process::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?} failed");
+}
+
+#[test]
+fn with_changed_since_only_changed_files_entries_can_be_stale() {
+    let repo = newsroom();
+    let dir = repo.path();
+    write_baseline(dir);
+    git(dir, &["init", "--quiet"]);
+    git(dir, &["config", "user.name", "Test Desk"]);
+    git(dir, &["config", "user.email", "desk@example.com"]);
+    git(dir, &["config", "commit.gpgsign", "false"]);
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "--quiet", "-m", "newsroom"]);
+    // Fix the rail story's vague link and add a new one to it; the port story is unchanged.
+    edit(
+        dir,
+        RAIL,
+        "is [here](https://example.com/rail)",
+        "is [on the ministry site](https://example.com/rail)",
+    );
+    edit(
+        dir,
+        RAIL,
+        "The operators signed",
+        "Read the memo [here](https://example.com/memo).\n\nThe operators signed",
+    );
+    let out = run(lint(
+        dir,
+        &[
+            "--baseline",
+            "baseline.json",
+            "--changed-since",
+            "HEAD",
+            "--verbose",
+        ],
+    ));
+    assert_eq!(
+        codes(&out.stdout),
+        ["articles/rail-deal.md:MD006"],
+        "{}",
+        out.stdout
+    );
+    // The rail entry is stale; the port story's entries were not checked, so they are not.
+    assert!(
+        out.stderr.contains("info: 1 entry of the baseline"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("  articles/rail-deal.md: MD006"),
+        "{}",
+        out.stderr
+    );
+    // Re-writing from the partial run keeps the unchecked file's entries.
+    let rewritten = run(lint(
+        dir,
+        &[
+            "--write-baseline",
+            "baseline.json",
+            "--changed-since",
+            "HEAD",
+        ],
+    ));
+    assert!(
+        rewritten.stderr.contains("wrote 3 findings"),
+        "{}",
+        rewritten.stderr
+    );
+    let full = run(lint(dir, &["--baseline", "baseline.json"]));
+    assert_eq!(full.stdout, "");
+    assert!(!full.stderr.contains("no longer match"), "{}", full.stderr);
+}
+
+#[test]
+fn with_fix_the_fixed_findings_entries_become_stale_and_the_rest_stay_matched() {
+    let repo = newsroom();
+    let dir = repo.path();
+    // A fixable finding: straight and curly quotes mixed in one article (ED005).
+    edit(
+        dir,
+        PORT,
+        "Dockworkers returned",
+        "“Back to work,” the union said. Dockworkers returned",
+    );
+    edit(
+        dir,
+        PORT,
+        "In conclusion",
+        "\"Finally,\" a clerk said.\n\nIn conclusion",
+    );
+    let before = run(lint(dir, &[]));
+    assert!(
+        codes(&before.stdout).contains(&"articles/port-strike.md:ED005".to_string()),
+        "{}",
+        before.stdout
+    );
+    let written = run(lint(dir, &["--write-baseline", "baseline.json"]));
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    let out = run(lint(
+        dir,
+        &["--baseline", "baseline.json", "--fix", "--verbose"],
+    ));
+    assert!(
+        out.stderr.contains("fixed articles/port-strike.md: ED005"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stdout, "", "{}", out.stderr);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("  articles/port-strike.md: ED005"),
+        "{}",
+        out.stderr
+    );
+}
