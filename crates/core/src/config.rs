@@ -159,6 +159,7 @@ pub struct RawLint {
 
 /// `[[lint.overrides]]`: settings for the articles it matches. An article matches when every
 /// condition given holds (`paths` and `desks` and `status`), each by any of its entries.
+#[doc(hidden)]
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawOverride {
@@ -596,97 +597,6 @@ impl Config {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn problems(text: &str) -> Vec<String> {
-        match Config::parse(Path::new("copydesk.toml"), text) {
-            Ok(_) => Vec::new(),
-            Err(ConfigError::Invalid { problems, .. }) => problems
-                .iter()
-                .map(|p| format!("{}:{}: {}", p.position.line, p.position.column, p.message))
-                .collect(),
-            Err(other) => vec![other.to_string()],
-        }
-    }
-
-    #[test]
-    fn limits_are_read_and_checked() {
-        let config = Config::parse(
-            Path::new("copydesk.toml"),
-            "[limits]\nmax_file_bytes = 2048\n",
-        )
-        .expect("valid");
-        assert_eq!(config.limits.max_file_bytes, 2048);
-        assert_eq!(
-            Config::default().limits.max_file_bytes,
-            DEFAULT_MAX_FILE_BYTES
-        );
-        assert_eq!(
-            problems("[limits]\nmax_file_bytes = 0\n"),
-            ["2:18: the file size limit must be at least 1 byte"]
-        );
-    }
-
-    #[test]
-    fn yaml_config_gets_a_hint_and_one_line_error() {
-        let error = Config::parse(Path::new("copydesk.toml"), "---\nsite: x\n---\n")
-            .expect_err("YAML is not TOML");
-        let text = error.to_string();
-        let first = text.lines().next().expect("a line");
-        assert!(
-            first.starts_with("invalid configuration copydesk.toml:1:"),
-            "{text}"
-        );
-        assert!(first.contains("not YAML"), "{text}");
-    }
-
-    #[test]
-    fn full_config_is_read() {
-        let text = r#"
-[site]
-title = "Tech Desk"
-base_url = "https://news.example.com/"
-timezone = "Europe/Berlin"
-[desks.ai]
-name = "AI"
-[read_time]
-words_per_minute = 250
-[lint]
-ignore = ["FM00"]
-[lint.severity]
-FM006 = "error"
-[lint.options]
-FM006 = { max_chars = 90 }
-"#;
-        let config = Config::parse(Path::new("copydesk.toml"), text).expect("valid config");
-        assert_eq!(config.site.base_url, "https://news.example.com");
-        assert_eq!(config.site.timezone.name(), "Europe/Berlin");
-        assert_eq!(config.desks["ai"].name, "AI");
-        assert_eq!(config.read_time.words_per_minute, 250);
-    }
-
-    #[test]
-    fn unknown_keys_and_bad_values_name_their_line() {
-        assert_eq!(
-            problems("[site]\ntitel = \"x\"\ntimezone = \"Mars/Olympus\"\n"),
-            [
-                "2:1: unknown field `site.titel`, did you mean `title`?",
-                "3:12: `Mars/Olympus` is not an IANA time zone such as `Europe/Berlin`"
-            ]
-        );
-        assert_eq!(
-            problems("[lint]\nselect = [\"FM999\"]\n[lint.severity]\nFM007 = \"loud\"\n"),
-            [
-                "2:11: unknown rule code or family `FM999`; use a code such as `FM003`, a family such as `ED`, or `ALL`",
-                "4:9: severity `loud` must be one of error, warning, info, off"
-            ]
-        );
-        assert_eq!(problems("[paths]\narticles = \"../elsewhere\"\n").len(), 1);
-    }
-}
-
 /// The files of an `extend` chain merged into one TOML table, with what came from where.
 struct Layered {
     /// The merged table: the inherited files' keys, replaced by the extending file's.
@@ -825,5 +735,96 @@ fn record(table: &toml::Table, prefix: &str, file: &Path, origins: &mut BTreeMap
                 origins.insert(dotted, file.to_path_buf());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        match Config::parse(Path::new("copydesk.toml"), text) {
+            Ok(_) => Vec::new(),
+            Err(ConfigError::Invalid { problems, .. }) => problems
+                .iter()
+                .map(|p| format!("{}:{}: {}", p.position.line, p.position.column, p.message))
+                .collect(),
+            Err(other) => vec![other.to_string()],
+        }
+    }
+
+    #[test]
+    fn limits_are_read_and_checked() {
+        let config = Config::parse(
+            Path::new("copydesk.toml"),
+            "[limits]\nmax_file_bytes = 2048\n",
+        )
+        .expect("valid");
+        assert_eq!(config.limits.max_file_bytes, 2048);
+        assert_eq!(
+            Config::default().limits.max_file_bytes,
+            DEFAULT_MAX_FILE_BYTES
+        );
+        assert_eq!(
+            problems("[limits]\nmax_file_bytes = 0\n"),
+            ["2:18: the file size limit must be at least 1 byte"]
+        );
+    }
+
+    #[test]
+    fn yaml_config_gets_a_hint_and_one_line_error() {
+        let error = Config::parse(Path::new("copydesk.toml"), "---\nsite: x\n---\n")
+            .expect_err("YAML is not TOML");
+        let text = error.to_string();
+        let first = text.lines().next().expect("a line");
+        assert!(
+            first.starts_with("invalid configuration copydesk.toml:1:"),
+            "{text}"
+        );
+        assert!(first.contains("not YAML"), "{text}");
+    }
+
+    #[test]
+    fn full_config_is_read() {
+        let text = r#"
+[site]
+title = "Tech Desk"
+base_url = "https://news.example.com/"
+timezone = "Europe/Berlin"
+[desks.ai]
+name = "AI"
+[read_time]
+words_per_minute = 250
+[lint]
+ignore = ["FM00"]
+[lint.severity]
+FM006 = "error"
+[lint.options]
+FM006 = { max_chars = 90 }
+"#;
+        let config = Config::parse(Path::new("copydesk.toml"), text).expect("valid config");
+        assert_eq!(config.site.base_url, "https://news.example.com");
+        assert_eq!(config.site.timezone.name(), "Europe/Berlin");
+        assert_eq!(config.desks["ai"].name, "AI");
+        assert_eq!(config.read_time.words_per_minute, 250);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_name_their_line() {
+        assert_eq!(
+            problems("[site]\ntitel = \"x\"\ntimezone = \"Mars/Olympus\"\n"),
+            [
+                "2:1: unknown field `site.titel`, did you mean `title`?",
+                "3:12: `Mars/Olympus` is not an IANA time zone such as `Europe/Berlin`"
+            ]
+        );
+        assert_eq!(
+            problems("[lint]\nselect = [\"FM999\"]\n[lint.severity]\nFM007 = \"loud\"\n"),
+            [
+                "2:11: unknown rule code or family `FM999`; use a code such as `FM003`, a family such as `ED`, or `ALL`",
+                "4:9: severity `loud` must be one of error, warning, info, off"
+            ]
+        );
+        assert_eq!(problems("[paths]\narticles = \"../elsewhere\"\n").len(), 1);
     }
 }

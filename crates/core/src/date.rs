@@ -305,7 +305,7 @@ mod tests {
         let now = DateTime::parse_from_rfc3339("2026-05-06T23:30:00Z")
             .expect("valid")
             .to_utc();
-        let paris = chrono_tz::Europe::Paris;
+        let paris = Timezone(chrono_tz::Europe::Paris);
         let resolve = |text: &str| {
             text.parse::<DateArg>()
                 .map(|date| date.resolve(now, paris).to_rfc3339())
@@ -333,7 +333,7 @@ mod tests {
             assert!(error.to_string().contains("like 2026-05-06"), "{error}");
         }
         // Midnight does not exist in Santiago on the day clocks go forward.
-        let santiago = chrono_tz::America::Santiago;
+        let santiago = Timezone(chrono_tz::America::Santiago);
         let day = "2026-09-06".parse::<DateArg>().expect("date");
         assert_eq!(
             day.resolve(now, santiago).to_rfc3339(),

@@ -566,7 +566,10 @@ impl Server {
                 (None, None, None) => None,
             };
             if let Some(root) = root {
+                // The new newsroom publishes when it arrives: publishing now would show
+                // findings of the settings being replaced.
                 self.start_load(root);
+                return;
             }
         }
         self.dirty = true;

@@ -307,7 +307,7 @@ fn quick_fix_suppress_and_ignore_actions_silence_the_finding() {
     assert_eq!(codes(&client.replace(&uri, 6, &both)), ["MD002"]);
 }
 
-/// How many paragraphs `text`'s body has, as a CommonMark parser reads it.
+/// How many paragraphs `text`'s body has, as a `CommonMark` parser reads it.
 fn paragraphs(text: &str) -> usize {
     let (_, body) = text.split_once("\n+++\n").expect("front matter");
     let arena = comrak::Arena::new();
@@ -348,14 +348,15 @@ fn suppress_on_a_paragraph_line_keeps_the_paragraph_whole() {
     let mut edited = text.clone();
     for (version, diagnostic) in ed006.iter().rev().enumerate() {
         // Each finding is looked up again in the edited text: the first edit moves lines.
-        let now = client.replace(&uri, 2 + version as i64, &edited);
+        let now = client.replace(&uri, 2 + i64::try_from(version).expect("small"), &edited);
         let current = now
             .iter()
             .filter(|d| d["code"] == "ED006")
             .min_by_key(|d| {
-                (d["range"]["start"]["line"].as_u64().unwrap() as i64
-                    - diagnostic["range"]["start"]["line"].as_u64().unwrap() as i64)
-                    .abs()
+                d["range"]["start"]["line"]
+                    .as_u64()
+                    .unwrap()
+                    .abs_diff(diagnostic["range"]["start"]["line"].as_u64().unwrap())
             })
             .expect("the finding is still there")
             .clone();

@@ -17,7 +17,9 @@
 //! let model = Model::build(&newsroom, &ExportOptions::new())?;
 //! assert_eq!(model.articles.len(), 1);
 //! let output = export(&model, &newsroom.config, &[ExportFormat::Json.exporter()])?;
-//! assert_eq!(output.len(), 1);
+//! // The index, the authors, the desks and one file per article.
+//! assert!(output.files().any(|(path, _)| path.ends_with("index.json")));
+//! assert_eq!(output.len(), 4);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

@@ -138,6 +138,12 @@ pub enum BaselineError {
     },
 }
 
+/// Only the version of a baseline file, read before the rest.
+#[derive(Deserialize)]
+struct Versioned {
+    version: u32,
+}
+
 impl Baseline {
     /// A baseline of every finding of `report`, whose files lie under the newsroom `root`.
     pub fn from_report(root: &Path, report: &LintReport) -> Baseline {
@@ -171,10 +177,6 @@ impl Baseline {
         };
         // The version first, so a file of a later format is named as such rather than as a
         // list of unknown fields.
-        #[derive(Deserialize)]
-        struct Versioned {
-            version: u32,
-        }
         let versioned: Versioned =
             serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
         if versioned.version != BASELINE_VERSION {
@@ -190,6 +192,10 @@ impl Baseline {
     }
 
     /// The file text: pretty JSON, entries sorted, a final newline.
+    ///
+    /// # Panics
+    /// Never: the file holds only strings and numbers, which always serialise.
+    #[must_use]
     pub fn to_file_text(&self) -> String {
         let file = BaselineFile {
             version: BASELINE_VERSION,
@@ -229,6 +235,7 @@ impl Baseline {
     /// checked in full, and this baseline's entries for every other file, so re-writing a
     /// baseline from a partial run (some paths, `--changed-since`) keeps the rest of it.
     /// Stale entries of the checked files are dropped.
+    #[must_use]
     pub fn updated(&self, root: &Path, run: &LintRun, report: &LintReport) -> Baseline {
         let mut next = Baseline::from_report(root, report);
         next.entries.extend(

@@ -172,8 +172,31 @@ struct FileState {
     /// The text, kept with findings.
     text: Option<Arc<str>>,
     counts: FindingCounts,
-    /// The front matter summary, read on first use (`None` inside: the file does not parse).
-    summary: Option<Option<ArticleSummary>>,
+    /// The front matter summary, read on first use.
+    summary: Summary,
+}
+
+/// An article's front matter summary as held: read on first use.
+#[derive(Debug, Clone, Default)]
+enum Summary {
+    #[default]
+    Unread,
+    /// `None` when the file does not parse.
+    Read(Option<ArticleSummary>),
+}
+
+/// Reads the summary of the article at `path`.
+fn read_summary(root: &Path, path: &Arc<Path>, max_bytes: u64) -> Option<ArticleSummary> {
+    load_article(root, path, max_bytes, None)
+        .value
+        .map(|article| ArticleSummary {
+            path: Arc::clone(path),
+            slug: article.slug,
+            title: article.title,
+            dek: article.dek,
+            status: article.status,
+            tags: article.tags,
+        })
 }
 
 #[derive(Debug, Clone)]
@@ -624,22 +647,17 @@ impl LiveNewsroom {
         let missing: Vec<(&Arc<Path>, &mut FileState)> = self
             .files
             .iter_mut()
-            .filter(|(_, state)| state.summary.is_none())
+            .filter(|(_, state)| matches!(state.summary, Summary::Unread))
             .collect();
         missing.into_par_iter().for_each(|(path, state)| {
-            let loaded = load_article(root, path, max_bytes, None);
-            state.summary = Some(loaded.value.map(|article| ArticleSummary {
-                path: Arc::clone(path),
-                slug: article.slug,
-                title: article.title,
-                dek: article.dek,
-                status: article.status,
-                tags: article.tags,
-            }));
+            state.summary = Summary::Read(read_summary(root, path, max_bytes));
         });
         self.files
             .values()
-            .filter_map(|state| state.summary.as_ref().and_then(Option::as_ref))
+            .filter_map(|state| match &state.summary {
+                Summary::Read(summary) => summary.as_ref(),
+                Summary::Unread => None,
+            })
             .collect()
     }
 
@@ -654,18 +672,13 @@ impl LiveNewsroom {
         let root = self.linter.root().to_path_buf();
         let max_bytes = self.linter.config().limits.max_file_bytes;
         let state = self.files.get_mut(&path)?;
-        if state.summary.is_none() {
-            let loaded = load_article(&root, &path, max_bytes, None);
-            state.summary = Some(loaded.value.map(|article| ArticleSummary {
-                path: Arc::clone(&path),
-                slug: article.slug,
-                title: article.title,
-                dek: article.dek,
-                status: article.status,
-                tags: article.tags,
-            }));
+        if matches!(state.summary, Summary::Unread) {
+            state.summary = Summary::Read(read_summary(&root, &path, max_bytes));
         }
-        state.summary.clone().flatten()
+        match &state.summary {
+            Summary::Read(summary) => summary.clone(),
+            Summary::Unread => None,
+        }
     }
 }
 
@@ -683,7 +696,7 @@ fn state_of(outcome: FileOutcome, reported: bool) -> (FileState, Option<ArticleF
         diagnostics,
         text: outcome.source.map(|(_, text)| text),
         counts: outcome.counts,
-        summary: None,
+        summary: Summary::Unread,
     };
     (state, outcome.facts)
 }

@@ -95,7 +95,7 @@ fn a_deleted_article_breaks_the_links_to_it_once_the_session_is_told() {
         report
             .diagnostics
             .iter()
-            .any(|d| d.code.as_str() == "RF002" && linking.contains(&d.path.to_path_buf())),
+            .any(|d| d.code.as_str() == "RF008" && linking.contains(&d.path.to_path_buf())),
         "{:?}",
         lines(&report.diagnostics)
     );
@@ -156,9 +156,7 @@ fn a_warm_index_gives_every_fact_and_the_same_report() {
     let mut warm =
         LiveNewsroom::load(linter(root).with_index(options), Keep::Counts).expect("loads");
     assert_eq!((warm.load_stats().linted, warm.load_stats().cached), (0, 4));
-    let expected = linter(root)
-        .lint(&LintRequest::example_copy())
-        .expect("lints");
+    let expected = linter(root).lint(&LintRequest::newsroom()).expect("lints");
     assert_eq!(
         lines(&warm.report().diagnostics),
         lines(&expected.report.diagnostics)
@@ -178,9 +176,7 @@ fn an_author_change_reaches_the_articles_that_name_the_author() {
     let author = root.join("authors/maya-okafor.toml");
     std::fs::remove_file(&author).expect("remove");
     assert_eq!(live.changed(&author).expect("reloads"), Changed::Authors);
-    let expected = linter(root)
-        .lint(&LintRequest::example_copy())
-        .expect("lints");
+    let expected = linter(root).lint(&LintRequest::newsroom()).expect("lints");
     assert!(
         !expected.report.diagnostics.is_empty(),
         "some article names Maya"
@@ -349,7 +345,7 @@ proptest! {
             }
         }
         let fresh = linter_with(root, last_good);
-        let expected = fresh.lint(&LintRequest::example_copy()).expect("lints");
+        let expected = fresh.lint(&LintRequest::newsroom()).expect("lints");
         let report = live.report();
         prop_assert_eq!(lines(&report.diagnostics), lines(&expected.report.diagnostics));
         prop_assert_eq!(report.files_checked, expected.report.files_checked);
@@ -381,10 +377,10 @@ fn the_preview_refreshes_from_the_session_after_a_save() {
         1,
     );
     std::fs::write(&path, text).expect("write");
-    preview.refresh(&[path.clone()], now()).expect("refreshes");
-    let expected = linter(root)
-        .lint(&LintRequest::example_copy())
-        .expect("lints");
+    preview
+        .refresh(std::slice::from_ref(&path), now())
+        .expect("refreshes");
+    let expected = linter(root).lint(&LintRequest::newsroom()).expect("lints");
     assert!(codes_of(&expected.report.diagnostics).contains(&"RF003".to_string()));
     assert_eq!(
         lines(&preview.report().diagnostics),
@@ -394,9 +390,7 @@ fn the_preview_refreshes_from_the_session_after_a_save() {
     // A removed article loads the newsroom again.
     std::fs::remove_file(root.join(MUSK)).expect("remove");
     preview.refresh(&[root.join(MUSK)], now()).expect("reloads");
-    let expected = linter(root)
-        .lint(&LintRequest::example_copy())
-        .expect("lints");
+    let expected = linter(root).lint(&LintRequest::newsroom()).expect("lints");
     assert_eq!(
         lines(&preview.report().diagnostics),
         lines(&expected.report.diagnostics)

@@ -52,7 +52,11 @@ fn public_api_matches_the_snapshot() {
          make the item pub(crate), hide it, or wrap the type:\n  {}",
         api.foreign.iter().cloned().collect::<Vec<_>>().join("\n  ")
     );
-    let text: String = api.lines.iter().map(|line| format!("{line}\n")).collect();
+    let text: String = api
+        .lines
+        .iter()
+        .flat_map(|line| [line.as_str(), "\n"])
+        .collect();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(SNAPSHOT);
     if std::env::var_os("COPYDESK_WRITE_API").is_some() {
         std::fs::write(&path, &text).expect("write the public API snapshot");
@@ -426,15 +430,15 @@ impl<'a> Api<'a> {
         if ty["generic"] == "Self" {
             return "self".to_owned();
         }
-        if let Some(reference) = ty.get("borrowed_ref") {
-            if reference["type"]["generic"] == "Self" {
-                let mutable = if reference["is_mutable"] == Value::Bool(true) {
-                    "mut "
-                } else {
-                    ""
-                };
-                return format!("&{mutable}self");
-            }
+        if let Some(reference) = ty.get("borrowed_ref")
+            && reference["type"]["generic"] == "Self"
+        {
+            let mutable = if reference["is_mutable"] == Value::Bool(true) {
+                "mut "
+            } else {
+                ""
+            };
+            return format!("&{mutable}self");
         }
         format!("self: {}", self.ty(ty))
     }
