@@ -83,7 +83,7 @@ for ((i = 1; i <= runs; i++)); do
 done
 
 log "adding a vague link to one article"
-target=$(find "$news/articles" -name '*.md' | sort | head -n 1)
+target=$(find "$news/articles" -name '*.md' | sort | awk 'NR == 1')
 printf '\nThe filing is [here](https://example.com/filing-for-the-check).\n' >> "$target"
 read -r _ _ code found < <(measure --baseline "$work/baseline.json")
 reported=$(cat "$work/out.txt")

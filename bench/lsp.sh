@@ -10,7 +10,7 @@ cargo build --release --locked -p copydesk-cli -p copydesk-bench
 if [ ! -f "$out/copydesk.toml" ]; then
   target/release/copydesk-bench generate --articles "$articles" --out "$out" >/dev/null
 fi
-article="$(find "$out/articles" -name '*.md' | sort | head -n 1)"
+article="$(find "$out/articles" -name '*.md' | sort | awk 'NR == 1')"
 long="$(dirname "$article")/lsp-bench-long-article.md"
 # The first article's front matter and a body of about 2,000 words made of its own paragraphs.
 python3 - "$article" "$long" <<'PY'
@@ -28,5 +28,5 @@ open(sys.argv[2], "w", encoding="utf-8").write(head + "\n+++\n\n" + "\n\n".join(
 PY
 # A warm index: what an editor finds after any `copydesk lint` of the newsroom.
 target/release/copydesk lint --quiet --root "$out" >/dev/null || true
-python3 bench/lsp.py target/release/copydesk "$out" "$long" --rounds "${ROUNDS:-50}"
+python3 bench/lsp.py "$PWD/target/release/copydesk" "$out" "$long" --rounds "${ROUNDS:-50}"
 rm -f "$long"

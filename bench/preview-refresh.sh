@@ -27,7 +27,7 @@ trap cleanup EXIT
 server=$!
 for _ in $(seq 100); do grep -q '^copydesk preview: ' "$work/server.out" 2>/dev/null && break; sleep 0.1; done
 url="$(sed -n 's/^copydesk preview: //p' "$work/server.out")"
-article="$(find "$work/newsroom/articles" -name '*.md' | sort | head -n 1)"
+article="$(find "$work/newsroom/articles" -name '*.md' | sort | awk 'NR == 1')"
 page="${url}article/${article#"$work/newsroom/"}"
 curl -sf -o /dev/null "$page"
 
