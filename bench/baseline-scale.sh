@@ -85,7 +85,7 @@ done
 log "adding a vague link to one article"
 target=$(find "$news/articles" -name '*.md' | sort | awk 'NR == 1')
 printf '\nThe filing is [here](https://example.com/filing-for-the-check).\n' >> "$target"
-read -r _ _ code found < <(measure --baseline "$work/baseline.json")
+read -r _ _ code found < <(measure --baseline "$work/baseline.json" --fail-on warning)
 reported=$(cat "$work/out.txt")
 [[ $code == 1 && $found == 1 && $reported == *MD006* ]] || {
   echo "expected only the new MD006, got (exit $code):" >&2; cat "$work/out.txt" >&2; exit 1; }
