@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 /// use copydesk::Timezone;
 /// use copydesk::chrono::{TimeZone, Utc};
 ///
-/// let berlin: Timezone = "Europe/Berlin".parse().unwrap();
-/// let noon = Utc.with_ymd_and_hms(2026, 5, 6, 12, 0, 0).unwrap();
+/// let berlin: Timezone = "Europe/Berlin".parse().expect("a zone of the IANA database");
+/// let noon = Utc.with_ymd_and_hms(2026, 5, 6, 12, 0, 0).single().expect("a valid UTC time");
 /// assert_eq!(berlin.localize(&noon).to_rfc3339(), "2026-05-06T14:00:00+02:00");
 /// assert_eq!(berlin.to_string(), "Europe/Berlin");
 /// assert!("Mars/Olympus".parse::<Timezone>().is_err());

@@ -25,7 +25,7 @@ use crate::diagnostic::{RuleCode, Severity};
 /// let text = "[lint]\nignore = [\"ED006\"]\n[[lint.overrides]]\npaths = [\"articles/opinion/**\"]\nignore = [\"ED003\"]\n";
 /// let config = Config::parse(Path::new("copydesk.toml"), text)?;
 /// let settings = EffectiveSettings::for_file(&config, Path::new(""), Path::new("articles/opinion/a.md"), None);
-/// let ed003 = settings.rules.iter().find(|r| r.code.as_str() == "ED003").unwrap();
+/// let ed003 = settings.rules.iter().find(|r| r.code.as_str() == "ED003").expect("every rule is listed");
 /// assert_eq!(ed003.severity, None);
 /// assert!(ed003.origin.contains("[[lint.overrides]] 1"));
 /// # Ok::<(), copydesk::ConfigError>(())
