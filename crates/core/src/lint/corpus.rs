@@ -1,7 +1,7 @@
 //! Corpus-wide rules: they run after every article is parsed, on the compact
 //! [`ArticleFacts`] each article left behind, never on kept Markdown trees.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -11,6 +11,7 @@ use super::engine::{ArticleFacts, apply_settings};
 use super::registry;
 use super::rule::{RuleMeta, RuleOptions};
 use crate::diagnostic::{Diagnostic, LineColumn, Related, Span};
+use crate::suggest::NearestIndex;
 
 /// What a corpus rule sees: every article's facts, indexed by slug, and a diagnostic sink.
 pub struct CorpusContext<'a> {
@@ -21,6 +22,8 @@ pub struct CorpusContext<'a> {
     /// Newsroom facts.
     pub(crate) env: LintEnv<'a>,
     diagnostics: RefCell<Vec<Diagnostic>>,
+    /// Every slug, indexed for "did you mean" once a rule first needs it.
+    slug_suggestions: OnceCell<NearestIndex<'a>>,
 }
 
 #[allow(
@@ -41,7 +44,15 @@ impl<'a> CorpusContext<'a> {
             by_slug,
             env,
             diagnostics: RefCell::new(Vec::new()),
+            slug_suggestions: OnceCell::new(),
         }
+    }
+
+    /// The existing slug nearest to a missing `slug`, other than `except`.
+    pub(crate) fn nearest_slug(&self, slug: &str, except: Option<&str>) -> Option<&'a str> {
+        self.slug_suggestions
+            .get_or_init(|| NearestIndex::new(self.by_slug.keys().copied()))
+            .nearest(slug, |candidate| Some(candidate) == except)
     }
 
     /// Starts a diagnostic for `rule` at `span` of `article`'s file.

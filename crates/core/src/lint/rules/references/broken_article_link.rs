@@ -58,7 +58,7 @@ pub(crate) fn check_broken_article_link(ctx: &CorpusContext<'_>) {
                 link.span,
                 format!("link to missing article `{}`", link.slug),
             );
-            if let Some(best) = crate::suggest::nearest(&link.slug, ctx.by_slug.keys().copied()) {
+            if let Some(best) = ctx.nearest_slug(&link.slug, None) {
                 diagnostic = diagnostic.with_help(crate::suggest::did_you_mean(best));
             }
             ctx.push(diagnostic);

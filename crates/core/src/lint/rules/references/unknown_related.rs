@@ -55,8 +55,7 @@ pub(crate) fn check_unknown_related(ctx: &CorpusContext<'_>) {
                     related.span,
                     format!("related article `{}` does not exist", related.slug),
                 );
-                let slugs = ctx.by_slug.keys().copied().filter(|s| *s != article.slug);
-                if let Some(best) = crate::suggest::nearest(&related.slug, slugs) {
+                if let Some(best) = ctx.nearest_slug(&related.slug, Some(&article.slug)) {
                     diagnostic = diagnostic.with_help(crate::suggest::did_you_mean(best));
                 }
                 ctx.push(diagnostic);
