@@ -6,11 +6,9 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use crate::article::ParseFault;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::id;
-use crate::lint::rules::front_matter::{
-    InvalidFrontMatter, InvalidValue, MissingField, UnknownField,
-};
 use crate::toml_doc::{self, TomlProblemKind};
 
 /// An author file as written.
@@ -78,15 +76,16 @@ impl Author {
         let parsed = toml_doc::parse::<RawAuthor>(&text[bom..]);
         let mut diagnostics = Vec::new();
         let mut report = |rule, span: Span, message: String, help: Option<String>| {
-            let mut diagnostic = Diagnostic::new(rule, path.clone(), span.shifted(bom), message);
+            let mut diagnostic =
+                ParseFault::diagnostic(rule, path.clone(), span.shifted(bom), message);
             diagnostic.help = help;
             diagnostics.push(diagnostic);
         };
         for problem in &parsed.problems {
             let rule = match problem.kind {
-                TomlProblemKind::Syntax | TomlProblemKind::CurlyQuotes => &InvalidFrontMatter::META,
-                TomlProblemKind::UnknownKey => &UnknownField::META,
-                TomlProblemKind::InvalidValue => &InvalidValue::META,
+                TomlProblemKind::Syntax | TomlProblemKind::CurlyQuotes => ParseFault::Unreadable,
+                TomlProblemKind::UnknownKey => ParseFault::UnknownField,
+                TomlProblemKind::InvalidValue => ParseFault::InvalidValue,
             };
             report(
                 rule,
@@ -104,7 +103,7 @@ impl Author {
             if !id::is_kebab_case(&stem) {
                 let kebab = id::slugify(&stem);
                 report(
-                    &InvalidValue::META,
+                    ParseFault::InvalidValue,
                     Span::at(0),
                     format!("author id `{stem}` (the file name) must be lowercase kebab-case"),
                     (!kebab.is_empty()).then(|| format!("rename the file to `{kebab}.toml`")),
@@ -114,7 +113,7 @@ impl Author {
             if name.is_empty() {
                 let span = parsed.spans.value("name").unwrap_or(Span::at(0));
                 report(
-                    &MissingField::META,
+                    ParseFault::MissingField,
                     span,
                     "missing required field `name`".into(),
                     None,
@@ -127,7 +126,7 @@ impl Author {
                     if !is_path && !id::is_web_url(value) {
                         let span = parsed.spans.value(key).unwrap_or(Span::at(0));
                         report(
-                            &InvalidValue::META,
+                            ParseFault::InvalidValue,
                             span,
                             format!("`{value}` is not an absolute http(s) URL"),
                             None,
@@ -143,7 +142,7 @@ impl Author {
                         .or_else(|| parsed.spans.value("links"))
                         .unwrap_or(Span::at(0));
                     report(
-                        &InvalidValue::META,
+                        ParseFault::InvalidValue,
                         span,
                         format!("`links.{label}`: `{value}` is not an absolute http(s) URL"),
                         None,

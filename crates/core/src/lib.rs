@@ -73,6 +73,7 @@ pub use config::{Config, Desk, Site};
 pub use date::RawDate;
 pub use date::{DateArg, DateArgError, DateError, DateOrDateTime, Timezone, UnknownTimezone};
 pub use diagnostic::render::{DiagnosticFormat, RenderOptions};
+
 pub use diagnostic::{
     Applicability, Diagnostic, Edit, Fix, LineColumn, LineIndex, LintReport, RuleCode, Severity,
     SourceMap, Span,
@@ -98,3 +99,16 @@ mod readme {}
 #[cfg(doctest)]
 #[doc = include_str!("../../../docs/library.md")]
 mod library_doc {}
+
+/// Writes `report` to `out` in `format` (see [`diagnostic::render`]).
+///
+/// # Errors
+/// When `out` fails.
+pub fn render(
+    report: &LintReport,
+    format: DiagnosticFormat,
+    options: &RenderOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    diagnostic::render::write_report(report, format, options, lint::RULES, out)
+}

@@ -33,7 +33,7 @@ pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<Status> {
             base: std::env::current_dir().ok().or(Some(root.clone())),
             color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         };
-        copydesk::diagnostic::render::render(
+        copydesk::render(
             &skipped.report,
             DiagnosticFormat::Full,
             &render_options,

@@ -177,7 +177,7 @@ fn lint_stdin(args: &LintArgs, path: &Path) -> anyhow::Result<Status> {
         color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let mut out = std::io::BufWriter::new(stdout.lock());
-    copydesk::diagnostic::render::render(&report, args.format, &options, &mut out)?;
+    copydesk::render(&report, args.format, &options, &mut out)?;
     out.flush()?;
     Ok(status_of(&report, args.fail_on))
 }
@@ -205,9 +205,7 @@ fn write_report(
     options: &RenderOptions,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
-    let render = |out: &mut dyn std::io::Write| {
-        copydesk::diagnostic::render::render(report, args.format, options, out)
-    };
+    let render = |out: &mut dyn std::io::Write| copydesk::render(report, args.format, options, out);
     if let Some(path) = &args.output_file {
         let mut bytes = Vec::new();
         render(&mut bytes)?;

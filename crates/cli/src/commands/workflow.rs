@@ -77,12 +77,7 @@ pub(crate) fn publish(args: &PublishArgs) -> anyhow::Result<Status> {
                 color: false,
             };
             let mut err = std::io::stderr().lock();
-            copydesk::diagnostic::render::render(
-                &report,
-                DiagnosticFormat::Full,
-                &options,
-                &mut err,
-            )?;
+            copydesk::render(&report, DiagnosticFormat::Full, &options, &mut err)?;
             writeln!(
                 err,
                 "error: not publishing `{}`: {count} error(s) above; fix them, or publish anyway with --force",

@@ -25,11 +25,13 @@
 //! assert!(parsed.diagnostics.iter().any(|d| d.code.as_str() == "FM002"));
 //! ```
 
+mod fault;
 mod model;
 mod parse;
 mod raw;
 mod split;
 
+pub(crate) use fault::ParseFault;
 pub use model::{Article, Image, Layout, Retraction, Source, Status, Update, UpdateKind};
 pub use parse::ParsedArticle;
 #[doc(hidden)]

@@ -218,7 +218,8 @@ pub struct Article {
     pub sources: Vec<Source>,
     /// Update timeline, in the order listed.
     pub updates: Vec<Update>,
-    /// Codes and families this article's `[lint] ignore` turns off.
+    /// Codes and families this article's `[lint] ignore` turns off, as written (the linter
+    /// reports those that name no rule).
     pub lint_ignore: Vec<String>,
     /// Free-form fields for templates. Kept inside as TOML; renderers read them, as JSON, from
     /// the export model's [`ExportArticle::extra`](crate::export::ExportArticle::extra).

@@ -8,15 +8,12 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use super::fault::ParseFault;
 use super::model::{Article, Image, Layout, Retraction, Source, Status, Update};
 use super::raw::{RawFrontMatter, RawImage, RawRetraction, RawSource, RawUpdate};
 use super::split::{SplitError, split};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Span};
 use crate::id;
-use crate::lint::RuleMeta;
-use crate::lint::rules::front_matter::{
-    InvalidFrontMatter, InvalidValue, MissingField, UnknownField,
-};
 use crate::toml_doc::{self, SpanMap, TomlProblemKind};
 
 /// The result of parsing one article file.
@@ -37,12 +34,12 @@ struct Reporter {
 impl Reporter {
     fn report(
         &mut self,
-        rule: &RuleMeta,
+        fault: ParseFault,
         span: Span,
         message: impl Into<String>,
     ) -> &mut Diagnostic {
         self.diagnostics
-            .push(Diagnostic::new(rule, self.path.clone(), span, message));
+            .push(fault.diagnostic(self.path.clone(), span, message));
         self.diagnostics.last_mut().expect("just pushed")
     }
 }
@@ -80,15 +77,15 @@ impl Article {
                 let path: Arc<Path> = Arc::from(path.as_ref());
                 let offset = error.valid_up_to();
                 let text: Arc<str> = Arc::from(String::from_utf8_lossy(bytes).as_ref());
-                let diagnostic = Diagnostic::new(
-                    &InvalidFrontMatter::META,
-                    path,
-                    // The lossy text holds U+FFFD where the bad bytes were: cover that
-                    // character, so the span stays on character boundaries of `text`.
-                    Span::new(offset, offset + char::REPLACEMENT_CHARACTER.len_utf8()),
-                    format!("file is not valid UTF-8 (invalid byte at offset {offset})"),
-                )
-                .with_help(utf8_help(bytes));
+                let diagnostic = ParseFault::Unreadable
+                    .diagnostic(
+                        path,
+                        // The lossy text holds U+FFFD where the bad bytes were: cover that
+                        // character, so the span stays on character boundaries of `text`.
+                        Span::new(offset, offset + char::REPLACEMENT_CHARACTER.len_utf8()),
+                        format!("file is not valid UTF-8 (invalid byte at offset {offset})"),
+                    )
+                    .with_help(utf8_help(bytes));
                 (
                     ParsedArticle {
                         article: None,
@@ -123,14 +120,14 @@ fn parse_article(path: &Arc<Path>, source: &Arc<str>, reporter: &mut Reporter) -
         Ok(layout) => layout,
         Err(SplitError::Missing { yaml: true, span }) => {
             reporter
-                .report(&InvalidFrontMatter::META, span, "front matter must be TOML between `+++` lines, not YAML")
+                .report(ParseFault::Unreadable, span, "front matter must be TOML between `+++` lines, not YAML")
                 .help = Some("replace the `---` lines with `+++` and convert the fields to TOML (`key = \"value\"`)".into());
             return None;
         }
         Err(SplitError::Missing { span, .. }) => {
             reporter
                 .report(
-                    &InvalidFrontMatter::META,
+                    ParseFault::Unreadable,
                     span,
                     "no `+++` front matter block at the start of the file",
                 )
@@ -143,7 +140,7 @@ fn parse_article(path: &Arc<Path>, source: &Arc<str>, reporter: &mut Reporter) -
         Err(SplitError::Unterminated { open }) => {
             reporter
                 .report(
-                    &InvalidFrontMatter::META,
+                    ParseFault::Unreadable,
                     open,
                     "front matter opened here is never closed",
                 )
@@ -158,12 +155,12 @@ fn parse_article(path: &Arc<Path>, source: &Arc<str>, reporter: &mut Reporter) -
     for problem in &parsed.problems {
         let (rule, message) = match problem.kind {
             TomlProblemKind::Syntax => (
-                &InvalidFrontMatter::META,
+                ParseFault::Unreadable,
                 format!("invalid TOML: {}", problem.message),
             ),
-            TomlProblemKind::CurlyQuotes => (&InvalidFrontMatter::META, problem.message.clone()),
-            TomlProblemKind::UnknownKey => (&UnknownField::META, problem.message.clone()),
-            TomlProblemKind::InvalidValue => (&InvalidValue::META, problem.message.clone()),
+            TomlProblemKind::CurlyQuotes => (ParseFault::Unreadable, problem.message.clone()),
+            TomlProblemKind::UnknownKey => (ParseFault::UnknownField, problem.message.clone()),
+            TomlProblemKind::InvalidValue => (ParseFault::InvalidValue, problem.message.clone()),
         };
         let span = problem.span.shifted(offset);
         let diagnostic = reporter.report(rule, span, message);
@@ -202,7 +199,8 @@ impl Builder<'_> {
 
     fn invalid(&mut self, path: &str, message: String) {
         let span = self.span(path);
-        self.reporter.report(&InvalidValue::META, span, message);
+        self.reporter
+            .report(ParseFault::InvalidValue, span, message);
     }
 
     /// Adds "use `bob-smith`" to the diagnostic just reported for the malformed id `value`.
@@ -218,7 +216,7 @@ impl Builder<'_> {
     fn missing(&mut self, table: &str, field: &str) {
         let span = self.span(table);
         self.reporter.report(
-            &MissingField::META,
+            ParseFault::MissingField,
             span,
             format!("`{table}` has no `{field}`"),
         );
@@ -295,23 +293,8 @@ impl Builder<'_> {
             .enumerate()
             .filter_map(|(i, u)| self.update(i, u))
             .collect();
-        let mut lint_ignore = Vec::new();
-        for (i, code) in raw
-            .lint
-            .and_then(|l| l.ignore)
-            .unwrap_or_default()
-            .into_iter()
-            .enumerate()
-        {
-            if crate::lint::is_known_selector(&code) {
-                lint_ignore.push(code);
-            } else {
-                self.invalid(
-                    &format!("lint.ignore[{i}]"),
-                    crate::lint::unknown_selector_message(&code),
-                );
-            }
-        }
+        // Codes are checked against the rule table by the linter, which reports unknown ones.
+        let lint_ignore = raw.lint.and_then(|l| l.ignore).unwrap_or_default();
         Article {
             path,
             source,

@@ -21,6 +21,8 @@
 mod line_index;
 pub mod render;
 mod report;
+// Public as `copydesk::lint::RuleMeta`, beside the rule table.
+pub(crate) mod rule;
 
 use std::fmt;
 use std::path::Path;
@@ -30,6 +32,7 @@ use serde::{Deserialize, Serialize};
 
 pub use line_index::{LineColumn, LineIndex};
 pub use report::{LintReport, SourceMap};
+use rule::RuleMeta;
 
 /// How serious a diagnostic is.
 #[derive(
@@ -233,16 +236,23 @@ pub struct Diagnostic {
 impl Diagnostic {
     #[doc(hidden)]
     /// A diagnostic for `rule` at `span` of `path`, with the rule's default severity.
-    pub fn new(
-        rule: &crate::lint::RuleMeta,
+    pub fn new(rule: &RuleMeta, path: Arc<Path>, span: Span, message: impl Into<String>) -> Self {
+        Self::for_rule(rule.code, rule.name, rule.severity, path, span, message)
+    }
+
+    /// A diagnostic of the rule with `code`, `name` and default `severity`.
+    pub(crate) fn for_rule(
+        code: RuleCode,
+        name: &'static str,
+        severity: Severity,
         path: Arc<Path>,
         span: Span,
         message: impl Into<String>,
     ) -> Self {
         Diagnostic {
-            code: rule.code,
-            name: rule.name,
-            severity: rule.severity,
+            code,
+            name,
+            severity,
             message: message.into(),
             path,
             span,

@@ -63,11 +63,12 @@ impl FactSlots {
     /// Gathers the facts every enabled corpus rule declared, each type once.
     fn collect(ctx: &LintContext<'_>) -> FactSlots {
         let mut slots: Vec<(FactsSpec, AnyFacts)> = Vec::new();
-        for rule in registry::RULES {
+        for rule in registry::DECLARED {
             let Some(spec) = rule.hooks.facts else {
                 continue;
             };
-            if ctx.env.config.lint.is_enabled(rule) && !slots.iter().any(|(s, _)| s.key == spec.key)
+            if ctx.env.config.lint.is_enabled(&rule.meta)
+                && !slots.iter().any(|(s, _)| s.key == spec.key)
             {
                 slots.push((spec, (spec.collect)(ctx)));
             }

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use chrono::{DateTime, FixedOffset};
 use rustc_hash::FxHashMap;
 
-use super::rule::{ArticleCheck, Check, CorpusCheck, FactsSpec, RuleMeta};
+use super::rule::{ArticleCheck, Check, CorpusCheck, FactsSpec, OptionsSpec, Rule, RuleMeta};
 use super::rules::editorial as ed;
 use super::rules::front_matter as fm;
 use super::rules::markdown as md;
@@ -19,51 +19,65 @@ use super::rules::timeline as tl;
 use crate::article::Article;
 use crate::diagnostic::RuleCode;
 
-/// Every rule, by family in the order of the documentation (FM, RF, TL, MD, ED), then by code.
-pub static RULES: &[RuleMeta] = &[
-    fm::InvalidFrontMatter::META,
-    fm::MissingField::META,
-    fm::UnknownField::META,
-    fm::InvalidValue::META,
-    fm::InvalidSlug::META,
-    fm::SlugFilenameMismatch::META,
-    fm::TitleLength::META,
-    fm::MissingDek::META,
-    fm::EmptyBody::META,
-    rf::UnknownAuthor::META,
-    rf::UnknownDesk::META,
-    rf::DuplicateSlug::META,
-    rf::UnknownRelated::META,
-    rf::UnknownSource::META,
-    rf::UncitedSource::META,
-    rf::DuplicateSource::META,
-    rf::BrokenArticleLink::META,
-    rf::UnpublishedReference::META,
-    tl::UpdatedBeforePublished::META,
-    tl::FutureTimestamp::META,
-    tl::UpdatesOutOfOrder::META,
-    tl::UpdateBeforePublished::META,
-    tl::StaleUpdated::META,
-    tl::ScheduledInPast::META,
-    tl::UpdateNoteInBody::META,
-    md::InvalidSuppression::META,
-    md::BodyH1::META,
-    md::HeadingSkip::META,
-    md::DuplicateHeading::META,
-    md::EmptySection::META,
-    md::ImageMissingAlt::META,
-    md::VagueLinkText::META,
-    md::RawHtml::META,
-    ed::DuplicateParagraph::META,
-    ed::NearDuplicateParagraph::META,
-    ed::UnattributedClaim::META,
-    ed::StaleForecast::META,
-    ed::MixedQuotes::META,
-    ed::FillerPhrase::META,
-    ed::DekRepeatsLede::META,
-    ed::NearDuplicateArticle::META,
-    ed::PlaceholderText::META,
+/// Every rule as declared (metadata and how it runs), by family in the order of the
+/// documentation (FM, RF, TL, MD, ED), then by code.
+pub(crate) const DECLARED: &[Rule] = &[
+    fm::InvalidFrontMatter::DECLARATION,
+    fm::MissingField::DECLARATION,
+    fm::UnknownField::DECLARATION,
+    fm::InvalidValue::DECLARATION,
+    fm::InvalidSlug::DECLARATION,
+    fm::SlugFilenameMismatch::DECLARATION,
+    fm::TitleLength::DECLARATION,
+    fm::MissingDek::DECLARATION,
+    fm::EmptyBody::DECLARATION,
+    rf::UnknownAuthor::DECLARATION,
+    rf::UnknownDesk::DECLARATION,
+    rf::DuplicateSlug::DECLARATION,
+    rf::UnknownRelated::DECLARATION,
+    rf::UnknownSource::DECLARATION,
+    rf::UncitedSource::DECLARATION,
+    rf::DuplicateSource::DECLARATION,
+    rf::BrokenArticleLink::DECLARATION,
+    rf::UnpublishedReference::DECLARATION,
+    tl::UpdatedBeforePublished::DECLARATION,
+    tl::FutureTimestamp::DECLARATION,
+    tl::UpdatesOutOfOrder::DECLARATION,
+    tl::UpdateBeforePublished::DECLARATION,
+    tl::StaleUpdated::DECLARATION,
+    tl::ScheduledInPast::DECLARATION,
+    tl::UpdateNoteInBody::DECLARATION,
+    md::InvalidSuppression::DECLARATION,
+    md::BodyH1::DECLARATION,
+    md::HeadingSkip::DECLARATION,
+    md::DuplicateHeading::DECLARATION,
+    md::EmptySection::DECLARATION,
+    md::ImageMissingAlt::DECLARATION,
+    md::VagueLinkText::DECLARATION,
+    md::RawHtml::DECLARATION,
+    ed::DuplicateParagraph::DECLARATION,
+    ed::NearDuplicateParagraph::DECLARATION,
+    ed::UnattributedClaim::DECLARATION,
+    ed::StaleForecast::DECLARATION,
+    ed::MixedQuotes::DECLARATION,
+    ed::FillerPhrase::DECLARATION,
+    ed::DekRepeatsLede::DECLARATION,
+    ed::NearDuplicateArticle::DECLARATION,
+    ed::PlaceholderText::DECLARATION,
 ];
+
+/// Every rule's metadata, in the order of [`DECLARED`].
+pub static RULES: &[RuleMeta] = &METAS;
+
+static METAS: [RuleMeta; DECLARED.len()] = {
+    let mut metas = [DECLARED[0].meta; DECLARED.len()];
+    let mut i = 1;
+    while i < DECLARED.len() {
+        metas[i] = DECLARED[i].meta;
+        i += 1;
+    }
+    metas
+};
 
 /// The position of the rule with `code` (exactly as registered) in [`RULES`], which settings
 /// index their per-rule tables by.
@@ -83,23 +97,23 @@ pub(crate) fn index_of(code: RuleCode) -> Option<usize> {
 
 /// The per-article checks, with the rules they report, in registry order.
 pub(crate) fn article_checks() -> impl Iterator<Item = (&'static RuleMeta, ArticleCheck)> {
-    RULES.iter().filter_map(|rule| match rule.hooks.check {
-        Check::Article(check) => Some((rule, check)),
+    DECLARED.iter().filter_map(|rule| match rule.hooks.check {
+        Check::Article(check) => Some((&rule.meta, check)),
         _ => None,
     })
 }
 
 /// The corpus-wide checks, with the rules they report, in registry order.
 pub(crate) fn corpus_checks() -> impl Iterator<Item = (&'static RuleMeta, CorpusCheck)> {
-    RULES.iter().filter_map(|rule| match rule.hooks.check {
-        Check::Corpus(check) => Some((rule, check)),
+    DECLARED.iter().filter_map(|rule| match rule.hooks.check {
+        Check::Corpus(check) => Some((&rule.meta, check)),
         _ => None,
     })
 }
 
 /// The facts type registered under `key`, for reading them back from the lint index.
 pub(crate) fn facts_spec(key: &str) -> Option<FactsSpec> {
-    RULES
+    DECLARED
         .iter()
         .filter_map(|rule| rule.hooks.facts)
         .find(|spec| spec.key == key)
@@ -108,12 +122,17 @@ pub(crate) fn facts_spec(key: &str) -> Option<FactsSpec> {
 /// The times of `article` that some rule compares with now.
 pub(crate) fn time_sensitive_instants(article: &Article) -> Vec<DateTime<FixedOffset>> {
     let mut instants = Vec::new();
-    for hook in RULES.iter().filter_map(|rule| rule.hooks.instants) {
+    for hook in DECLARED.iter().filter_map(|rule| rule.hooks.instants) {
         hook(article, &mut instants);
     }
     instants.sort_unstable();
     instants.dedup();
     instants
+}
+
+/// The typed options `rule` takes, if any.
+pub(crate) fn options_spec(rule: &RuleMeta) -> Option<OptionsSpec> {
+    index_of(rule.code).and_then(|i| DECLARED[i].hooks.options)
 }
 
 /// Looks a rule up by code (`FM003`, any case) or name (`invalid-value`).
@@ -169,6 +188,11 @@ mod tests {
 
     use super::*;
     use crate::lint::{LintSettings, Scope};
+
+    /// How `rule` runs, from its declaration.
+    fn hooks(rule: &RuleMeta) -> crate::lint::rule::RuleHooks {
+        DECLARED[index_of(rule.code).expect("registered")].hooks
+    }
 
     #[test]
     fn codes_are_unique_well_formed_and_sorted() {
@@ -242,19 +266,45 @@ mod tests {
     }
 
     #[test]
+    fn the_parsers_faults_are_the_parse_rules() {
+        use crate::article::ParseFault;
+        for fault in ParseFault::ALL {
+            let rule = find(fault.code().as_str()).expect("a registered rule");
+            assert_eq!(
+                (rule.name, rule.severity),
+                (fault.name(), fault.severity()),
+                "{fault:?}"
+            );
+        }
+        // Every front-matter rule that only the parser reports is one of its faults (MD000,
+        // also of the parse scope, is reported by the engine from suppression comments).
+        let parsed_only =
+            |rule: &&RuleMeta| rule.scope == Scope::Parse && rule.code.family() == "FM";
+        for rule in RULES.iter().filter(parsed_only) {
+            assert!(
+                ParseFault::ALL
+                    .iter()
+                    .any(|fault| fault.code() == rule.code),
+                "{} has no parse fault",
+                rule.code
+            );
+        }
+    }
+
+    #[test]
     fn every_rule_runs_as_its_scope_says() {
         for rule in RULES {
             let fits = matches!(
-                (rule.scope, rule.hooks.check),
+                (rule.scope, hooks(rule).check),
                 (Scope::Parse, Check::None)
                     | (Scope::Article, Check::Article(_))
                     | (Scope::Corpus, Check::Corpus(_))
             );
-            assert!(fits, "{} runs as {:?}", rule.code, rule.hooks.check);
+            assert!(fits, "{} runs as {:?}", rule.code, hooks(rule).check);
             assert_eq!(index_of(rule.code).map(|i| RULES[i].code), Some(rule.code));
             // Facts are gathered for the corpus pass only.
             assert!(
-                rule.hooks.facts.is_none() || rule.scope == Scope::Corpus,
+                hooks(rule).facts.is_none() || rule.scope == Scope::Corpus,
                 "{} declares facts",
                 rule.code
             );
@@ -265,7 +315,7 @@ mod tests {
     fn facts_keys_name_one_type_each() {
         let mut keys: BTreeMap<&str, &str> = BTreeMap::new();
         for rule in RULES {
-            if let Some(spec) = rule.hooks.facts {
+            if let Some(spec) = hooks(rule).facts {
                 let previous = keys.insert(spec.key, rule.code.as_str());
                 // Rules sharing facts declare the same type; the same key from two types
                 // would fail to read back.
@@ -289,7 +339,7 @@ mod tests {
     fn every_options_type_round_trips_its_documented_defaults() {
         let with_options: Vec<_> = RULES
             .iter()
-            .filter_map(|rule| Some((rule, rule.hooks.options?)))
+            .filter_map(|rule| Some((rule, hooks(rule).options?)))
             .collect();
         assert!(
             with_options.len() >= 7,
@@ -351,7 +401,7 @@ mod tests {
         for rule in RULES {
             let mut table = toml::Table::new();
             table.insert("no_such_option".into(), toml::Value::Integer(1));
-            match rule.hooks.options {
+            match hooks(rule).options {
                 Some(spec) => {
                     let error = (spec.parse)(&table)
                         .err()

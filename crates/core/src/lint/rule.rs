@@ -17,82 +17,7 @@ use serde::de::DeserializeOwned;
 use super::context::LintContext;
 use super::corpus::CorpusContext;
 use crate::article::Article;
-use crate::diagnostic::{RuleCode, Severity};
-
-/// Whether a rule can offer a fix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FixAvailability {
-    /// Never.
-    None,
-    /// For some findings.
-    Sometimes,
-    /// For every finding.
-    Always,
-}
-
-/// Where a rule runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Scope {
-    /// While reading a file (syntax, unknown keys, wrong types).
-    Parse,
-    /// On one article at a time.
-    Article,
-    /// On facts gathered from the whole newsroom.
-    Corpus,
-}
-
-/// How settled a rule is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RuleStatus {
-    /// May change in behaviour; still on by default.
-    Preview,
-    /// Settled.
-    Stable,
-    /// Scheduled for removal; its code is never reused.
-    Deprecated,
-}
-
-/// Everything known about a rule: what users see, and how the engine runs it.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct RuleMeta {
-    /// Permanent code, e.g. `FM003`.
-    pub code: RuleCode,
-    /// Kebab-case name, e.g. `invalid-value`.
-    pub name: &'static str,
-    /// Severity unless configured otherwise.
-    pub severity: Severity,
-    /// Whether findings can be fixed automatically.
-    pub fix: FixAvailability,
-    /// Where the rule runs.
-    pub scope: Scope,
-    /// Maturity.
-    pub status: RuleStatus,
-    /// The version that introduced the rule.
-    pub since: &'static str,
-    /// One line saying what the rule catches.
-    pub summary: &'static str,
-    /// The Markdown documentation, from the rule's doc comment.
-    #[serde(skip)]
-    pub doc: &'static str,
-    /// How the engine runs the rule, from the same declaration.
-    #[serde(skip)]
-    pub(crate) hooks: RuleHooks,
-}
-
-impl RuleMeta {
-    /// The documentation as Markdown, with the one-space indent of doc comments removed.
-    pub fn documentation(&self) -> String {
-        let mut text = String::with_capacity(self.doc.len());
-        for line in self.doc.lines() {
-            text.push_str(line.strip_prefix(' ').unwrap_or(line));
-            text.push('\n');
-        }
-        text
-    }
-}
+pub use crate::diagnostic::rule::{FixAvailability, RuleMeta, RuleStatus, Scope};
 
 /// A per-article check.
 pub(crate) type ArticleCheck = fn(&LintContext<'_>, &Article);
@@ -110,6 +35,13 @@ pub(crate) enum Check {
     Article(ArticleCheck),
     /// Once per run, on every article's facts.
     Corpus(CorpusCheck),
+}
+
+/// A rule as the engine knows it: what users see, and how it runs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rule {
+    pub(crate) meta: RuleMeta,
+    pub(crate) hooks: RuleHooks,
 }
 
 /// The engine's side of a rule declaration.
@@ -259,7 +191,7 @@ fn debug_any<T: RuleFacts>(facts: &AnyFacts) -> String {
     format!("{:?}", facts.downcast_ref::<T>())
 }
 
-/// Declares a rule's type and its [`RuleMeta`] from its doc comment and fields:
+/// Declares a rule's type, its [`RuleMeta`] and its [`Rule`] from its doc comment and fields:
 /// `check` (the function that runs it, by scope), `options` (its typed options), `facts`
 /// (what a corpus rule needs of each article) and `instants` (the article times it compares
 /// with now), each optional.
@@ -284,7 +216,7 @@ macro_rules! declare_rule {
         $vis struct $name;
 
         impl $name {
-            /// The rule's metadata, registered in `lint::registry`.
+            /// The rule's metadata.
             pub(crate) const META: $crate::lint::RuleMeta = $crate::lint::RuleMeta {
                 code: $crate::diagnostic::RuleCode::new($code),
                 name: $kebab,
@@ -295,6 +227,11 @@ macro_rules! declare_rule {
                 since: "0.1.0",
                 summary: $summary,
                 doc: concat!($($doc, "\n"),*),
+            };
+
+            /// The rule as registered in `lint::registry`: its metadata and how it runs.
+            pub(crate) const DECLARATION: $crate::lint::rule::Rule = $crate::lint::rule::Rule {
+                meta: $name::META,
                 hooks: $crate::lint::rule::RuleHooks {
                     check: $crate::lint::rule::declare_rule!(@check $scope $($check)?),
                     options: $crate::lint::rule::declare_rule!(@options $($options)?),

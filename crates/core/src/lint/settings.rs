@@ -318,7 +318,7 @@ fn resolve_options(written: &BTreeMap<&'static str, toml::Table>) -> Vec<Option<
     RULES
         .iter()
         .map(|rule| {
-            let spec = rule.hooks.options?;
+            let spec = registry::options_spec(rule)?;
             let configured = written
                 .get(rule.code.as_str())
                 .and_then(|table| (spec.parse)(table).ok());
@@ -366,7 +366,7 @@ pub(crate) fn read_options(
             errors.push((key, unknown_code_message(&code)));
             continue;
         };
-        let parsed = match rule.hooks.options {
+        let parsed = match registry::options_spec(rule) {
             Some(spec) => (spec.parse)(&table).map(drop),
             None => Err(format!("{} takes no options", rule.code)),
         };

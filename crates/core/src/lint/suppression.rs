@@ -17,8 +17,9 @@ use serde::{Deserialize, Serialize};
 
 use super::context::LintEnv;
 use super::registry;
+use super::rules::front_matter::InvalidValue;
 use super::rules::markdown::InvalidSuppression;
-use super::settings::{is_known_selector, selector_matches};
+use super::settings::{is_known_selector, selector_matches, unknown_selector_message};
 use crate::article::Article;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, LineIndex, Span};
 use crate::markdown::BodyPositions;
@@ -292,10 +293,24 @@ impl Collector<'_> {
         ));
     }
 
-    /// `[lint] ignore`: unknown codes were already reported by the parser (FM003).
+    /// `[lint] ignore`; a code no rule has is an invalid value (FM003) of the front matter.
     fn front_matter(&mut self) {
         let whole = Span::new(0, self.article.source.len());
         for (i, selector) in self.article.lint_ignore.iter().enumerate() {
+            if !is_known_selector(selector) {
+                let at = self
+                    .article
+                    .spans
+                    .value(&format!("lint.ignore[{i}]"))
+                    .unwrap_or(self.article.layout.open_delimiter);
+                self.problems.push(Diagnostic::new(
+                    &InvalidValue::META,
+                    self.article.path.clone(),
+                    at,
+                    unknown_selector_message(selector),
+                ));
+                continue;
+            }
             let at = self
                 .article
                 .spans

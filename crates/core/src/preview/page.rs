@@ -15,11 +15,12 @@ use super::findings::{self, Finding, Section};
 use super::marks;
 use crate::article::{Article, Status};
 use crate::diagnostic::LintReport;
-use crate::diagnostic::render::{DiagnosticFormat, RenderOptions, render};
+use crate::diagnostic::render::{DiagnosticFormat, RenderOptions};
 use crate::error::LoadError;
 use crate::export::{ExportArticle, ExportOptions, Model};
 use crate::lint::{FileKind, LiveNewsroom};
 use crate::newsroom::Newsroom;
+use crate::render;
 
 /// Where a newsroom keeps its own article template.
 pub const ARTICLE_TEMPLATE: &str = "templates/preview/article.html";

@@ -83,7 +83,7 @@ fn concise_report() {
         color: false,
     };
     let mut out = Vec::new();
-    copydesk::diagnostic::render::render(&report, DiagnosticFormat::Concise, &options, &mut out)
+    copydesk::render(&report, DiagnosticFormat::Concise, &options, &mut out)
         .expect("render to memory");
     insta::assert_snapshot!(String::from_utf8(out).expect("rendered output is UTF-8"));
 }

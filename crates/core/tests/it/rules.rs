@@ -25,8 +25,7 @@ fn render(report: &copydesk::LintReport) -> String {
         color: false,
     };
     let mut out = Vec::new();
-    copydesk::diagnostic::render::render(report, DiagnosticFormat::Full, &options, &mut out)
-        .expect("render to memory");
+    copydesk::render(report, DiagnosticFormat::Full, &options, &mut out).expect("render to memory");
     String::from_utf8(out).expect("rendered output is UTF-8")
 }
 

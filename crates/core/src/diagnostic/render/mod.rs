@@ -1,10 +1,12 @@
 //! Renders diagnostics for people and machines. Every format prints diagnostics in the order
-//! given; [`LintReport`] keeps them sorted by path, position and code.
+//! given; [`LintReport`] keeps them sorted by path, position and code. The printers take the
+//! rule table as an argument (SARIF describes every rule), so they depend on rule metadata, not
+//! on the lint engine; [`crate::render`] passes them the engine's table.
 //!
 //! ```
 //! use copydesk::chrono::Utc;
-//! use copydesk::diagnostic::render::render;
 //! use copydesk::lint::LintRequest;
+//! use copydesk::render;
 //! use copydesk::{DiagnosticFormat, Linter, RenderOptions};
 //!
 //! let dir = tempfile::tempdir()?;
@@ -19,6 +21,8 @@
 //! assert_eq!(json["diagnostics"].as_array().map(Vec::len), Some(0));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+
+use crate::diagnostic::rule::RuleMeta;
 
 mod checkstyle;
 mod concise;
@@ -145,11 +149,13 @@ impl<'r> Positions<'r> {
     }
 }
 
-/// Writes `report` to `out` in `format`.
-pub fn render(
+/// Writes `report` to `out` in `format`; `rules` is every rule there is, for formats that
+/// describe them.
+pub(crate) fn write_report(
     report: &LintReport,
     format: DiagnosticFormat,
     options: &RenderOptions,
+    rules: &[RuleMeta],
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
@@ -157,7 +163,7 @@ pub fn render(
         DiagnosticFormat::Concise => concise::render(report, options, out),
         DiagnosticFormat::Json => json::render(report, options, out),
         DiagnosticFormat::Github => github::render(report, options, out),
-        DiagnosticFormat::Sarif => sarif::render(report, options, out),
+        DiagnosticFormat::Sarif => sarif::render(report, options, rules, out),
         DiagnosticFormat::Gitlab => gitlab::render(report, options, out),
         DiagnosticFormat::Junit => junit::render(report, options, out),
         DiagnosticFormat::Checkstyle => checkstyle::render(report, options, out),
@@ -210,7 +216,7 @@ mod tests {
         ] {
             let before = line_index::tests::built();
             let mut out = Vec::new();
-            render(&report, format, &RenderOptions::default(), &mut out).expect("renders");
+            crate::render(&report, format, &RenderOptions::default(), &mut out).expect("renders");
             assert_eq!(
                 line_index::tests::built() - before,
                 2,

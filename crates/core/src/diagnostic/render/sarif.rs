@@ -10,8 +10,8 @@ use std::io::{self, Write};
 use serde_sarif::sarif;
 
 use super::{LintReport, Positions, RenderOptions};
+use crate::diagnostic::rule::RuleMeta;
 use crate::diagnostic::{Applicability, Diagnostic, LineColumn, LineIndex, Severity};
-use crate::lint::RULES;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -29,8 +29,8 @@ fn text(text: impl Into<String>) -> sarif::MultiformatMessageString {
         .build()
 }
 
-fn rules() -> Vec<sarif::ReportingDescriptor> {
-    RULES
+fn rules(rules: &[RuleMeta]) -> Vec<sarif::ReportingDescriptor> {
+    rules
         .iter()
         .map(|rule| {
             let documentation = rule.documentation();
@@ -135,7 +135,7 @@ fn fix(diagnostic: &Diagnostic, text: &str, index: &LineIndex, uri: &str) -> Opt
     )
 }
 
-fn results(report: &LintReport, options: &RenderOptions) -> Vec<sarif::Result> {
+fn results(report: &LintReport, options: &RenderOptions, rules: &[RuleMeta]) -> Vec<sarif::Result> {
     let mut positions = Positions::new(report);
     report
         .diagnostics
@@ -159,7 +159,7 @@ fn results(report: &LintReport, options: &RenderOptions) -> Vec<sarif::Result> {
                 message.push_str("\nhelp: ");
                 message.push_str(help);
             }
-            let rule_index = RULES
+            let rule_index = rules
                 .iter()
                 .position(|rule| rule.code == diagnostic.code)
                 .map_or(-1, to_i64);
@@ -209,18 +209,22 @@ fn results(report: &LintReport, options: &RenderOptions) -> Vec<sarif::Result> {
 }
 
 /// The SARIF log for `report`.
-pub(crate) fn document(report: &LintReport, options: &RenderOptions) -> sarif::Sarif {
+pub(crate) fn document(
+    report: &LintReport,
+    options: &RenderOptions,
+    rules: &[RuleMeta],
+) -> sarif::Sarif {
     let driver = sarif::ToolComponent::builder()
         .name("copydesk")
         .version(env!("CARGO_PKG_VERSION"))
         .semantic_version(env!("CARGO_PKG_VERSION"))
         .information_uri(env!("CARGO_PKG_REPOSITORY"))
-        .rules(rules())
+        .rules(self::rules(rules))
         .build();
     let run = sarif::Run::builder()
         .tool(sarif::Tool::builder().driver(driver).build())
         .column_kind(serde_json::Value::from("unicodeCodePoints"))
-        .results(results(report, options))
+        .results(results(report, options, rules))
         .build();
     sarif::Sarif::builder()
         .schema(SCHEMA)
@@ -232,15 +236,17 @@ pub(crate) fn document(report: &LintReport, options: &RenderOptions) -> sarif::S
 pub(super) fn render(
     report: &LintReport,
     options: &RenderOptions,
+    rules: &[RuleMeta],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    super::escape::write_json(out, &document(report, options))?;
+    super::escape::write_json(out, &document(report, options, rules))?;
     writeln!(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lint::RULES;
 
     #[test]
     fn related_places_become_related_locations() {
@@ -259,8 +265,8 @@ mod tests {
         let mut sources = crate::SourceMap::new();
         sources.insert(path, Arc::from("+++\n"));
         let report = LintReport::new(vec![diagnostic], sources, 1);
-        let log =
-            serde_json::to_value(document(&report, &RenderOptions::default())).expect("serialises");
+        let log = serde_json::to_value(document(&report, &RenderOptions::default(), RULES))
+            .expect("serialises");
         let result = &log["runs"][0]["results"][0];
         assert_eq!(result["ruleId"], RULES[0].code.as_str());
         assert!(result.get("fixes").is_none());
