@@ -5,12 +5,20 @@
   if (!window.EventSource) { return; }
   var state = document.getElementById("live-state");
   var source = new EventSource("/_preview/events");
+  // `data-live` on the root says whether the page is listening, so a test (or a user's
+  // style) can tell a connected page from one whose server went away.
+  var root = document.documentElement;
+  source.onopen = function () {
+    root.setAttribute("data-live", "connected");
+    if (state) { state.textContent = "Live: pages refresh when files are saved"; }
+  };
   source.addEventListener("change", function () {
     var y = window.scrollY;
     sessionStorage.setItem("copydesk-scroll", String(y));
     window.location.reload();
   });
   source.onerror = function () {
+    root.setAttribute("data-live", "lost");
     if (state) { state.textContent = "Live refresh lost: is copydesk preview still running?"; }
   };
   var saved = sessionStorage.getItem("copydesk-scroll");
