@@ -81,6 +81,14 @@ impl Site {
             .retain(|listener| listener.send(generation).is_ok());
     }
 
+    /// How many times the pages were rebuilt since the server started.
+    fn generation(&self) -> u64 {
+        *self
+            .generation
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// The page URL of the article file at `path`.
     pub(crate) fn article_url(&self, path: &Path) -> Option<String> {
         let current = self
@@ -127,7 +135,7 @@ pub(crate) fn respond(site: &Site, request: Request) {
     };
     let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
     let response = match segments.as_slice() {
-        ["_preview", "events"] => return events(site, request),
+        ["_preview", "events"] => return events(site, request, query),
         ["_preview", "preview.css"] => asset(STYLESHEET, "text/css; charset=utf-8"),
         ["_preview", "preview.js"] => asset(SCRIPT, "text/javascript; charset=utf-8"),
         [] => page(site, |preview| {
@@ -236,14 +244,30 @@ fn page(
         .current
         .read()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    match &*current {
+    // Read while the pages cannot change: a reload bumps the generation only after it
+    // replaced them, so a page never claims a newer generation than it shows.
+    let generation = site.generation();
+    let (status, html) = match &*current {
         Ok(preview) => match build(preview) {
-            Some(html) => html_response(200, html),
-            None => html_response(404, preview.not_found_page()),
+            Some(html) => (200, html),
+            None => (404, preview.not_found_page()),
         },
         // The newsroom does not load: every page says why until it does.
-        Err(error_page) => html_response(500, error_page.clone()),
+        Err(error_page) => (500, error_page.clone()),
+    };
+    html_response(status, with_generation(html, generation))
+}
+
+/// Marks `html` with the generation of the pages it was built from, in a `<meta>` right after
+/// `<head>`: the page's script sends it back when it opens its event stream, and a page built
+/// before a reload it missed (one that came while it was loading) is told to reload at once.
+/// A replaced template without a `<head>` goes unmarked and only hears later changes.
+fn with_generation(mut html: String, generation: u64) -> String {
+    if let Some(at) = html.find("<head>") {
+        let meta = format!("<meta name=\"copydesk-generation\" content=\"{generation}\">");
+        html.insert_str(at + "<head>".len(), &meta);
     }
+    html
 }
 
 fn not_found(site: &Site) -> Response<std::io::Cursor<Vec<u8>>> {
@@ -310,14 +334,25 @@ fn header(name: &str, value: &str) -> Header {
         .expect("header names and values here are ASCII without line breaks")
 }
 
-/// A server-sent event stream: one `change` event each time the newsroom is reloaded. Written
-/// by hand on the raw connection because `tiny_http` buffers a streamed body until a chunk fills.
-fn events(site: &Site, request: Request) {
+/// A server-sent event stream: one `change` event each time the newsroom is reloaded, and one
+/// at once when the page that opens it was built before the latest reload (`since`, the
+/// generation the page was built from). Written by hand on the raw connection because
+/// `tiny_http` buffers a streamed body until a chunk fills.
+fn events(site: &Site, request: Request, query: &str) {
     let (sender, receiver): (Sender<u64>, Receiver<u64>) = mpsc::channel();
     site.listeners
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .push(sender);
+        .push(sender.clone());
+    // Registered first, so a reload from here on is announced either way.
+    let since = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("since="))
+        .and_then(|value| value.parse::<u64>().ok());
+    let generation = site.generation();
+    if since.is_some_and(|since| since < generation) {
+        let _ = sender.send(generation);
+    }
     let mut writer = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 500\n\n";
     if writer

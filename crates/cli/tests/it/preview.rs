@@ -46,13 +46,18 @@ impl Server {
 
     /// Opens the event stream and returns it once its headers arrived.
     fn events(&self) -> BufReader<TcpStream> {
+        self.events_since("")
+    }
+
+    /// Opens the event stream with `query` (`?since=N`, or nothing).
+    fn events_since(&self, query: &str) -> BufReader<TcpStream> {
         let mut stream = TcpStream::connect(self.address).expect("connects");
         stream
             .set_read_timeout(Some(Duration::from_secs(10)))
             .expect("timeout set");
         write!(
             stream,
-            "GET /_preview/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+            "GET /_preview/events{query} HTTP/1.1\r\nHost: {}\r\n\r\n",
             self.address
         )
         .expect("sends");
@@ -336,6 +341,46 @@ fn saving_refreshes_and_a_file_that_stops_parsing_shows_its_error() {
         page.contains("Ryan T. Tanaka")
     });
     assert!(page.contains("Ryan T. Tanaka"), "{page}");
+}
+
+/// The generation a page says it was built from.
+fn generation_of(page: &str) -> u64 {
+    let marker = "<meta name=\"copydesk-generation\" content=\"";
+    let at = page
+        .find(marker)
+        .unwrap_or_else(|| panic!("no generation in {page}"))
+        + marker.len();
+    page[at..]
+        .split('"')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a number")
+}
+
+#[test]
+fn a_page_that_missed_a_save_while_loading_is_told_at_once() {
+    let newsroom = newsroom();
+    let server = Server::start(&newsroom);
+    let (_, before) = server.get("/article/articles/2026/05/deal.md");
+    let built = generation_of(&before);
+    let mut events = server.events();
+    let text = newsroom.read("articles/2026/05/deal.md");
+    newsroom.write(
+        "articles/2026/05/deal.md",
+        &text.replace("OpenAI Breaks Microsoft’s Hold", "OpenAI Leaves Azure"),
+    );
+    wait_for_change(&mut events);
+
+    // The page built before the save opens its stream only now: the change is announced to
+    // it at once, not at the next save.
+    let mut late = server.events_since(&format!("?since={built}"));
+    wait_for_change(&mut late);
+    let after = page_once(&server, "/article/articles/2026/05/deal.md", |page| {
+        page.contains("OpenAI Leaves Azure")
+    });
+    assert!(generation_of(&after) > built, "{after}");
+    let (_, budget) = server.get("/");
+    assert!(generation_of(&budget) >= generation_of(&after));
 }
 
 #[test]

@@ -4,7 +4,11 @@
   "use strict";
   if (!window.EventSource) { return; }
   var state = document.getElementById("live-state");
-  var source = new EventSource("/_preview/events");
+  // The generation the page was built from: the server answers at once with a change when a
+  // save landed while this page was loading.
+  var built = document.querySelector('meta[name="copydesk-generation"]');
+  var query = built ? "?since=" + encodeURIComponent(built.getAttribute("content")) : "";
+  var source = new EventSource("/_preview/events" + query);
   // `data-live` on the root says whether the page is listening, so a test (or a user's
   // style) can tell a connected page from one whose server went away.
   var root = document.documentElement;
