@@ -24,6 +24,8 @@ pub struct CorpusContext<'a> {
     diagnostics: RefCell<Vec<Diagnostic>>,
     /// Every slug, indexed for "did you mean" once a rule first needs it.
     slug_suggestions: OnceCell<NearestIndex<'a>>,
+    /// The files whose findings are wanted (an editor's open buffers), or `None` for all.
+    focus: Option<&'a [Arc<Path>]>,
 }
 
 #[allow(
@@ -31,7 +33,7 @@ pub struct CorpusContext<'a> {
     reason = "`diagnostic` takes `self` to match `LintContext`"
 )]
 impl<'a> CorpusContext<'a> {
-    fn new(facts: &'a [ArticleFacts], env: LintEnv<'a>) -> Self {
+    fn new(facts: &'a [ArticleFacts], env: LintEnv<'a>, focus: Option<&'a [Arc<Path>]>) -> Self {
         let mut by_slug: BTreeMap<&str, Vec<&ArticleFacts>> = BTreeMap::new();
         for article in facts {
             by_slug
@@ -45,7 +47,29 @@ impl<'a> CorpusContext<'a> {
             env,
             diagnostics: RefCell::new(Vec::new()),
             slug_suggestions: OnceCell::new(),
+            focus,
         }
+    }
+
+    /// Whether findings of every article are wanted (not only of some open files).
+    pub(crate) fn reports_every_article(&self) -> bool {
+        self.focus.is_none()
+    }
+
+    /// Whether findings on `article` are wanted.
+    pub(crate) fn reports_on(&self, article: &ArticleFacts) -> bool {
+        self.wants(&article.path)
+    }
+
+    fn wants(&self, path: &Path) -> bool {
+        self.focus
+            .is_none_or(|focus| focus.iter().any(|wanted| **wanted == *path))
+    }
+
+    /// The articles whose findings are wanted, in path order: a rule that reports on the
+    /// article it looks at walks these instead of every article.
+    pub(crate) fn reported(&self) -> impl Iterator<Item = &'a ArticleFacts> + '_ {
+        self.facts.iter().filter(|article| self.reports_on(article))
     }
 
     /// The existing slug nearest to a missing `slug`, other than `except`.
@@ -74,9 +98,11 @@ impl<'a> CorpusContext<'a> {
         self.env.config.lint.options::<T>()
     }
 
-    /// Records a finished diagnostic.
+    /// Records a finished diagnostic (dropped when its file's findings are not wanted).
     pub(crate) fn push(&self, diagnostic: Diagnostic) {
-        self.diagnostics.borrow_mut().push(diagnostic);
+        if self.wants(&diagnostic.path) {
+            self.diagnostics.borrow_mut().push(diagnostic);
+        }
     }
 
     /// A related location in `article` at `position` (facts keep positions, not file texts).
@@ -96,21 +122,39 @@ impl<'a> CorpusContext<'a> {
 /// Runs every enabled corpus rule over `facts` and applies configuration and each article's
 /// suppressions, then reports the suppressions that stayed unused (`MD000`).
 pub fn lint_corpus(facts: &[ArticleFacts], env: LintEnv<'_>) -> Vec<Diagnostic> {
-    let ctx = CorpusContext::new(facts, env);
+    run_corpus(facts, env, None)
+}
+
+/// [`lint_corpus`]'s findings on the files at `paths` only (an editor's open buffers): the
+/// same findings for those files, without working out the others'.
+pub(crate) fn lint_corpus_for(
+    facts: &[ArticleFacts],
+    env: LintEnv<'_>,
+    paths: &[Arc<Path>],
+) -> Vec<Diagnostic> {
+    run_corpus(facts, env, Some(paths))
+}
+
+fn run_corpus(
+    facts: &[ArticleFacts],
+    env: LintEnv<'_>,
+    focus: Option<&[Arc<Path>]>,
+) -> Vec<Diagnostic> {
+    let ctx = CorpusContext::new(facts, env, focus);
     for (rule, check) in registry::corpus_checks() {
         if env.config.lint.is_enabled(rule) {
             check(&ctx);
         }
     }
     let mut grouped: BTreeMap<Arc<Path>, Vec<Diagnostic>> = BTreeMap::new();
-    for diagnostic in ctx.diagnostics.into_inner() {
+    for diagnostic in ctx.diagnostics.take() {
         grouped
             .entry(diagnostic.path.clone())
             .or_default()
             .push(diagnostic);
     }
     let mut out = Vec::new();
-    for article in facts {
+    for article in ctx.reported() {
         let list = grouped.remove(&article.path).unwrap_or_default();
         let mut suppressions = article.suppressions.clone();
         out.extend(suppressions.apply(apply_settings(list, env)));

@@ -20,6 +20,7 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
+use super::corpus::lint_corpus_for;
 use super::incremental::IndexUse;
 use super::index::{FindingCounts, IndexKey, IndexMiss, LintIndex};
 use super::linter::{FileOutcome, Files, Linter};
@@ -518,14 +519,11 @@ impl LiveNewsroom {
                 replacements.push((Arc::<Path>::from(path), lint.facts));
             }
         }
+        let open: Vec<Arc<Path>> = buffers.paths().map(Arc::from).collect();
         let corpus = with_replaced(&mut self.facts, replacements, |facts| {
-            lint_corpus(facts, env)
+            lint_corpus_for(facts, env, &open)
         });
-        diagnostics.extend(
-            corpus
-                .into_iter()
-                .filter(|diagnostic| buffers.get(&diagnostic.path).is_some()),
-        );
+        diagnostics.extend(corpus);
         LintReport::new(diagnostics, sources, buffers.paths().count())
     }
 

@@ -1,6 +1,6 @@
-use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{LineColumn, Span};
@@ -256,9 +256,89 @@ fn borrowed(bins: &[Option<u64>; SIGNATURE_SIZE], i: usize) -> Option<u64> {
         .or_else(|| (1..SIGNATURE_SIZE).find_map(|step| bins[(i + step) % SIGNATURE_SIZE]))
 }
 
+/// An article with a signature: its facts, its ED008 facts and the signature.
+type Signed<'a> = (
+    (&'a crate::lint::ArticleFacts, &'a NearDuplicateFacts),
+    &'a [u64; SIGNATURE_SIZE],
+);
+
+/// What pairing looks at: an article's title key and its signature.
+type Keys<'a> = (u64, &'a [u64; SIGNATURE_SIZE]);
+
+/// The hash of band `band` of a signature, which buckets articles in that band.
+fn band_hash(signature: &[u64; SIGNATURE_SIZE], band: usize) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    signature[band * ROWS..(band + 1) * ROWS].hash(&mut hasher);
+    hasher.finish()
+}
+
+/// For each article, the earlier articles it is compared with: those sharing its title key
+/// or one of its bands (locality-sensitive hashing), at most [`MAX_BUCKET_COMPARISONS`] from
+/// each title or bucket, the first ones in path order.
+fn candidates_in_buckets(signed: &[Keys<'_>]) -> Vec<(usize, Vec<usize>)> {
+    let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); signed.len()];
+    // The same wire story run twice under two slugs keeps its headline but is trimmed
+    // differently, so its bodies can share too little to meet in a band: same-titled
+    // articles are candidates anyway, and a lower threshold applies to them.
+    let mut titles: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (j, &(title_key, _)) in signed.iter().enumerate() {
+        if title_key == 0 {
+            continue;
+        }
+        let same = titles.entry(title_key).or_default();
+        candidates[j].extend(same.iter().take(MAX_BUCKET_COMPARISONS).copied());
+        same.push(j);
+    }
+    let mut buckets: FxHashMap<(usize, u64), Vec<usize>> = FxHashMap::default();
+    for (j, (_, signature)) in signed.iter().enumerate() {
+        for band in 0..BANDS {
+            let bucket = buckets
+                .entry((band, band_hash(signature, band)))
+                .or_default();
+            candidates[j].extend(bucket.iter().take(MAX_BUCKET_COMPARISONS).copied());
+            bucket.push(j);
+        }
+    }
+    candidates.into_iter().enumerate().collect()
+}
+
+/// [`candidates_in_buckets`] for article `j` alone, without bucketing the others: what an
+/// editor's lint of one open article needs. Scans the earlier articles in path order, so it
+/// picks the same ones (comparing a band's first value before its hash, so two different bands
+/// that merely hash alike, a one in 2^64 chance, are not paired here).
+fn earlier_candidates(signed: &[Keys<'_>], j: usize) -> Vec<usize> {
+    let (title_key, signature) = signed[j];
+    let earlier = &signed[..j];
+    let mut found = Vec::new();
+    if title_key != 0 {
+        found.extend(
+            earlier
+                .iter()
+                .enumerate()
+                .filter(|(_, (other, _))| *other == title_key)
+                .map(|(i, _)| i)
+                .take(MAX_BUCKET_COMPARISONS),
+        );
+    }
+    for band in 0..BANDS {
+        let hash = band_hash(signature, band);
+        found.extend(
+            earlier
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, other))| {
+                    other[band * ROWS] == signature[band * ROWS] && band_hash(other, band) == hash
+                })
+                .map(|(i, _)| i)
+                .take(MAX_BUCKET_COMPARISONS),
+        );
+    }
+    found
+}
+
 pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
     let options = ctx.options::<NearDuplicateArticleOptions>();
-    let signed: Vec<_> = ctx
+    let signed: Vec<Signed<'_>> = ctx
         .facts
         .iter()
         .filter_map(|article| {
@@ -266,35 +346,20 @@ pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
             Some(((article, facts), facts.minhash.as_deref()?))
         })
         .collect();
-    let mut buckets: BTreeMap<(usize, u64), Vec<usize>> = BTreeMap::new();
-    let mut candidates: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    // The same wire story run twice under two slugs keeps its headline but is trimmed
-    // differently, so its bodies can share too little to meet in a band: same-titled
-    // articles are candidates anyway, and a lower threshold applies to them.
-    let mut titles: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
-    for (j, ((_, facts), _)) in signed.iter().enumerate() {
-        if facts.title_key == 0 {
-            continue;
-        }
-        let same = titles.entry(facts.title_key).or_default();
-        candidates
-            .entry(j)
-            .or_default()
-            .extend(same.iter().take(MAX_BUCKET_COMPARISONS).copied());
-        same.push(j);
-    }
-    for (j, (_, signature)) in signed.iter().enumerate() {
-        for band in 0..BANDS {
-            let mut hasher = DefaultHasher::new();
-            signature[band * ROWS..(band + 1) * ROWS].hash(&mut hasher);
-            let bucket = buckets.entry((band, hasher.finish())).or_default();
-            candidates
-                .entry(j)
-                .or_default()
-                .extend(bucket.iter().take(MAX_BUCKET_COMPARISONS).copied());
-            bucket.push(j);
-        }
-    }
+    let keys: Vec<Keys<'_>> = signed
+        .iter()
+        .map(|&((_, facts), signature)| (facts.title_key, signature))
+        .collect();
+    let candidates = if ctx.reports_every_article() {
+        candidates_in_buckets(&keys)
+    } else {
+        signed
+            .iter()
+            .enumerate()
+            .filter(|(_, ((article, _), _))| ctx.reports_on(article))
+            .map(|(j, _)| (j, earlier_candidates(&keys, j)))
+            .collect()
+    };
     for (j, earlier) in candidates {
         let ((later, later_facts), later_signature) = signed[j];
         let same_title = |i: usize| {
@@ -346,5 +411,41 @@ pub(crate) fn check_near_duplicate_article(ctx: &CorpusContext<'_>) {
                 "the earlier, similar article",
             )),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{SIGNATURE_SIZE, candidates_in_buckets, earlier_candidates};
+
+    proptest! {
+        /// One open article's candidates, found by scanning, are the ones bucketing every
+        /// article gives it: signatures drawn from a few values so bands often agree, and
+        /// title keys from a few so titles often repeat.
+        #[test]
+        fn scanning_for_one_article_finds_what_buckets_find(
+            articles in proptest::collection::vec(
+                (0u64..4, proptest::collection::vec(0u64..3, SIGNATURE_SIZE)),
+                1..60,
+            ),
+        ) {
+            let signatures: Vec<[u64; SIGNATURE_SIZE]> = articles
+                .iter()
+                .map(|(_, values)| values.as_slice().try_into().expect("signature length"))
+                .collect();
+            let keys: Vec<_> = articles
+                .iter()
+                .zip(&signatures)
+                .map(|((title, _), signature)| (*title, signature))
+                .collect();
+            for (j, mut bucketed) in candidates_in_buckets(&keys) {
+                let mut scanned = earlier_candidates(&keys, j);
+                bucketed.sort_unstable();
+                scanned.sort_unstable();
+                prop_assert_eq!(scanned, bucketed, "article {}", j);
+            }
+        }
     }
 }

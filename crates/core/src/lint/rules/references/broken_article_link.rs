@@ -35,7 +35,7 @@ declare_rule! {
 }
 
 pub(crate) fn check_broken_article_link(ctx: &CorpusContext<'_>) {
-    for article in ctx.facts {
+    for article in ctx.reported() {
         for link in &CrossReferences::of(article).article_links {
             if link.slug.is_empty() {
                 ctx.push(

@@ -36,7 +36,7 @@ declare_rule! {
 }
 
 pub(crate) fn check_unknown_related(ctx: &CorpusContext<'_>) {
-    for article in ctx.facts {
+    for article in ctx.reported() {
         for related in &CrossReferences::of(article).related {
             if related.slug == article.slug {
                 ctx.push(

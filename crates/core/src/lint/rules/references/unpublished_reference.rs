@@ -38,7 +38,7 @@ declare_rule! {
 }
 
 pub(crate) fn check_unpublished_reference(ctx: &CorpusContext<'_>) {
-    for article in ctx.facts.iter().filter(|a| a.status == Status::Published) {
+    for article in ctx.reported().filter(|a| a.status == Status::Published) {
         for related in &CrossReferences::of(article).related {
             report(ctx, article, related, "related article");
         }
