@@ -15,6 +15,7 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
+use super::corpus::lint_corpus_for;
 use super::fix::apply_safe_fixes;
 use super::incremental::{IndexOptions, IndexUse};
 use super::index::{
@@ -23,7 +24,7 @@ use super::index::{
 };
 use super::overrides::Variants;
 use super::source::{LoadedAuthors, Overlay, load_authors, parse_read, read, read_text};
-use super::{LintEnv, apply_config, lint_article, lint_corpus};
+use super::{ArticleFacts, LintEnv, apply_config, lint_article, lint_corpus};
 use crate::article::Article;
 use crate::author::Author;
 use crate::config::Config;
@@ -349,6 +350,23 @@ impl Linter {
         }
     }
 
+    /// The corpus rules' findings over `facts` (every article's, or those of the files at
+    /// `focus` only), each file's under its own settings (`[[lint.overrides]]` included): the
+    /// one corpus pass every run and every live session makes.
+    pub(crate) fn corpus_findings(
+        &self,
+        facts: &[ArticleFacts],
+        focus: Option<&[Arc<Path>]>,
+    ) -> Vec<Diagnostic> {
+        let env = self.env();
+        let corpus = match focus {
+            Some(paths) => lint_corpus_for(facts, env, paths),
+            None => lint_corpus(facts, env),
+        };
+        self.variants
+            .settle_corpus(&self.config, &self.root, facts, corpus)
+    }
+
     /// Lints the files of `request`: each file is read (from the overlay or, with every
     /// check, from disk), parsed and linted on a worker thread, keeping only its findings and
     /// the compact facts the corpus rules need (its text too when it has findings), so memory
@@ -650,10 +668,7 @@ impl Linter {
                 entries.push((key, meta, at, outcome.counts));
             }
         }
-        let corpus = lint_corpus(&facts, env);
-        let corpus = self
-            .variants
-            .settle_corpus(&self.config, &self.root, &facts, corpus);
+        let corpus = self.corpus_findings(&facts, None);
         let max_bytes = self.config.limits.max_file_bytes;
         for diagnostic in &corpus {
             // A corpus finding in a file with no other finding: its text, for display, read

@@ -10,8 +10,8 @@
 //! ([`LiveNewsroom::report`]). What it reports is what [`Linter::lint`] reports for the same
 //! files on disk; the tests in `crates/core/tests/live.rs` hold it to that.
 //!
-//! Reading files is [`super::source`]; running the rules on one file is
-//! [`Linter`]'s; the corpus rules are [`super::lint_corpus`].
+//! Reading files is [`super::source`]; running the rules on one file, and the corpus rules
+//! over every file's facts, is [`Linter`]'s.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -20,12 +20,11 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
-use super::corpus::lint_corpus_for;
 use super::incremental::IndexUse;
 use super::index::{FindingCounts, IndexKey, IndexMiss, LintIndex};
 use super::linter::{FileOutcome, Files, Linter};
 use super::source::{Overlay, load_article, read_text};
-use super::{ArticleFacts, apply_config, lint_corpus};
+use super::{ArticleFacts, apply_config};
 use crate::article::Status;
 use crate::author::Author;
 use crate::config::{CONFIG_FILE, Config};
@@ -520,8 +519,9 @@ impl LiveNewsroom {
             }
         }
         let open: Vec<Arc<Path>> = buffers.paths().map(Arc::from).collect();
+        let linter = &self.linter;
         let corpus = with_replaced(&mut self.facts, replacements, |facts| {
-            lint_corpus_for(facts, env, &open)
+            linter.corpus_findings(facts, Some(&open))
         });
         diagnostics.extend(corpus);
         LintReport::new(diagnostics, sources, buffers.paths().count())
@@ -582,7 +582,7 @@ impl LiveNewsroom {
         let files = &self.files;
         let facts = &self.facts;
         self.corpus.get_or_insert_with(|| {
-            let corpus = lint_corpus(facts, linter.env());
+            let corpus = linter.corpus_findings(facts, None);
             let max_bytes = linter.config().limits.max_file_bytes;
             let mut texts = SourceMap::new();
             for diagnostic in &corpus {

@@ -261,6 +261,9 @@ fn config_text(good: &str, shape: usize) -> String {
             "select = [\"ALL\"]",
             "select = [\"ALL\"]\n[lint.severity]\nFM005 = \"info\"",
         ),
+        3 => format!(
+            "{good}\n[[lint.overrides]]\npaths = [\"articles/live/**\"]\nignore = [\"RF008\", \"ED008\"]\n[lint.overrides.severity]\nRF003 = \"info\"\nRF004 = \"off\"\n"
+        ),
         _ => "[site\nbroken".to_string(),
     }
 }
@@ -269,7 +272,7 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         4 => (0..4usize, 0..6usize).prop_map(|(n, shape)| Op::Write(n, shape)),
         2 => (0..4usize).prop_map(Op::Remove),
-        1 => (0..4usize).prop_map(Op::Config),
+        1 => (0..5usize).prop_map(Op::Config),
         1 => (0..3usize).prop_map(Op::Author),
         1 => (0..4usize).prop_map(Op::RemoveExample),
     ]
