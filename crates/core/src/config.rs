@@ -393,9 +393,7 @@ impl Config {
                 problems: problems.list,
             });
         }
-        for (found, origin) in config.lint.overrides.iter_mut().zip(layered.overrides) {
-            found.origin = Some(origin);
-        }
+        config.lint.set_override_origins(layered.overrides);
         config.baseline = layered.baseline;
         config.files = chain;
         config.origins = layered.origins;

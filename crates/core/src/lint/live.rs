@@ -435,15 +435,7 @@ impl LiveNewsroom {
         let (state, facts) = state_of(outcome, reported);
         let shared: Arc<Path> = Arc::from(path);
         self.files.insert(Arc::clone(&shared), state);
-        let at = self.facts.binary_search_by(|f| (*f.path).cmp(path));
-        match (at, facts) {
-            (Ok(at), Some(facts)) => self.facts[at] = facts,
-            (Ok(at), None) => {
-                self.facts.remove(at);
-            }
-            (Err(at), Some(facts)) => self.facts.insert(at, facts),
-            (Err(_), None) => {}
-        }
+        put_facts(&mut self.facts, path, facts);
         self.corpus = None;
     }
 
@@ -458,9 +450,7 @@ impl LiveNewsroom {
             .collect();
         for path in gone {
             self.files.remove(&path);
-            if let Ok(at) = self.facts.binary_search_by(|f| f.path.cmp(&path)) {
-                self.facts.remove(at);
-            }
+            put_facts(&mut self.facts, &path, None);
         }
         for path in listed {
             if !self.files.contains_key(path.as_path()) {
@@ -622,15 +612,7 @@ impl LiveNewsroom {
         for (path, outcome) in missing.into_iter().zip(outcomes) {
             let (state, facts) = state_of(outcome, true);
             // The file may have changed since its facts were taken: keep both in step.
-            let at = self.facts.binary_search_by(|f| f.path.cmp(&path));
-            match (at, facts) {
-                (Ok(at), Some(facts)) => self.facts[at] = facts,
-                (Ok(at), None) => {
-                    self.facts.remove(at);
-                }
-                (Err(at), Some(facts)) => self.facts.insert(at, facts),
-                (Err(_), None) => {}
-            }
+            put_facts(&mut self.facts, &path, facts);
             self.files.insert(path, state);
         }
         self.corpus = None;
@@ -699,6 +681,24 @@ fn state_of(outcome: FileOutcome, reported: bool) -> (FileState, Option<ArticleF
     (state, outcome.facts)
 }
 
+/// Sets the facts of the file at `path` in `facts` (kept in path order) to `new`, removing
+/// them for `None`; returns what was there.
+fn put_facts(
+    facts: &mut Vec<ArticleFacts>,
+    path: &Path,
+    new: Option<ArticleFacts>,
+) -> Option<ArticleFacts> {
+    match (facts.binary_search_by(|x| (*x.path).cmp(path)), new) {
+        (Ok(at), Some(new)) => Some(std::mem::replace(&mut facts[at], new)),
+        (Ok(at), None) => Some(facts.remove(at)),
+        (Err(at), Some(new)) => {
+            facts.insert(at, new);
+            None
+        }
+        (Err(_), None) => None,
+    }
+}
+
 /// Runs `f` on `facts` with each `(path, facts)` replacement applied (`None` removes the
 /// path's facts: a buffer whose front matter does not parse), then restores `facts`. Swapping
 /// in place keeps a keystroke from copying the facts of the whole newsroom.
@@ -707,30 +707,16 @@ fn with_replaced<R>(
     replacements: Vec<(Arc<Path>, Option<ArticleFacts>)>,
     f: impl FnOnce(&[ArticleFacts]) -> R,
 ) -> R {
-    let find =
-        |facts: &[ArticleFacts], path: &Path| facts.binary_search_by(|x| (*x.path).cmp(path));
-    let mut undo: Vec<(Arc<Path>, Option<ArticleFacts>)> = Vec::new();
-    for (path, new) in replacements {
-        match (find(facts, &path), new) {
-            (Ok(at), Some(new)) => undo.push((path, Some(std::mem::replace(&mut facts[at], new)))),
-            (Ok(at), None) => undo.push((path, Some(facts.remove(at)))),
-            (Err(at), Some(new)) => {
-                facts.insert(at, new);
-                undo.push((path, None));
-            }
-            (Err(_), None) => {}
-        }
-    }
+    let undo: Vec<(Arc<Path>, Option<ArticleFacts>)> = replacements
+        .into_iter()
+        .map(|(path, new)| {
+            let old = put_facts(facts, &path, new);
+            (path, old)
+        })
+        .collect();
     let result = f(facts);
     for (path, old) in undo.into_iter().rev() {
-        match (find(facts, &path), old) {
-            (Ok(at), Some(old)) => facts[at] = old,
-            (Ok(at), None) => {
-                facts.remove(at);
-            }
-            (Err(at), Some(old)) => facts.insert(at, old),
-            (Err(_), None) => {}
-        }
+        put_facts(facts, &path, old);
     }
     result
 }

@@ -104,7 +104,13 @@ impl LintOverride {
         let matcher = if paths.is_empty() {
             None
         } else {
-            builder.build().ok()
+            match builder.build() {
+                Ok(matcher) => Some(matcher),
+                Err(error) => {
+                    errors.push((format!("{key}.paths"), format!("invalid globs: {error}")));
+                    None
+                }
+            }
         };
         let desks = raw.desks.unwrap_or_default();
         let mut status = Vec::new();
@@ -190,7 +196,7 @@ impl LintOverride {
             && (level.is_some() || *configured == Level::Off)
         {
             named = true;
-            level = configured.on(level);
+            level = configured.running();
         }
         (level, named)
     }

@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::path::PathBuf;
 
 use super::overrides::{LintOverride, RuleOrigin};
 use super::registry::{self, RULES};
@@ -23,7 +24,7 @@ pub struct LintSettings {
     severity: BTreeMap<&'static str, Level>,
     options: BTreeMap<&'static str, toml::Table>,
     /// `[[lint.overrides]]`, in the order they apply.
-    pub(crate) overrides: Vec<LintOverride>,
+    overrides: Vec<LintOverride>,
     resolved: Resolved,
 }
 
@@ -192,7 +193,7 @@ impl LintSettings {
                 }
                 match self.severity.get(code) {
                     Some(level) => (
-                        level.on(None),
+                        level.running(),
                         RuleOrigin::Key(format!("lint.severity.{code}")),
                     ),
                     None => (
@@ -242,7 +243,14 @@ impl LintSettings {
         &self.overrides
     }
 
-    /// The written options of `code` in these settings.
+    /// Records which file, and which of its overrides, wrote each override (in order).
+    pub(crate) fn set_override_origins(&mut self, origins: Vec<(PathBuf, usize)>) {
+        for (found, origin) in self.overrides.iter_mut().zip(origins) {
+            found.origin = Some(origin);
+        }
+    }
+
+    /// The written `[lint.options]` tables, by rule code.
     pub(crate) fn written_options(&self) -> &BTreeMap<&'static str, toml::Table> {
         &self.options
     }
@@ -416,8 +424,8 @@ pub(crate) enum Level {
 }
 
 impl Level {
-    /// The level a rule runs at when this is configured for it.
-    pub(crate) fn on(self, _current: Option<RuleLevel>) -> Option<RuleLevel> {
+    /// The level a rule runs at when this is configured for it (`None`: off).
+    pub(crate) fn running(self) -> Option<RuleLevel> {
         match self {
             Level::On(severity) => Some(RuleLevel::Override(severity)),
             Level::Off => None,
