@@ -10,8 +10,9 @@
 //!
 //! The baseline is applied to a finished [`LintRun`], never inside the rules: the rules, the
 //! lint index and the fixes know nothing of it. Entries no finding matched are *stale*; only
-//! the entries of files the run checked in full can be stale (see [`LintRun::checked_in_full`]),
-//! so a `--changed-since` run does not call unchanged files' entries stale.
+//! the entries of files and rules the run checked can be stale (see [`LintRun::checked`]), so
+//! a `--changed-since` run does not call unchanged files' entries stale, nor a `--select` run
+//! the entries of rules it left out.
 //!
 //! The file is pretty JSON, entries sorted, described by `schemas/baseline.schema.json`.
 
@@ -231,17 +232,17 @@ impl Baseline {
         self.entries.is_empty()
     }
 
-    /// The baseline to write after `run`: the findings of `report` for the files `run`
-    /// checked in full, and this baseline's entries for every other file, so re-writing a
-    /// baseline from a partial run (some paths, `--changed-since`) keeps the rest of it.
-    /// Stale entries of the checked files are dropped.
+    /// The baseline to write after `run`: the findings of `report`, and this baseline's
+    /// entries of every file and rule `run` did not check, so re-writing a baseline from a
+    /// partial run (some paths, `--changed-since`, `--select`) keeps the rest of it. Stale
+    /// entries of what was checked are dropped.
     #[must_use]
     pub fn updated(&self, root: &Path, run: &LintRun, report: &LintReport) -> Baseline {
         let mut next = Baseline::from_report(root, report);
         next.entries.extend(
             self.entries
                 .iter()
-                .filter(|entry| !run.checked_in_full(&root.join(&entry.path)))
+                .filter(|entry| !run.checked(&root.join(&entry.path), &entry.code))
                 .cloned(),
         );
         next.entries.sort();
@@ -277,7 +278,9 @@ impl Baseline {
         report.sources.retain(|path, _| shown.contains(&**path));
         let stale = remaining
             .into_iter()
-            .filter(|(entry, count)| *count > 0 && run.checked_in_full(&root.join(&entry.path)))
+            .filter(|(entry, count)| {
+                *count > 0 && run.checked(&root.join(&entry.path), &entry.code)
+            })
             .flat_map(|(entry, count)| std::iter::repeat_n(entry.clone(), count))
             .collect();
         BaselineOutcome { matched, stale }

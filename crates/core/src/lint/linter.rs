@@ -8,7 +8,7 @@
 //! decided in one place, [`IndexUse::of`]. Reading files is [`super::source`]; the rules run in
 //! [`super::lint_article`] and [`super::lint_corpus`]; the index itself is [`super::index`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -204,7 +204,7 @@ pub struct LintRun {
     /// Why the index directory was neither read nor written (a link, not copydesk's); the
     /// run linted without the index.
     pub refused: Option<IndexDirRefused>,
-    /// Which files had every finding reported (see [`LintRun::checked_in_full`]).
+    /// Which files and rules had every finding reported (see [`LintRun::checked`]).
     pub(crate) checked: Checked,
 }
 
@@ -218,15 +218,23 @@ pub(crate) struct Checked {
     root: PathBuf,
     /// The files whose per-article findings were reported; `None` for every linted file.
     reported: Option<ChangedFiles>,
+    /// The codes of the rules the run's settings had on (`--select` and `--ignore` narrow
+    /// them): an entry of a rule left out was not looked for.
+    rules: BTreeSet<&'static str>,
 }
 
 impl LintRun {
-    /// Whether the run reported every finding of `path` (a file under the newsroom root): a
-    /// lint of the whole newsroom checked every file, including ones that no longer exist;
-    /// a lint of some paths checked those, and the author files; a `--changed-since` lint
-    /// checked the changed files.
-    pub fn checked_in_full(&self, path: &Path) -> bool {
+    /// Whether the run reported every finding of rule `code` in `path` (a file under the
+    /// newsroom root): the rule was on in the run's top-level settings (a rule that only an
+    /// override turns on counts as not looked for), and the file was checked. A lint of the
+    /// whole newsroom checked every file, including ones that no longer exist; a lint of some
+    /// paths checked those, and the author files; a `--changed-since` lint checked the
+    /// changed files.
+    pub fn checked(&self, path: &Path, code: &str) -> bool {
         let checked = &self.checked;
+        if !checked.rules.contains(code) {
+            return false;
+        }
         if checked.everything {
             return true;
         }
@@ -472,6 +480,11 @@ impl Linter {
                 everything: matches!(request.files, Files::Newsroom) && reported.is_none(),
                 root: self.root.clone(),
                 reported,
+                rules: super::RULES
+                    .iter()
+                    .filter(|rule| self.config.lint.is_enabled(rule))
+                    .map(|rule| rule.code.as_str())
+                    .collect(),
             },
         }
     }

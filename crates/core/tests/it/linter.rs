@@ -178,3 +178,45 @@ fn every_way_to_lint_checks_the_same_files_and_finds_the_same() {
     assert_eq!(total(&plain), plain.report.diagnostics.len());
     assert!(root.join(MUSK).is_file());
 }
+
+/// Codes of a baseline's entries.
+fn entry_codes(baseline: &copydesk::lint::Baseline) -> Vec<String> {
+    baseline.entries().iter().map(|e| e.code.clone()).collect()
+}
+
+#[test]
+fn a_run_narrowed_by_select_leaves_the_baseline_entries_of_other_rules_alone() {
+    use copydesk::lint::Baseline;
+    let dir = example_copy();
+    let root = dir.path();
+    let path = root.join(EXODUS);
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(
+        &path,
+        format!("{text}\nRead the filing [here](https://example.com/filing).\n\nShe said \"yes\" and then “no”.\n"),
+    )
+    .expect("write");
+    let full = linter(root).lint(&LintRequest::newsroom()).expect("lints");
+    let baseline = Baseline::from_report(root, &full.report);
+    assert!(entry_codes(&baseline).contains(&"MD006".to_string()));
+    assert!(entry_codes(&baseline).contains(&"ED005".to_string()));
+
+    // Only ED005 runs: the MD006 entry was not looked for, so it is neither stale nor lost.
+    let mut config = Config::load(&root.join("copydesk.toml")).expect("valid config");
+    config.lint.set_select(vec!["ED005".into()]);
+    let narrowed = Linter::new(root, config, now()).expect("authors load");
+    let mut run = narrowed.lint(&LintRequest::newsroom()).expect("lints");
+    let outcome = baseline.apply(root, &mut run);
+    assert!(outcome.stale.is_empty(), "{:?}", outcome.stale);
+    assert!(run.report.diagnostics.is_empty());
+    let run = narrowed.lint(&LintRequest::newsroom()).expect("lints");
+    let rewritten = baseline.updated(root, &run, &run.report);
+    assert_eq!(entry_codes(&rewritten), entry_codes(&baseline));
+
+    // A full run after the vague link is gone does call its entry stale.
+    std::fs::write(&path, format!("{text}\nShe said \"yes\" and then “no”.\n")).expect("write");
+    let mut run = linter(root).lint(&LintRequest::newsroom()).expect("lints");
+    let outcome = baseline.apply(root, &mut run);
+    let stale: Vec<&str> = outcome.stale.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(stale, ["MD006"]);
+}
