@@ -310,7 +310,26 @@ pub(crate) fn temp_file_in(dir: &Path, kind: &str) -> std::io::Result<tempfile::
         // The mode is passed to `open`, which applies the umask: no umask call, no race.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let temp = builder.tempfile_in(dir)?;
+    // tempfile's errors name the temporary file, which the user never asked for: say what
+    // is wrong with the directory instead.
+    let temp = builder.tempfile_in(dir).map_err(|error| {
+        let kind = error.kind();
+        if kind == std::io::ErrorKind::NotFound && !dir.is_dir() {
+            std::io::Error::new(
+                kind,
+                format!("directory `{}` does not exist", dir.display()),
+            )
+        } else {
+            std::io::Error::new(
+                kind,
+                format!(
+                    "cannot create a file in `{}`: {}",
+                    dir.display(),
+                    std::io::Error::from(kind)
+                ),
+            )
+        }
+    })?;
     // Locking is advisory and may be unsupported (some network file systems): then only the
     // age protects the file, which is still far longer than any write takes.
     let _ = temp.as_file().try_lock();

@@ -14,8 +14,12 @@ use crate::args::{Cli, CompletionsArgs, ManArgs};
 const NAME: &str = "copydesk";
 
 pub(crate) fn completions(args: &CompletionsArgs) -> anyhow::Result<Status> {
+    // Into memory first: `generate` panics when its writer fails, and a reader that stops
+    // early (`| head`) closes stdout; the write below reports that as an error instead.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), NAME, &mut script);
     let mut out = std::io::stdout().lock();
-    clap_complete::generate(args.shell, &mut Cli::command(), NAME, &mut out);
+    out.write_all(&script)?;
     out.flush()?;
     Ok(Status::Clean)
 }

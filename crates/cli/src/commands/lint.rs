@@ -34,8 +34,27 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
     // Read before linting, so a missing or invalid baseline fails at once, not after a long run.
     let baseline = match args.baseline.clone().or_else(|| config.baseline.clone()) {
         Some(path) if args.write_baseline.is_none() => {
-            let baseline = Baseline::load(&path)
-                .with_context(|| format!("cannot use the baseline `{}`", path.display()))?;
+            let baseline = Baseline::load(&path).map_err(|error| {
+                let set_by = if args.baseline.is_some() {
+                    ""
+                } else {
+                    " (set by `lint.baseline` in copydesk.toml)"
+                };
+                let missing = matches!(&error, copydesk::lint::BaselineError::Io(io)
+                    if io.source.kind() == std::io::ErrorKind::NotFound);
+                let help = if missing {
+                    format!(
+                        "\n  help: write it with `copydesk lint --write-baseline {}`",
+                        path.display()
+                    )
+                } else {
+                    String::new()
+                };
+                anyhow::Error::new(error).context(format!(
+                    "cannot use the baseline `{}`{set_by}{help}",
+                    path.display()
+                ))
+            })?;
             Some((path, baseline))
         }
         _ => None,
@@ -152,6 +171,16 @@ fn lint_stdin(args: &LintArgs, path: &Path) -> anyhow::Result<Status> {
     );
     let start = absolute.parent().unwrap_or(&absolute);
     let root = locate_root(args.root.root.as_deref(), Some(start))?;
+    // A buffer from elsewhere would be linted as no file of the newsroom, finding nothing.
+    if !absolute.starts_with(&root) {
+        let error = copydesk::LoadError::OutsideRoot {
+            path: absolute,
+            root,
+        };
+        anyhow::bail!(
+            "{error}\n  help: `--stdin-filename` names the newsroom file the text on stdin stands for; pass a path inside the newsroom, or the newsroom of that file with `--root`"
+        );
+    }
     let mut config = Config::load(&root.join(copydesk::config::CONFIG_FILE))?;
     apply_overlays(&mut config, args)?;
     let mut bytes = Vec::new();

@@ -17,6 +17,7 @@ mod lint_basics;
 mod lsp;
 mod markdown_rules;
 mod messages;
+mod misuse;
 mod new_desk;
 mod overrides;
 mod preview;

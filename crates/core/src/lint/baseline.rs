@@ -135,14 +135,8 @@ pub enum BaselineError {
         /// The baseline file.
         path: PathBuf,
         /// The version the file names.
-        found: u32,
+        found: u64,
     },
-}
-
-/// Only the version of a baseline file, read before the rest.
-#[derive(Deserialize)]
-struct Versioned {
-    version: u32,
 }
 
 impl Baseline {
@@ -176,17 +170,23 @@ impl Baseline {
             path: path.to_path_buf(),
             message,
         };
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| invalid(format!("not JSON ({e})")))?;
         // The version first, so a file of a later format is named as such rather than as a
         // list of unknown fields.
-        let versioned: Versioned =
-            serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
-        if versioned.version != BASELINE_VERSION {
+        let Some(found) = value.get("version").and_then(serde_json::Value::as_u64) else {
+            return Err(invalid(
+                "not a copydesk baseline: expected a JSON object with `version` and `entries`, as `copydesk lint --write-baseline` writes it".into(),
+            ));
+        };
+        if found != u64::from(BASELINE_VERSION) {
             return Err(BaselineError::Version {
                 path: path.to_path_buf(),
-                found: versioned.version,
+                found,
             });
         }
-        let file: BaselineFile = serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
+        let file: BaselineFile =
+            serde_json::from_value(value).map_err(|e| invalid(e.to_string()))?;
         let mut entries = file.entries;
         entries.sort();
         Ok(Baseline { entries })

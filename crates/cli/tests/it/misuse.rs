@@ -1,0 +1,118 @@
+//! What a user who gets a command wrong is told: each case asserts the exit code (2, a usage
+//! or I/O error) and that the message names what is wrong and how to put it right, with no
+//! temporary file names or parser internals in it.
+
+use crate::common::{PROSE, TempNewsroom};
+
+/// Stderr of a run that must fail with exit 2.
+fn refused(newsroom: &TempNewsroom, args: &[&str], stdin: Option<&str>) -> String {
+    let mut cmd = newsroom.cmd(args);
+    if let Some(text) = stdin {
+        cmd.write_stdin(text);
+    }
+    let output = cmd.output().expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    stderr
+}
+
+#[test]
+fn a_stdin_buffer_from_outside_the_newsroom_is_refused_not_passed() {
+    let newsroom = TempNewsroom::new();
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let outside = elsewhere.path().join("story.md");
+    let outside = outside.to_str().expect("utf-8 path");
+    let stderr = refused(
+        &newsroom,
+        &["lint", "--root", ".", "--stdin-filename", outside],
+        Some("+++\ntitle = \"x\"\n+++\n\nText.\n"),
+    );
+    assert!(stderr.contains("is outside the newsroom"), "{stderr}");
+    assert!(
+        stderr.contains("help: `--stdin-filename` names"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_report_into_a_missing_directory_names_the_directory() {
+    let newsroom = TempNewsroom::new();
+    newsroom.article("clean", "A Clean Story", PROSE);
+    for args in [
+        [
+            "lint",
+            "--format",
+            "junit",
+            "--output-file",
+            "nodir/report.xml",
+        ],
+        ["lint", "--write-baseline", "nodir/baseline.json", "", ""],
+    ] {
+        let args: Vec<&str> = args.into_iter().filter(|a| !a.is_empty()).collect();
+        let stderr = refused(&newsroom, &args, None);
+        assert!(
+            stderr.contains("directory `nodir` does not exist"),
+            "{stderr}"
+        );
+        assert!(
+            !stderr.contains(".tmp"),
+            "no temporary file names: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_baseline_that_is_missing_or_not_one_says_what_to_do() {
+    let newsroom = TempNewsroom::new();
+    newsroom.article("clean", "A Clean Story", PROSE);
+
+    let stderr = refused(&newsroom, &["lint", "--baseline", "nope.json"], None);
+    assert!(
+        stderr.contains("help: write it with `copydesk lint --write-baseline nope.json`"),
+        "{stderr}"
+    );
+
+    newsroom.write("list.json", "[]\n");
+    let stderr = refused(&newsroom, &["lint", "--baseline", "list.json"], None);
+    assert!(stderr.contains("not a copydesk baseline"), "{stderr}");
+    assert!(
+        !stderr.contains("Versioned"),
+        "no parser internals: {stderr}"
+    );
+
+    newsroom.write("notes.json", "not json\n");
+    let stderr = refused(&newsroom, &["lint", "--baseline", "notes.json"], None);
+    assert!(stderr.contains("not JSON"), "{stderr}");
+
+    // Named by the configuration: the message says where it came from.
+    let config = newsroom.read("copydesk.toml");
+    let config = if config.contains("[lint]\n") {
+        config.replacen("[lint]\n", "[lint]\nbaseline = \"gone.json\"\n", 1)
+    } else {
+        format!("{config}\n[lint]\nbaseline = \"gone.json\"\n")
+    };
+    newsroom.write("copydesk.toml", &config);
+    let stderr = refused(&newsroom, &["lint"], None);
+    assert!(
+        stderr.contains("(set by `lint.baseline` in copydesk.toml)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn completions_written_to_a_closed_pipe_do_not_panic() {
+    for shell in ["bash", "fish", "zsh"] {
+        // A pipe whose reader is gone, as after `| head -1`: every write fails.
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("copydesk"))
+            .args(["completions", shell])
+            .stdout(writer)
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{shell}: {stderr}");
+        assert_ne!(output.status.code(), Some(101), "{shell}: {stderr}");
+    }
+}
