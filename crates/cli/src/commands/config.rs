@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use copydesk::lint::EffectiveSettings;
-use copydesk::{Article, Config};
+use copydesk::{Article, Config, Newsroom};
 
 use super::{display_path, locate_root};
 use crate::Status;
@@ -17,10 +17,22 @@ pub(crate) fn run(args: &ConfigArgs) -> anyhow::Result<Status> {
     let root = locate_root(args.root.root.as_deref(), args.file.as_deref())?;
     let config = Config::load(&root.join(copydesk::config::CONFIG_FILE))?;
     let file = match &args.file {
-        Some(file) => copydesk::fs::normalize(
+        Some(file) if file.exists() => copydesk::fs::normalize(
             &std::path::absolute(file)
                 .with_context(|| format!("cannot resolve `{}`", file.display()))?,
         ),
+        // Not a file: an article's slug, as the workflow commands take it.
+        Some(given) => {
+            let newsroom = Newsroom::load(&root)?;
+            match copydesk::workflow::resolve(&newsroom, &given.to_string_lossy()) {
+                Ok(article) => article.path.to_path_buf(),
+                Err(copydesk::workflow::WorkflowError::NotFound { .. }) => anyhow::bail!(
+                    "no file or article `{}`\n  help: give a file's path or an article's slug (`copydesk list` shows them)",
+                    given.display()
+                ),
+                Err(error) => return Err(error.into()),
+            }
+        }
         None => PathBuf::new(),
     };
     // The desk and status the overrides may match; a file that cannot be read or parsed

@@ -116,3 +116,22 @@ fn completions_written_to_a_closed_pipe_do_not_panic() {
         assert_ne!(output.status.code(), Some(101), "{shell}: {stderr}");
     }
 }
+
+#[test]
+fn config_takes_a_slug_and_refuses_a_file_that_is_not_there() {
+    let newsroom = TempNewsroom::new();
+    let relative = newsroom.article("clean", "A Clean Story", PROSE);
+    let output = newsroom.cmd(&["config", "clean"]).output().expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains(&format!("file: {relative}")), "{stdout}");
+
+    for missing in ["articles/2026/05/nope.md", "no-such-slug"] {
+        let stderr = refused(&newsroom, &["config", missing], None);
+        assert!(
+            stderr.contains(&format!("no file or article `{missing}`")),
+            "{stderr}"
+        );
+        assert!(stderr.contains("help: give a file's path or an article's slug"));
+    }
+}
