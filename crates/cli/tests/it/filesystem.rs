@@ -208,16 +208,7 @@ fn a_template_that_is_a_fifo_is_refused_not_waited_on() {
     );
     mkfifo(&newsroom.path("templates/body.md"));
     std::fs::create_dir_all(newsroom.path("articles")).expect("mkdir");
-    let mut command = newsroom.cmd(&[
-        "new-article",
-        "A Story",
-        "--author",
-        "ryan-tanaka",
-        "--desk",
-        "ai",
-        "--date",
-        NOW,
-    ]);
+    let mut command = newsroom.new_article("A Story", &["--date", NOW]);
     // Only a guard against hanging the test suite; the assertion is on the message.
     command.timeout(Duration::from_secs(60));
     let (_, stderr, code) = output(&mut command);
@@ -383,14 +374,7 @@ fn odd_new_article_patterns_are_config_errors_naming_the_key() {
                 &format!("[paths]\nnew_article = \"{pattern}\"\n"),
             ),
         );
-        let (_, stderr, code) = output(&mut newsroom.cmd(&[
-            "new-article",
-            "A Story",
-            "--author",
-            "ryan-tanaka",
-            "--desk",
-            "ai",
-        ]));
+        let (_, stderr, code) = output(&mut newsroom.new_article("A Story", &[]));
         assert_eq!(code, 2, "{pattern}: {stderr}");
         assert!(
             stderr.contains("copydesk.toml:")
@@ -414,16 +398,7 @@ fn a_moved_articles_directory_moves_the_default_new_article_pattern() {
     );
     std::fs::create_dir_all(newsroom.path("content/stories")).expect("mkdir");
     newsroom
-        .cmd(&[
-            "new-article",
-            "A Story",
-            "--author",
-            "ryan-tanaka",
-            "--desk",
-            "ai",
-            "--date",
-            NOW,
-        ])
+        .new_article("A Story", &["--date", NOW])
         .assert()
         .code(0)
         .stdout("content/stories/2026/06/a-story.md\n");
