@@ -99,7 +99,7 @@ fn an_articles_directory_linked_out_of_the_newsroom_is_neither_linted_nor_export
     ]));
     assert!(!stderr.contains(SECRET), "{stderr}");
     if out.exists() {
-        for entry in walk(&out) {
+        for entry in common::files_under(&out) {
             let text = std::fs::read_to_string(&entry).unwrap_or_default();
             assert!(
                 !text.contains(SECRET),
@@ -108,22 +108,6 @@ fn an_articles_directory_linked_out_of_the_newsroom_is_neither_linted_nor_export
             );
         }
     }
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("list") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files
 }
 
 #[cfg(unix)]
@@ -283,7 +267,7 @@ fn scaffolded_files_get_the_mode_an_editor_would_give_them() {
         let run = under_umask(dir.path(), umask, &["init", "nr", "--now", NOW]);
         assert!(run.status.success(), "{run:?}");
         let root = dir.path().join("nr");
-        for file in walk(&root) {
+        for file in common::files_under(&root) {
             assert_eq!(mode(&file), expected, "umask {umask}: {}", file.display());
         }
         let run = under_umask(
