@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-use common::{copydesk_in, edit, run, write};
+use common::{Run, copydesk_in, edit, run, write};
 
 const NOW: &str = "2026-06-01T00:00:00Z";
 const PORT: &str = "articles/port-strike.md";
@@ -77,6 +77,23 @@ fn codes(stdout: &str) -> Vec<String> {
         .collect()
 }
 
+/// Asserts that `out` reports exactly the findings `expected` (`path:CODE`, in report order).
+fn assert_codes(out: &Run, expected: &[&str]) {
+    assert_eq!(codes(&out.stdout), expected, "{}{}", out.stdout, out.stderr);
+}
+
+/// `lint --baseline baseline.json`, then `more`.
+fn lint_against_baseline(dir: &Path, more: &[&str]) -> Run {
+    run(lint(dir, &["--baseline", "baseline.json"]).args(more))
+}
+
+/// The test newsroom with its findings written to `baseline.json`.
+fn baselined() -> tempfile::TempDir {
+    let repo = newsroom();
+    write_baseline(repo.path());
+    repo
+}
+
 fn write_baseline(dir: &Path) -> serde_json::Value {
     let written = run(&mut lint(dir, &["--write-baseline", "baseline.json"]));
     assert_eq!(written.code, 0, "{}", written.stderr);
@@ -90,16 +107,13 @@ fn write_baseline(dir: &Path) -> serde_json::Value {
 fn the_newsroom_has_the_findings_the_tests_rely_on() {
     let repo = newsroom();
     let out = run(&mut lint(repo.path(), &[]));
-    assert_eq!(
-        codes(&out.stdout),
-        [
+    assert_codes(
+        &out,
+        &[
             "articles/port-strike.md:MD006",
             "articles/port-strike.md:ED006",
             "articles/rail-deal.md:MD006",
         ],
-        "{}{}",
-        out.stdout,
-        out.stderr
     );
     assert_eq!(out.code, 1);
 }
@@ -151,10 +165,9 @@ fn the_written_baseline_is_sorted_versioned_and_matches_its_schema() {
 
 #[test]
 fn a_baselined_newsroom_reports_nothing_even_after_edits_above_the_findings() {
-    let repo = newsroom();
+    let repo = baselined();
     let dir = repo.path();
-    write_baseline(dir);
-    let clean = run(&mut lint(dir, &["--baseline", "baseline.json"]));
+    let clean = lint_against_baseline(dir, &[]);
     clean.assert_silent_success();
     // Paragraphs added above every finding move them down the file; they stay matched.
     edit(
@@ -169,20 +182,15 @@ fn a_baselined_newsroom_reports_nothing_even_after_edits_above_the_findings() {
         "The operators",
         "Updated background.\n\nThe operators",
     );
-    let moved = run(&mut lint(dir, &["--baseline", "baseline.json"]));
+    let moved = lint_against_baseline(dir, &[]);
     moved.assert_silent_success();
-    assert!(
-        !moved.stderr.contains("no longer match"),
-        "{}",
-        moved.stderr
-    );
+    moved.assert_stderr_lacks("no longer match");
 }
 
 #[test]
 fn a_new_instance_of_a_baselined_fault_is_reported_and_counts_are_kept() {
-    let repo = newsroom();
+    let repo = baselined();
     let dir = repo.path();
-    write_baseline(dir);
     // The same vague link in a new paragraph of the same file: new.
     edit(
         dir,
@@ -190,13 +198,8 @@ fn a_new_instance_of_a_baselined_fault_is_reported_and_counts_are_kept() {
         "The full text",
         "The annex is [here](https://example.com/annex).\n\nThe full text",
     );
-    let out = run(&mut lint(dir, &["--baseline", "baseline.json"]));
-    assert_eq!(
-        codes(&out.stdout),
-        ["articles/rail-deal.md:MD006"],
-        "{}",
-        out.stdout
-    );
+    let out = lint_against_baseline(dir, &[]);
+    assert_codes(&out, &["articles/rail-deal.md:MD006"]);
     // Column 14 is the new link ("The annex is [here]"); the baselined one is at column 18.
     assert!(
         out.stdout.contains(":13:14:"),
@@ -205,45 +208,31 @@ fn a_new_instance_of_a_baselined_fault_is_reported_and_counts_are_kept() {
     );
     assert_eq!(out.code, 1);
     // An identical paragraph twice: one entry matches one finding, the copy is new.
-    let repo = newsroom();
+    let repo = baselined();
     let dir = repo.path();
-    write_baseline(dir);
     edit(
         dir,
         RAIL,
         "The full text is [here](https://example.com/rail).",
         "The full text is [here](https://example.com/rail).\n\nThe full text is [here](https://example.com/rail).",
     );
-    let out = run(&mut lint(dir, &["--baseline", "baseline.json"]));
-    assert_eq!(
-        codes(&out.stdout),
-        ["articles/rail-deal.md:MD006"],
-        "{}",
-        out.stdout
-    );
+    let out = lint_against_baseline(dir, &[]);
+    assert_codes(&out, &["articles/rail-deal.md:MD006"]);
 }
 
 #[test]
 fn stale_entries_are_reported_as_info_and_dropped_when_rewritten() {
-    let repo = newsroom();
+    let repo = baselined();
     let dir = repo.path();
-    write_baseline(dir);
     edit(dir, PORT, "In conclusion, the", "The");
-    let out = run(&mut lint(
-        dir,
-        &["--baseline", "baseline.json", "--verbose"],
-    ));
+    let out = lint_against_baseline(dir, &["--verbose"]);
     out.assert_silent_success();
     out.assert_stderr_has("info: 1 entry of the baseline baseline.json no longer matches a finding; `copydesk lint --write-baseline baseline.json` drops it");
     out.assert_stderr_has("  articles/port-strike.md: ED006");
     let rewritten = run(&mut lint(dir, &["--write-baseline", "baseline.json"]));
     rewritten.assert_stderr_has("wrote 2 findings");
-    let again = run(&mut lint(dir, &["--baseline", "baseline.json"]));
-    assert!(
-        !again.stderr.contains("no longer match"),
-        "{}",
-        again.stderr
-    );
+    let again = lint_against_baseline(dir, &[]);
+    again.assert_stderr_lacks("no longer match");
     assert_eq!(again.code, 0);
 }
 
@@ -281,16 +270,15 @@ fn an_invalid_baseline_is_a_usage_error() {
         &dir.join("baseline.json"),
         "{\"version\": 7, \"entries\": []}",
     );
-    let out = run(&mut lint(dir, &["--baseline", "baseline.json"]));
+    let out = lint_against_baseline(dir, &[]);
     assert_eq!(out.code, 2);
     out.assert_stderr_has("has version 7");
 }
 
 #[test]
 fn with_changed_since_only_changed_files_entries_can_be_stale() {
-    let repo = newsroom();
+    let repo = baselined();
     let dir = repo.path();
-    write_baseline(dir);
     common::git_commit_everything(dir);
     // Fix the rail story's vague link and add a new one to it; the port story is unchanged.
     edit(
@@ -305,22 +293,8 @@ fn with_changed_since_only_changed_files_entries_can_be_stale() {
         "The operators signed",
         "Read the memo [here](https://example.com/memo).\n\nThe operators signed",
     );
-    let out = run(&mut lint(
-        dir,
-        &[
-            "--baseline",
-            "baseline.json",
-            "--changed-since",
-            "HEAD",
-            "--verbose",
-        ],
-    ));
-    assert_eq!(
-        codes(&out.stdout),
-        ["articles/rail-deal.md:MD006"],
-        "{}",
-        out.stdout
-    );
+    let out = lint_against_baseline(dir, &["--changed-since", "HEAD", "--verbose"]);
+    assert_codes(&out, &["articles/rail-deal.md:MD006"]);
     // The rail entry is stale; the port story's entries were not checked, so they are not.
     out.assert_stderr_has("info: 1 entry of the baseline");
     out.assert_stderr_has("  articles/rail-deal.md: MD006");
@@ -335,9 +309,9 @@ fn with_changed_since_only_changed_files_entries_can_be_stale() {
         ],
     ));
     rewritten.assert_stderr_has("wrote 3 findings");
-    let full = run(&mut lint(dir, &["--baseline", "baseline.json"]));
+    let full = lint_against_baseline(dir, &[]);
     assert_eq!(full.stdout, "");
-    assert!(!full.stderr.contains("no longer match"), "{}", full.stderr);
+    full.assert_stderr_lacks("no longer match");
 }
 
 #[test]
@@ -365,10 +339,7 @@ fn with_fix_the_fixed_findings_entries_become_stale_and_the_rest_stay_matched() 
     );
     let written = run(&mut lint(dir, &["--write-baseline", "baseline.json"]));
     assert_eq!(written.code, 0, "{}", written.stderr);
-    let out = run(&mut lint(
-        dir,
-        &["--baseline", "baseline.json", "--fix", "--verbose"],
-    ));
+    let out = lint_against_baseline(dir, &["--fix", "--verbose"]);
     out.assert_stderr_has("fixed articles/port-strike.md: ED005");
     assert_eq!(out.stdout, "", "{}", out.stderr);
     assert_eq!(out.code, 0, "{}", out.stderr);
