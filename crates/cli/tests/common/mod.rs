@@ -111,6 +111,29 @@ impl TempNewsroom {
     }
 }
 
+/// A newsroom with three findings in three files: an overlong title (a warning), a
+/// suppression that silences nothing (an info with a safe fix) and, in
+/// `articles/2026/05/bad.md`, the unknown front matter key `unknown_key` (an error).
+pub fn newsroom_with_three_findings(unknown_key: &str) -> TempNewsroom {
+    let newsroom = TempNewsroom::new();
+    newsroom.article("long-title", LONG_TITLE, PROSE);
+    newsroom.article(
+        "stale-comment",
+        "Microsoft Keeps Its Stake",
+        &format!("<!-- copydesk-disable-next-line FM006 -->\n{PROSE}"),
+    );
+    newsroom.write(
+        "articles/2026/05/bad.md",
+        &article_text(
+            "bad",
+            "Microsoft Loosens Its Grip",
+            &format!("{unknown_key} = \"red\"\n"),
+            PROSE,
+        ),
+    );
+    newsroom
+}
+
 /// The `copydesk` binary to run in `dir`, without colours.
 pub fn copydesk_in(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("copydesk").expect("binary built");

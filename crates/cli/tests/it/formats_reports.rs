@@ -12,23 +12,7 @@ use common::{LONG_TITLE, PROSE, TempNewsroom, article_text, normalise};
 /// Three findings in three files (a warning, an info with a safe fix, an error), one of them
 /// in a file with characters XML and JSON must escape in its message.
 fn newsroom() -> TempNewsroom {
-    let newsroom = TempNewsroom::new();
-    newsroom.article("long-title", LONG_TITLE, PROSE);
-    newsroom.article(
-        "stale-comment",
-        "Microsoft Keeps Its Stake",
-        &format!("<!-- copydesk-disable-next-line FM006 -->\n{PROSE}"),
-    );
-    newsroom.write(
-        "articles/2026/05/bad.md",
-        &article_text(
-            "bad",
-            "Microsoft Loosens Its Grip",
-            "\"co<l>&or\\u001b\" = \"red\"\n",
-            PROSE,
-        ),
-    );
-    newsroom
+    common::newsroom_with_three_findings("\"co<l>&or\\u001b\"")
 }
 
 fn stdout_of(newsroom: &TempNewsroom, args: &[&str]) -> String {

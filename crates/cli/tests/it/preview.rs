@@ -93,6 +93,13 @@ fn page_once(server: &Server, path: &str, wanted: impl Fn(&str) -> bool) -> Stri
     }
 }
 
+/// After a change event, the page at `path` once it shows `text`, which it must.
+fn page_showing(server: &Server, path: &str, text: &str) -> String {
+    let page = page_once(server, path, |page| page.contains(text));
+    assert!(page.contains(text), "{page}");
+    page
+}
+
 /// Reads events until a `change` event arrives.
 fn wait_for_change(events: &mut BufReader<TcpStream>) {
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -312,21 +319,23 @@ fn saving_refreshes_and_a_file_that_stops_parsing_shows_its_error() {
         &text.replace("OpenAI Breaks Microsoft’s Hold", "OpenAI Leaves Azure"),
     );
     wait_for_change(&mut events);
-    let page = page_once(&server, "/article/articles/2026/05/deal.md", |page| {
-        page.contains("OpenAI Leaves Azure")
-    });
-    assert!(page.contains("OpenAI Leaves Azure"), "{page}");
+    page_showing(
+        &server,
+        "/article/articles/2026/05/deal.md",
+        "OpenAI Leaves Azure",
+    );
 
     newsroom.write(
         "articles/2026/05/deal.md",
         "+++\ntitle = \"unterminated\n+++\nBody\n",
     );
     wait_for_change(&mut events);
-    let page = page_once(&server, "/article/articles/2026/05/deal.md", |page| {
-        page.contains("does not parse")
-    });
+    let page = page_showing(
+        &server,
+        "/article/articles/2026/05/deal.md",
+        "does not parse",
+    );
     assert!(page.starts_with("HTTP/1.1 200"), "{page}");
-    assert!(page.contains("does not parse"), "{page}");
     assert!(!page.contains("OpenAI Leaves Azure"), "not a stale page");
     let (_, budget) = server.get("/");
     assert!(budget.contains("status-unparsed"), "{budget}");
@@ -337,10 +346,11 @@ fn saving_refreshes_and_a_file_that_stops_parsing_shows_its_error() {
         "name = \"Ryan T. Tanaka\"\nbeat = \"Mobile\"\n",
     );
     wait_for_change(&mut events);
-    let page = page_once(&server, "/article/articles/2026/05/clean.md", |page| {
-        page.contains("Ryan T. Tanaka")
-    });
-    assert!(page.contains("Ryan T. Tanaka"), "{page}");
+    page_showing(
+        &server,
+        "/article/articles/2026/05/clean.md",
+        "Ryan T. Tanaka",
+    );
 }
 
 /// The generation a page says it was built from.
