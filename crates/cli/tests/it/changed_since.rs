@@ -22,6 +22,13 @@ fn repository() -> tempfile::TempDir {
     dir
 }
 
+/// The repository after one clean lint, which wrote the lint index.
+fn indexed_repository() -> tempfile::TempDir {
+    let repo = repository();
+    assert_eq!(run(&mut lint(repo.path(), &[])).code, 0);
+    repo
+}
+
 fn lint(dir: &Path, args: &[&str]) -> Command {
     let mut cmd = copydesk_in(dir);
     cmd.args(["lint", "--now", NOW]).args(args);
@@ -64,9 +71,8 @@ fn a_clean_tree_lints_nothing_and_the_index_is_written_ignored_and_tagged() {
 
 #[test]
 fn changed_articles_are_linted_and_corpus_rules_see_every_article() {
-    let repo = repository();
+    let repo = indexed_repository();
     let dir = repo.path();
-    assert_eq!(run(&mut lint(dir, &[])).code, 0);
 
     // A per-article fault in an edited file, a deleted article others relate to, and an
     // untracked article reusing a slug.
@@ -124,9 +130,8 @@ fn changed_articles_are_linted_and_corpus_rules_see_every_article() {
 
 #[test]
 fn a_changed_configuration_lints_everything() {
-    let repo = repository();
+    let repo = indexed_repository();
     let dir = repo.path();
-    assert_eq!(run(&mut lint(dir, &[])).code, 0);
     edit(
         dir,
         "copydesk.toml",
@@ -141,9 +146,8 @@ fn a_changed_configuration_lints_everything() {
 
 #[test]
 fn a_corrupt_index_is_rebuilt_without_a_warning() {
-    let repo = repository();
+    let repo = indexed_repository();
     let dir = repo.path();
-    assert_eq!(run(&mut lint(dir, &[])).code, 0);
     let index = dir.join(".copydesk-cache/lint-index");
     let bytes = fs::read(&index).expect("index");
     fs::write(&index, &bytes[..bytes.len() / 2]).expect("truncate");

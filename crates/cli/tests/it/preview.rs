@@ -93,6 +93,15 @@ fn page_once(server: &Server, path: &str, wanted: impl Fn(&str) -> bool) -> Stri
     }
 }
 
+/// Saves the deal article with its title changed to "OpenAI Leaves Azure".
+fn retitle_deal(newsroom: &TempNewsroom) {
+    let text = newsroom.read("articles/2026/05/deal.md");
+    newsroom.write(
+        "articles/2026/05/deal.md",
+        &text.replace("OpenAI Breaks Microsoft’s Hold", "OpenAI Leaves Azure"),
+    );
+}
+
 /// After a change event, the page at `path` once it shows `text`, which it must.
 fn page_showing(server: &Server, path: &str, text: &str) -> String {
     let page = page_once(server, path, |page| page.contains(text));
@@ -313,11 +322,7 @@ fn saving_refreshes_and_a_file_that_stops_parsing_shows_its_error() {
     let server = Server::start(&newsroom);
     let mut events = server.events();
 
-    let text = newsroom.read("articles/2026/05/deal.md");
-    newsroom.write(
-        "articles/2026/05/deal.md",
-        &text.replace("OpenAI Breaks Microsoft’s Hold", "OpenAI Leaves Azure"),
-    );
+    retitle_deal(&newsroom);
     wait_for_change(&mut events);
     page_showing(
         &server,
@@ -374,11 +379,7 @@ fn a_page_that_missed_a_save_while_loading_is_told_at_once() {
     let (_, before) = server.get("/article/articles/2026/05/deal.md");
     let built = generation_of(&before);
     let mut events = server.events();
-    let text = newsroom.read("articles/2026/05/deal.md");
-    newsroom.write(
-        "articles/2026/05/deal.md",
-        &text.replace("OpenAI Breaks Microsoft’s Hold", "OpenAI Leaves Azure"),
-    );
+    retitle_deal(&newsroom);
     wait_for_change(&mut events);
 
     // The page built before the save opens its stream only now: the change is announced to
