@@ -65,6 +65,38 @@ impl TempNewsroom {
         relative
     }
 
+    /// Writes `articles/2026/05/<slug>.md` as [`Self::article`] does, with each `(from, to)` of
+    /// `changes` applied to the text: to drop a key or change a status, a desk or a date.
+    pub fn article_changed(
+        &self,
+        slug: &str,
+        title: &str,
+        body: &str,
+        changes: &[(&str, &str)],
+    ) -> String {
+        let relative = format!("articles/2026/05/{slug}.md");
+        let text = changes
+            .iter()
+            .fold(article_text(slug, title, "", body), |text, (from, to)| {
+                text.replace(from, to)
+            });
+        self.write(&relative, &text);
+        relative
+    }
+
+    /// Writes `articles/2026/05/<slug>.md` scheduled to be published at `at`.
+    pub fn scheduled_article(&self, slug: &str, title: &str, at: &str) -> String {
+        self.article_changed(
+            slug,
+            title,
+            PROSE,
+            &[
+                ("status = \"published\"", "status = \"scheduled\""),
+                ("2026-05-06T14:25:00Z", at),
+            ],
+        )
+    }
+
     /// `copydesk <args>` run in the newsroom root with a fixed `--now` for `lint`.
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut cmd = copydesk_in(self.root());

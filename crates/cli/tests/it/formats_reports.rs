@@ -7,7 +7,7 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{LONG_TITLE, PROSE, TempNewsroom, article_text, normalise};
+use common::{PROSE, TempNewsroom, normalise};
 
 /// Three findings in three files (a warning, an info with a safe fix, an error), one of them
 /// in a file with characters XML and JSON must escape in its message.

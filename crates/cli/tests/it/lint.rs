@@ -10,10 +10,11 @@ use common::{LONG_TITLE, NOW, PROSE, TempNewsroom, article_text, normalise};
 fn with_findings() -> TempNewsroom {
     let newsroom = TempNewsroom::new();
     newsroom.article("long-title", LONG_TITLE, PROSE);
-    newsroom.write(
-        "articles/2026/05/no-desk.md",
-        &article_text("no-desk", "Microsoft Loosens Its Grip", "", PROSE)
-            .replace("desk = \"ai\"\n", ""),
+    newsroom.article_changed(
+        "no-desk",
+        "Microsoft Loosens Its Grip",
+        PROSE,
+        &[("desk = \"ai\"\n", "")],
     );
     newsroom.article(
         "stale-comment",

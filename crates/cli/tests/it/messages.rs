@@ -258,10 +258,11 @@ fn malformed_ids_suggest_their_kebab_case_form() {
         &["new-author", "bob_smith", "--name", "Bob Smith"],
         "author id `bob_smith` must be lowercase ASCII letters and digits joined by single hyphens; use `bob-smith`",
     );
-    newsroom.write(
-        "articles/2026/05/byline.md",
-        &article_text("byline", "Byline", "", common::PROSE)
-            .replace("[\"ryan-tanaka\"]", "[\"Maya_Okafor\"]"),
+    newsroom.article_changed(
+        "byline",
+        "Byline",
+        common::PROSE,
+        &[("[\"ryan-tanaka\"]", "[\"Maya_Okafor\"]")],
     );
     newsroom
         .lint(&[])

@@ -93,7 +93,7 @@ fn page_once(server: &Server, path: &str, wanted: impl Fn(&str) -> bool) -> Stri
     }
 }
 
-/// Saves the deal article with its title changed to "OpenAI Leaves Azure".
+/// Saves the deal article with its title changed to `OpenAI Leaves Azure`.
 fn retitle_deal(newsroom: &TempNewsroom) {
     let text = newsroom.read("articles/2026/05/deal.md");
     newsroom.write(

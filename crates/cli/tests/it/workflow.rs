@@ -368,10 +368,11 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
 fn list_filters_and_sorts_newest_first_in_every_format() {
     let newsroom = TempNewsroom::new();
     newsroom.article("older", "Older Story", PROSE);
-    newsroom.write(
-        "articles/2026/05/newer.md",
-        &article_text("newer", "Newer Story", "", PROSE)
-            .replace("2026-05-06T14:25:00Z", "2026-05-20T08:00:00Z"),
+    newsroom.article_changed(
+        "newer",
+        "Newer Story",
+        PROSE,
+        &[("2026-05-06T14:25:00Z", "2026-05-20T08:00:00Z")],
     );
     newsroom.write("articles/2026/05/chip-deal.md", DRAFT);
     let out = newsroom
@@ -508,18 +509,14 @@ fn list_counts_equal_lint_counts_cold_and_warm() {
     let now = common::NOW;
     newsroom.article("clean", "A Clean Story", PROSE);
     // Per-article findings: a missing dek (warning) and an image without alt text (error).
-    newsroom.write(
-        "articles/2026/05/faulty.md",
-        &article_text(
-            "faulty",
-            "A Faulty Story",
-            "",
-            &format!("{PROSE}\n![](chart.png)\n"),
-        )
-        .replace(
+    newsroom.article_changed(
+        "faulty",
+        "A Faulty Story",
+        &format!("{PROSE}\n![](chart.png)\n"),
+        &[(
             "dek = \"The cloud deal changes how OpenAI sells its models.\"\n",
             "",
-        ),
+        )],
     );
     // Corpus findings: a link to a missing article, a related article that exists.
     newsroom.write(
@@ -532,11 +529,7 @@ fn list_counts_equal_lint_counts_cold_and_warm() {
         ),
     );
     // Two articles sharing a slug, one with a suppression that silences nothing.
-    newsroom.write(
-        "articles/2026/05/dup-one.md",
-        &article_text("dup", "A Duplicate Story", "", PROSE)
-            .replace("slug = \"dup\"\n", "slug = \"dup-one\"\n"),
-    );
+    newsroom.article("dup-one", "A Duplicate Story", PROSE);
     newsroom.write(
         "articles/2026/05/dup-two.md",
         &article_text(
@@ -547,12 +540,7 @@ fn list_counts_equal_lint_counts_cold_and_warm() {
         ),
     );
     // Scheduled for a time between two runs below: TL006 appears when it passes.
-    newsroom.write(
-        "articles/2026/05/later.md",
-        &article_text("later", "A Scheduled Story", "", PROSE)
-            .replace("status = \"published\"", "status = \"scheduled\"")
-            .replace("2026-05-06T14:25:00Z", "2026-06-03T00:00:00Z"),
-    );
+    newsroom.scheduled_article("later", "A Scheduled Story", "2026-06-03T00:00:00Z");
     let expected = lint_counts(&newsroom, now);
     assert!(
         expected.values().any(|c| c.0 > 0) && expected.values().any(|c| c.1 > 0),
