@@ -339,6 +339,22 @@ pub fn normalise(newsroom: &TempNewsroom, bytes: &[u8]) -> String {
         .join("\n")
 }
 
+/// For the `harness = false` test files: the trial for a consumer that is not installed,
+/// ignored, or failed when consumers are required (`COPYDESK_REQUIRE_CONSUMERS`).
+pub fn missing_consumer(name: &str, install: &'static str) -> libtest_mimic::Trial {
+    let name = format!("{name} (not installed: {install})");
+    if std::env::var_os("COPYDESK_REQUIRE_CONSUMERS").is_some() {
+        libtest_mimic::Trial::test(name, move || {
+            Err(
+                format!("required by COPYDESK_REQUIRE_CONSUMERS but not installed ({install})")
+                    .into(),
+            )
+        })
+    } else {
+        libtest_mimic::Trial::test(name, || Ok(())).with_ignored_flag(true)
+    }
+}
+
 /// Starts `copydesk preview` on a free port for `newsroom` and returns the process and the
 /// address it printed; the caller stops it.
 pub fn start_preview(newsroom: &TempNewsroom) -> (std::process::Child, std::net::SocketAddr) {
