@@ -101,6 +101,13 @@ fn gitlab_fingerprints_survive_edits_above_a_finding_and_not_on_it() {
     assert_ne!(fingerprint_of_bad(&gitlab(&newsroom)).0, fingerprint);
 }
 
+/// The child elements of `node`, without the text between them.
+fn elements_of<'a, 'input>(node: roxmltree::Node<'a, 'input>) -> Vec<roxmltree::Node<'a, 'input>> {
+    node.children()
+        .filter(roxmltree::Node::is_element)
+        .collect()
+}
+
 #[test]
 fn junit_report_reads_back_as_one_suite_per_file() {
     let text = stdout_of(&newsroom(), &["--format", "junit"]);
@@ -108,17 +115,11 @@ fn junit_report_reads_back_as_one_suite_per_file() {
     let root = document.root_element();
     assert_eq!(root.tag_name().name(), "testsuites");
     assert_eq!(root.attribute("failures"), Some("3"));
-    let suites: Vec<_> = root
-        .children()
-        .filter(roxmltree::Node::is_element)
-        .collect();
+    let suites = elements_of(root);
     assert_eq!(suites.len(), 3);
     for suite in &suites {
         assert_eq!(suite.tag_name().name(), "testsuite");
-        let cases: Vec<_> = suite
-            .children()
-            .filter(roxmltree::Node::is_element)
-            .collect();
+        let cases = elements_of(*suite);
         assert_eq!(
             suite.attribute("tests"),
             Some(cases.len().to_string().as_str())
@@ -159,14 +160,11 @@ fn checkstyle_report_reads_back_with_one_file_element_per_file() {
     let root = document.root_element();
     assert_eq!(root.tag_name().name(), "checkstyle");
     assert_eq!(root.attribute("version"), Some("4.3"));
-    let files: Vec<_> = root
-        .children()
-        .filter(roxmltree::Node::is_element)
-        .collect();
+    let files = elements_of(root);
     assert_eq!(files.len(), 3);
     for file in files {
         assert_eq!(file.tag_name().name(), "file");
-        for error in file.children().filter(roxmltree::Node::is_element) {
+        for error in elements_of(file) {
             assert_eq!(error.tag_name().name(), "error");
             for attribute in ["line", "column", "severity", "message", "source"] {
                 assert!(error.attribute(attribute).is_some(), "{attribute} missing");
