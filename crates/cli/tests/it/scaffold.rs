@@ -58,6 +58,15 @@ impl Newsroom {
         common::write(&self.root().join(relative), text);
     }
 
+    /// Asserts that `copydesk <args>` succeeds and prints only `path`, the file it wrote.
+    fn assert_writes(&self, args: &[&str], path: &str) {
+        self.run()
+            .args(args)
+            .assert()
+            .success()
+            .stdout(format!("{path}\n"));
+    }
+
     /// Asserts that `copydesk <args>` is refused (exit 2) with `message` on stderr.
     fn assert_refused(&self, args: &[&str], message: &str) {
         common::assert_refused(self.run().args(args), message);
@@ -136,9 +145,8 @@ fn init_then_lint_clean() {
 #[test]
 fn new_article_happy_path() {
     let newsroom = single();
-    newsroom
-        .run()
-        .args([
+    newsroom.assert_writes(
+        &[
             "new-article",
             "OpenAI Breaks Microsoft’s Hold",
             "--author",
@@ -151,10 +159,9 @@ fn new_article_happy_path() {
             "cloud",
             "--date",
             DATE,
-        ])
-        .assert()
-        .success()
-        .stdout("articles/2026/05/openai-breaks-microsofts-hold.md\n");
+        ],
+        "articles/2026/05/openai-breaks-microsofts-hold.md",
+    );
     insta::assert_snapshot!(newsroom.read("articles/2026/05/openai-breaks-microsofts-hold.md"));
     // As scaffolded, the draft's only finding is its placeholders, at info severity.
     newsroom
@@ -170,17 +177,15 @@ fn new_article_happy_path() {
 #[test]
 fn slug_from_curly_apostrophes_and_accents() {
     let newsroom = single();
-    newsroom
-        .run()
-        .args([
+    newsroom.assert_writes(
+        &[
             "new-article",
             "L’été où Apple’s «Café» a fermé",
             "--date",
             DATE,
-        ])
-        .assert()
-        .success()
-        .stdout("articles/2026/05/lete-ou-apples-cafe-a-ferme.md\n");
+        ],
+        "articles/2026/05/lete-ou-apples-cafe-a-ferme.md",
+    );
     let text = newsroom.read("articles/2026/05/lete-ou-apples-cafe-a-ferme.md");
     assert!(
         text.contains("title = \"L’été où Apple’s «Café» a fermé\""),
@@ -197,19 +202,17 @@ fn cjk_title_asks_for_a_slug() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("Han script").and(predicate::str::contains("--slug")));
-    newsroom
-        .run()
-        .args([
+    newsroom.assert_writes(
+        &[
             "new-article",
             "東京の新しいAI",
             "--slug",
             "tokyo-new-ai",
             "--date",
             DATE,
-        ])
-        .assert()
-        .success()
-        .stdout("articles/2026/05/tokyo-new-ai.md\n");
+        ],
+        "articles/2026/05/tokyo-new-ai.md",
+    );
 }
 
 #[test]
@@ -290,12 +293,10 @@ fn desk_template_replaces_the_body() {
         "templates/article.md",
         "The {desk} desk on {title}, filed {year}-{month}-{day} as {slug}.\n\n## Background\n\nHow we got here.\n",
     );
-    newsroom
-        .run()
-        .args(["new-article", "Chips Get Cheaper", "--date", DATE])
-        .assert()
-        .success()
-        .stdout("articles/ai/2026/05/06/chips-get-cheaper.md\n");
+    newsroom.assert_writes(
+        &["new-article", "Chips Get Cheaper", "--date", DATE],
+        "articles/ai/2026/05/06/chips-get-cheaper.md",
+    );
     let text = newsroom.read("articles/ai/2026/05/06/chips-get-cheaper.md");
     assert!(
         text.ends_with("+++\n\nThe ai desk on Chips Get Cheaper, filed 2026-05-06 as chips-get-cheaper.\n\n## Background\n\nHow we got here.\n"),
@@ -478,19 +479,17 @@ fn edit_opens_the_editor_on_the_new_file() {
 #[test]
 fn new_author_writes_once() {
     let newsroom = single();
-    newsroom
-        .run()
-        .args([
+    newsroom.assert_writes(
+        &[
             "new-author",
             "maya-okafor",
             "--name",
             "Maya \"M\" Okafor",
             "--beat",
             "AI",
-        ])
-        .assert()
-        .success()
-        .stdout("authors/maya-okafor.toml\n");
+        ],
+        "authors/maya-okafor.toml",
+    );
     insta::assert_snapshot!(newsroom.read("authors/maya-okafor.toml"));
     newsroom.assert_refused(
         &["new-author", "maya-okafor", "--name", "Someone Else"],
