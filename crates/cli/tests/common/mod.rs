@@ -202,20 +202,20 @@ impl Run {
         );
     }
 
-    /// Asserts that stderr does not hold `part`.
-    pub fn assert_stderr_lacks(&self, part: &str) {
-        assert!(
-            !self.stderr.contains(part),
-            "{part:?} in stderr:\n{}",
-            self.stderr
-        );
-    }
-
     /// Asserts that stderr holds `part`.
     pub fn assert_stderr_has(&self, part: &str) {
         assert!(
             self.stderr.contains(part),
             "{part:?} not in stderr:\n{}",
+            self.stderr
+        );
+    }
+
+    /// Asserts that stderr does not hold `part`.
+    pub fn assert_stderr_lacks(&self, part: &str) {
+        assert!(
+            !self.stderr.contains(part),
+            "{part:?} in stderr:\n{}",
             self.stderr
         );
     }
