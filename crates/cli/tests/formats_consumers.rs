@@ -40,7 +40,10 @@ fn main() {
         ));
     } else {
         for name in ["junit_report_validates", "checkstyle_report_validates"] {
-            trials.push(missing(name, "apt-get install -y libxml2-utils"));
+            trials.push(common::missing_consumer(
+                name,
+                "apt-get install -y libxml2-utils",
+            ));
         }
     }
     if has("bash") {
@@ -49,28 +52,12 @@ fn main() {
             bash_accepts_its_completions,
         ));
     } else {
-        trials.push(missing(
+        trials.push(common::missing_consumer(
             "bash_accepts_its_completions",
             "apt-get install -y bash",
         ));
     }
     libtest_mimic::run(&args, trials).exit();
-}
-
-/// The test for a consumer that is not installed: ignored, or failed when consumers are
-/// required.
-fn missing(name: &str, install: &'static str) -> Trial {
-    let name = format!("{name} (not installed: {install})");
-    if std::env::var_os("COPYDESK_REQUIRE_CONSUMERS").is_some() {
-        Trial::test(name, move || {
-            Err(
-                format!("required by COPYDESK_REQUIRE_CONSUMERS but not installed ({install})")
-                    .into(),
-            )
-        })
-    } else {
-        Trial::test(name, || Ok(())).with_ignored_flag(true)
-    }
 }
 
 fn has(program: &str) -> bool {

@@ -30,23 +30,9 @@ fn main() {
     let name = "try_repo_runs_the_hook_on_staged_articles";
     let trial = match (pre_commit(), runs(Path::new("git"))) {
         (Some(pre_commit), true) => Trial::test(name, move || try_repo(&pre_commit)),
-        _ => missing(name),
+        _ => common::missing_consumer(name, INSTALL),
     };
     libtest_mimic::run(&args, vec![trial]).exit();
-}
-
-fn missing(name: &str) -> Trial {
-    let name = format!("{name} (not installed: {INSTALL})");
-    if std::env::var_os("COPYDESK_REQUIRE_CONSUMERS").is_some() {
-        Trial::test(name, || {
-            Err(
-                format!("required by COPYDESK_REQUIRE_CONSUMERS but not installed ({INSTALL})")
-                    .into(),
-            )
-        })
-    } else {
-        Trial::test(name, || Ok(())).with_ignored_flag(true)
-    }
 }
 
 fn runs(program: &Path) -> bool {

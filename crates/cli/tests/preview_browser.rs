@@ -92,27 +92,13 @@ fn main() {
                 let browser = browser.clone();
                 Trial::test(name, move || test(&browser))
             }
-            _ => missing(name),
+            _ => common::missing_consumer(name, INSTALL),
         })
         .collect();
     libtest_mimic::run(&args, trials).exit();
 }
 
 const INSTALL: &str = "apt-get install -y chromium chromium-driver";
-
-fn missing(name: &str) -> Trial {
-    let name = format!("{name} (not installed: {INSTALL})");
-    if std::env::var_os("COPYDESK_REQUIRE_CONSUMERS").is_some() {
-        Trial::test(name, || {
-            Err(
-                format!("required by COPYDESK_REQUIRE_CONSUMERS but not installed ({INSTALL})")
-                    .into(),
-            )
-        })
-    } else {
-        Trial::test(name, || Ok(())).with_ignored_flag(true)
-    }
-}
 
 /// The first of `names` found on `PATH` that runs, as an absolute path (chromedriver needs
 /// one for the browser binary).

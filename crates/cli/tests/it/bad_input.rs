@@ -60,11 +60,32 @@ fn lint(dir: &Path, paths: &[&str]) -> Outcome {
     outcome
 }
 
-/// Writes `bytes` as `articles/<name>` in a fresh newsroom and lints it.
-fn lint_article(name: &str, bytes: &[u8]) -> Outcome {
+/// A fresh newsroom holding `bytes` as `articles/<name>`.
+fn newsroom_with_article(name: &str, bytes: &[u8]) -> tempfile::TempDir {
     let dir = newsroom("");
     fs::write(dir.path().join("articles").join(name), bytes).expect("write article");
-    lint(dir.path(), &[])
+    dir
+}
+
+/// Writes `bytes` as `articles/<name>` in a fresh newsroom and lints it.
+fn lint_article(name: &str, bytes: &[u8]) -> Outcome {
+    lint(newsroom_with_article(name, bytes).path(), &[])
+}
+
+/// What `lint` prints on stdout in the full format, which carries the hints.
+fn full_format_stdout(dir: &Path) -> String {
+    let output = Command::cargo_bin("copydesk")
+        .expect("built")
+        .current_dir(dir)
+        .args(["lint", "--now", NOW])
+        .output()
+        .expect("runs");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Asserts exit 0 or 1: findings or none, but no tool error.
+fn assert_linted(outcome: &Outcome) {
+    assert!(matches!(outcome.code, Some(0 | 1)), "{}", outcome.stderr);
 }
 
 /// Asserts exit 1 and a finding line starting `articles/<prefix>` and containing `needle`.
@@ -122,22 +143,11 @@ fn unterminated_front_matter() {
 
 #[test]
 fn yaml_front_matter_gets_a_hint() {
-    let dir = newsroom("");
-    fs::write(
-        dir.path().join("articles/hello.md"),
-        "---\ntitle: Hello\n---\n\nSome prose here.\n",
-    )
-    .expect("write");
+    let dir = newsroom_with_article("hello.md", b"---\ntitle: Hello\n---\n\nSome prose here.\n");
     let outcome = lint(dir.path(), &[]);
     assert_finding(&outcome, "hello.md:1:1: FM000", "not YAML");
     // The full format carries the hint.
-    let output = Command::cargo_bin("copydesk")
-        .expect("built")
-        .current_dir(dir.path())
-        .args(["lint", "--now", NOW])
-        .output()
-        .expect("runs");
-    assert!(String::from_utf8_lossy(&output.stdout).contains("replace the `---` lines with `+++`"));
+    assert!(full_format_stdout(dir.path()).contains("replace the `---` lines with `+++`"));
 }
 
 #[test]
@@ -154,15 +164,8 @@ fn utf16_with_bom() {
     }
     let outcome = lint_article("hello.md", &bytes);
     assert_finding(&outcome, "hello.md:1:1: FM000", "not valid UTF-8");
-    let dir = newsroom("");
-    fs::write(dir.path().join("articles/hello.md"), &bytes).expect("write");
-    let output = Command::cargo_bin("copydesk")
-        .expect("built")
-        .current_dir(dir.path())
-        .args(["lint", "--now", NOW])
-        .output()
-        .expect("runs");
-    assert!(String::from_utf8_lossy(&output.stdout).contains("looks like UTF-16"));
+    let dir = newsroom_with_article("hello.md", &bytes);
+    assert!(full_format_stdout(dir.path()).contains("looks like UTF-16"));
 }
 
 #[test]
@@ -207,7 +210,7 @@ fn nul_bytes() {
     // A NUL in the body is odd but not fatal.
     let body = CLEAN.replace("Some prose", "Some\0prose");
     let outcome = lint_article("hello.md", body.as_bytes());
-    assert!(matches!(outcome.code, Some(0 | 1)), "{}", outcome.stderr);
+    assert_linted(&outcome);
 }
 
 #[test]
@@ -250,23 +253,23 @@ fn the_size_limit_is_configurable() {
 fn ten_thousand_nested_block_quotes_and_list_levels() {
     let quotes = format!("{CLEAN}\n{}deep\n", "> ".repeat(10_000));
     let outcome = lint_article("hello.md", quotes.as_bytes());
-    assert!(matches!(outcome.code, Some(0 | 1)), "{}", outcome.stderr);
+    assert_linted(&outcome);
     let lists = format!("{CLEAN}\n{}deep\n", "- ".repeat(10_000));
     let outcome = lint_article("hello.md", lists.as_bytes());
-    assert!(matches!(outcome.code, Some(0 | 1)), "{}", outcome.stderr);
+    assert_linted(&outcome);
     let mut indented = format!("{CLEAN}\n");
     for level in 0..10_000 {
         let _ = writeln!(indented, "{}1. item", "   ".repeat(level % 300));
     }
     let outcome = lint_article("hello.md", indented.as_bytes());
-    assert!(matches!(outcome.code, Some(0 | 1)), "{}", outcome.stderr);
+    assert_linted(&outcome);
 }
 
 #[test]
 fn one_megabyte_single_line() {
     let line = "word ".repeat(1024 * 1024 / 5);
     let outcome = lint_article("hello.md", format!("{CLEAN}\n{line}\n").as_bytes());
-    assert!(matches!(outcome.code, Some(0 | 1)), "{}", outcome.stderr);
+    assert_linted(&outcome);
     assert!(
         outcome.elapsed < Duration::from_secs(90),
         "{:?}",
@@ -328,7 +331,7 @@ fn unreadable_file() {
     if enforced {
         assert_finding(&outcome, "hello.md:1:1: FM000", "cannot read file");
     } else {
-        assert!(matches!(outcome.code, Some(0 | 1)), "{}", outcome.stderr);
+        assert_linted(&outcome);
     }
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).expect("chmod back");
 }

@@ -1,20 +1,17 @@
 //! `copydesk lint --write-baseline`, `--baseline` and `[lint] baseline`: the real binary on a
 //! throw-away newsroom whose articles carry known findings.
 
+use crate::common;
+
 use std::fs;
 use std::path::Path;
-use std::process::Command as Process;
 
 use assert_cmd::Command;
+use common::{Run, copydesk_in, edit, run, write};
 
 const NOW: &str = "2026-06-01T00:00:00Z";
 const PORT: &str = "articles/port-strike.md";
 const RAIL: &str = "articles/rail-deal.md";
-
-fn write(path: &Path, text: &str) {
-    fs::create_dir_all(path.parent().expect("has a parent")).expect("create dirs");
-    fs::write(path, text).expect("write file");
-}
 
 fn article(title: &str, slug: &str, body: &str) -> String {
     format!(
@@ -52,42 +49,18 @@ fn newsroom() -> tempfile::TempDir {
 }
 
 fn lint(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::cargo_bin("copydesk").expect("binary built");
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args([
-            "lint",
-            "--now",
-            NOW,
-            "--format",
-            "concise",
-            "--fail-on",
-            "info",
-        ])
-        .args(args);
+    let mut cmd = copydesk_in(dir);
+    cmd.args([
+        "lint",
+        "--now",
+        NOW,
+        "--format",
+        "concise",
+        "--fail-on",
+        "info",
+    ])
+    .args(args);
     cmd
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(mut cmd: Command) -> Run {
-    let output = cmd.output().expect("runs");
-    Run {
-        code: output.status.code().expect("exit code"),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
-fn edit(dir: &Path, relative: &str, from: &str, to: &str) {
-    let path = dir.join(relative);
-    let text = fs::read_to_string(&path).expect("read");
-    assert!(text.contains(from), "{relative} has no {from:?}");
-    fs::write(&path, text.replacen(from, to, 1)).expect("write");
 }
 
 /// The codes of the reported findings, `path:CODE`, in report order.
@@ -104,17 +77,28 @@ fn codes(stdout: &str) -> Vec<String> {
         .collect()
 }
 
+/// Asserts that `out` reports exactly the findings `expected` (`path:CODE`, in report order).
+fn assert_codes(out: &Run, expected: &[&str]) {
+    assert_eq!(codes(&out.stdout), expected, "{}{}", out.stdout, out.stderr);
+}
+
+/// `lint --baseline baseline.json`, then `more`.
+fn lint_against_baseline(dir: &Path, more: &[&str]) -> Run {
+    run(lint(dir, &["--baseline", "baseline.json"]).args(more))
+}
+
+/// The test newsroom with its findings written to `baseline.json`.
+fn baselined() -> tempfile::TempDir {
+    let repo = newsroom();
+    write_baseline(repo.path());
+    repo
+}
+
 fn write_baseline(dir: &Path) -> serde_json::Value {
-    let written = run(lint(dir, &["--write-baseline", "baseline.json"]));
+    let written = run(&mut lint(dir, &["--write-baseline", "baseline.json"]));
     assert_eq!(written.code, 0, "{}", written.stderr);
     assert!(written.stdout.is_empty(), "{}", written.stdout);
-    assert!(
-        written
-            .stderr
-            .contains("wrote 3 findings to the baseline baseline.json"),
-        "{}",
-        written.stderr
-    );
+    written.assert_stderr_has("wrote 3 findings to the baseline baseline.json");
     let text = fs::read_to_string(dir.join("baseline.json")).expect("written");
     serde_json::from_str(&text).expect("JSON")
 }
@@ -122,17 +106,14 @@ fn write_baseline(dir: &Path) -> serde_json::Value {
 #[test]
 fn the_newsroom_has_the_findings_the_tests_rely_on() {
     let repo = newsroom();
-    let out = run(lint(repo.path(), &[]));
-    assert_eq!(
-        codes(&out.stdout),
-        [
+    let out = run(&mut lint(repo.path(), &[]));
+    assert_codes(
+        &out,
+        &[
             "articles/port-strike.md:MD006",
             "articles/port-strike.md:ED006",
             "articles/rail-deal.md:MD006",
         ],
-        "{}{}",
-        out.stdout,
-        out.stderr
     );
     assert_eq!(out.code, 1);
 }
@@ -184,12 +165,10 @@ fn the_written_baseline_is_sorted_versioned_and_matches_its_schema() {
 
 #[test]
 fn a_baselined_newsroom_reports_nothing_even_after_edits_above_the_findings() {
-    let repo = newsroom();
+    let repo = baselined();
     let dir = repo.path();
-    write_baseline(dir);
-    let clean = run(lint(dir, &["--baseline", "baseline.json"]));
-    assert_eq!(clean.code, 0, "{}{}", clean.stdout, clean.stderr);
-    assert_eq!(clean.stdout, "");
+    let clean = lint_against_baseline(dir, &[]);
+    clean.assert_silent_success();
     // Paragraphs added above every finding move them down the file; they stay matched.
     edit(
         dir,
@@ -203,21 +182,15 @@ fn a_baselined_newsroom_reports_nothing_even_after_edits_above_the_findings() {
         "The operators",
         "Updated background.\n\nThe operators",
     );
-    let moved = run(lint(dir, &["--baseline", "baseline.json"]));
-    assert_eq!(moved.code, 0, "{}{}", moved.stdout, moved.stderr);
-    assert_eq!(moved.stdout, "");
-    assert!(
-        !moved.stderr.contains("no longer match"),
-        "{}",
-        moved.stderr
-    );
+    let moved = lint_against_baseline(dir, &[]);
+    moved.assert_silent_success();
+    moved.assert_stderr_lacks("no longer match");
 }
 
 #[test]
 fn a_new_instance_of_a_baselined_fault_is_reported_and_counts_are_kept() {
-    let repo = newsroom();
+    let repo = baselined();
     let dir = repo.path();
-    write_baseline(dir);
     // The same vague link in a new paragraph of the same file: new.
     edit(
         dir,
@@ -225,13 +198,8 @@ fn a_new_instance_of_a_baselined_fault_is_reported_and_counts_are_kept() {
         "The full text",
         "The annex is [here](https://example.com/annex).\n\nThe full text",
     );
-    let out = run(lint(dir, &["--baseline", "baseline.json"]));
-    assert_eq!(
-        codes(&out.stdout),
-        ["articles/rail-deal.md:MD006"],
-        "{}",
-        out.stdout
-    );
+    let out = lint_against_baseline(dir, &[]);
+    assert_codes(&out, &["articles/rail-deal.md:MD006"]);
     // Column 14 is the new link ("The annex is [here]"); the baselined one is at column 18.
     assert!(
         out.stdout.contains(":13:14:"),
@@ -240,57 +208,31 @@ fn a_new_instance_of_a_baselined_fault_is_reported_and_counts_are_kept() {
     );
     assert_eq!(out.code, 1);
     // An identical paragraph twice: one entry matches one finding, the copy is new.
-    let repo = newsroom();
+    let repo = baselined();
     let dir = repo.path();
-    write_baseline(dir);
     edit(
         dir,
         RAIL,
         "The full text is [here](https://example.com/rail).",
         "The full text is [here](https://example.com/rail).\n\nThe full text is [here](https://example.com/rail).",
     );
-    let out = run(lint(dir, &["--baseline", "baseline.json"]));
-    assert_eq!(
-        codes(&out.stdout),
-        ["articles/rail-deal.md:MD006"],
-        "{}",
-        out.stdout
-    );
+    let out = lint_against_baseline(dir, &[]);
+    assert_codes(&out, &["articles/rail-deal.md:MD006"]);
 }
 
 #[test]
 fn stale_entries_are_reported_as_info_and_dropped_when_rewritten() {
-    let repo = newsroom();
+    let repo = baselined();
     let dir = repo.path();
-    write_baseline(dir);
     edit(dir, PORT, "In conclusion, the", "The");
-    let out = run(lint(dir, &["--baseline", "baseline.json", "--verbose"]));
-    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-    assert_eq!(out.stdout, "");
-    assert!(
-        out.stderr.contains(
-            "info: 1 entry of the baseline baseline.json no longer matches a finding; `copydesk lint --write-baseline baseline.json` drops it"
-        ),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("  articles/port-strike.md: ED006"),
-        "{}",
-        out.stderr
-    );
-    let rewritten = run(lint(dir, &["--write-baseline", "baseline.json"]));
-    assert!(
-        rewritten.stderr.contains("wrote 2 findings"),
-        "{}",
-        rewritten.stderr
-    );
-    let again = run(lint(dir, &["--baseline", "baseline.json"]));
-    assert!(
-        !again.stderr.contains("no longer match"),
-        "{}",
-        again.stderr
-    );
+    let out = lint_against_baseline(dir, &["--verbose"]);
+    out.assert_silent_success();
+    out.assert_stderr_has("info: 1 entry of the baseline baseline.json no longer matches a finding; `copydesk lint --write-baseline baseline.json` drops it");
+    out.assert_stderr_has("  articles/port-strike.md: ED006");
+    let rewritten = run(&mut lint(dir, &["--write-baseline", "baseline.json"]));
+    rewritten.assert_stderr_has("wrote 2 findings");
+    let again = lint_against_baseline(dir, &[]);
+    again.assert_stderr_lacks("no longer match");
     assert_eq!(again.code, 0);
 }
 
@@ -299,7 +241,7 @@ fn the_config_key_names_the_baseline_relative_to_copydesk_toml() {
     let repo = newsroom();
     let dir = repo.path();
     fs::create_dir_all(dir.join("ci")).expect("mkdir");
-    let written = run(lint(dir, &["--write-baseline", "ci/baseline.json"]));
+    let written = run(&mut lint(dir, &["--write-baseline", "ci/baseline.json"]));
     assert_eq!(written.code, 0, "{}", written.stderr);
     write(
         &dir.join("copydesk.toml"),
@@ -308,16 +250,16 @@ fn the_config_key_names_the_baseline_relative_to_copydesk_toml() {
     // Run from a subdirectory: the path is the config file's, not the working directory's.
     let mut cmd = lint(dir, &[]);
     cmd.current_dir(dir.join("articles"));
-    let out = run(cmd);
+    let out = run(&mut cmd);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
     // Every finding is in the baseline: nothing is reported (the concise format prints no
     // summary line).
     assert_eq!(out.stdout, "", "{}", out.stderr);
     // A missing baseline is an error, not an empty one.
     fs::remove_file(dir.join("ci/baseline.json")).expect("remove");
-    let out = run(lint(dir, &[]));
+    let out = run(&mut lint(dir, &[]));
     assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("ci/baseline.json"), "{}", out.stderr);
+    out.assert_stderr_has("ci/baseline.json");
 }
 
 #[test]
@@ -328,32 +270,16 @@ fn an_invalid_baseline_is_a_usage_error() {
         &dir.join("baseline.json"),
         "{\"version\": 7, \"entries\": []}",
     );
-    let out = run(lint(dir, &["--baseline", "baseline.json"]));
+    let out = lint_against_baseline(dir, &[]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("has version 7"), "{}", out.stderr);
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Process::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?} failed");
+    out.assert_stderr_has("has version 7");
 }
 
 #[test]
 fn with_changed_since_only_changed_files_entries_can_be_stale() {
-    let repo = newsroom();
+    let repo = baselined();
     let dir = repo.path();
-    write_baseline(dir);
-    git(dir, &["init", "--quiet"]);
-    git(dir, &["config", "user.name", "Test Desk"]);
-    git(dir, &["config", "user.email", "desk@example.com"]);
-    git(dir, &["config", "commit.gpgsign", "false"]);
-    git(dir, &["add", "."]);
-    git(dir, &["commit", "--quiet", "-m", "newsroom"]);
+    common::git_commit_everything(dir);
     // Fix the rail story's vague link and add a new one to it; the port story is unchanged.
     edit(
         dir,
@@ -367,35 +293,13 @@ fn with_changed_since_only_changed_files_entries_can_be_stale() {
         "The operators signed",
         "Read the memo [here](https://example.com/memo).\n\nThe operators signed",
     );
-    let out = run(lint(
-        dir,
-        &[
-            "--baseline",
-            "baseline.json",
-            "--changed-since",
-            "HEAD",
-            "--verbose",
-        ],
-    ));
-    assert_eq!(
-        codes(&out.stdout),
-        ["articles/rail-deal.md:MD006"],
-        "{}",
-        out.stdout
-    );
+    let out = lint_against_baseline(dir, &["--changed-since", "HEAD", "--verbose"]);
+    assert_codes(&out, &["articles/rail-deal.md:MD006"]);
     // The rail entry is stale; the port story's entries were not checked, so they are not.
-    assert!(
-        out.stderr.contains("info: 1 entry of the baseline"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("  articles/rail-deal.md: MD006"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("info: 1 entry of the baseline");
+    out.assert_stderr_has("  articles/rail-deal.md: MD006");
     // Re-writing from the partial run keeps the unchecked file's entries.
-    let rewritten = run(lint(
+    let rewritten = run(&mut lint(
         dir,
         &[
             "--write-baseline",
@@ -404,14 +308,10 @@ fn with_changed_since_only_changed_files_entries_can_be_stale() {
             "HEAD",
         ],
     ));
-    assert!(
-        rewritten.stderr.contains("wrote 3 findings"),
-        "{}",
-        rewritten.stderr
-    );
-    let full = run(lint(dir, &["--baseline", "baseline.json"]));
+    rewritten.assert_stderr_has("wrote 3 findings");
+    let full = lint_against_baseline(dir, &[]);
     assert_eq!(full.stdout, "");
-    assert!(!full.stderr.contains("no longer match"), "{}", full.stderr);
+    full.assert_stderr_lacks("no longer match");
 }
 
 #[test]
@@ -431,28 +331,17 @@ fn with_fix_the_fixed_findings_entries_become_stale_and_the_rest_stay_matched() 
         "In conclusion",
         "\"Finally,\" a clerk said.\n\nIn conclusion",
     );
-    let before = run(lint(dir, &[]));
+    let before = run(&mut lint(dir, &[]));
     assert!(
         codes(&before.stdout).contains(&"articles/port-strike.md:ED005".to_string()),
         "{}",
         before.stdout
     );
-    let written = run(lint(dir, &["--write-baseline", "baseline.json"]));
+    let written = run(&mut lint(dir, &["--write-baseline", "baseline.json"]));
     assert_eq!(written.code, 0, "{}", written.stderr);
-    let out = run(lint(
-        dir,
-        &["--baseline", "baseline.json", "--fix", "--verbose"],
-    ));
-    assert!(
-        out.stderr.contains("fixed articles/port-strike.md: ED005"),
-        "{}",
-        out.stderr
-    );
+    let out = lint_against_baseline(dir, &["--fix", "--verbose"]);
+    out.assert_stderr_has("fixed articles/port-strike.md: ED005");
     assert_eq!(out.stdout, "", "{}", out.stderr);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("  articles/port-strike.md: ED005"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("  articles/port-strike.md: ED005");
 }

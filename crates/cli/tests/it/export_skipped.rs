@@ -12,15 +12,17 @@ fn newsroom_with_broken_articles() -> TempNewsroom {
     let newsroom = TempNewsroom::new();
     newsroom.article("good-one", "Good One", PROSE);
     newsroom.article("good-two", "Good Two", PROSE);
-    newsroom.write(
-        "articles/2026/05/faulty-story.md",
-        &article_text("faulty-story", "Faulty Story", "", PROSE)
-            .replace("published = 2026-05-06T14:25:00Z\n", ""),
+    newsroom.article_changed(
+        "faulty-story",
+        "Faulty Story",
+        PROSE,
+        &[("published = 2026-05-06T14:25:00Z\n", "")],
     );
-    newsroom.write(
-        "articles/2026/05/wrong-desk.md",
-        &article_text("wrong-desk", "Wrong Desk", "", PROSE)
-            .replace("desk = \"ai\"", "desk = \"science\""),
+    newsroom.article_changed(
+        "wrong-desk",
+        "Wrong Desk",
+        PROSE,
+        &[("desk = \"ai\"", "desk = \"science\"")],
     );
     newsroom.write(
         "articles/2026/05/not-toml.md",
@@ -101,11 +103,14 @@ fn a_clean_newsroom_reports_nothing_skipped_and_strict_passes() {
     let newsroom = TempNewsroom::new();
     newsroom.article("good-one", "Good One", PROSE);
     // A draft with an unknown desk is not exported, so it is not checked either.
-    newsroom.write(
-        "articles/2026/05/draft.md",
-        &article_text("draft", "Draft", "", PROSE)
-            .replace("status = \"published\"", "status = \"draft\"")
-            .replace("desk = \"ai\"", "desk = \"science\""),
+    newsroom.article_changed(
+        "draft",
+        "Draft",
+        PROSE,
+        &[
+            ("status = \"published\"", "status = \"draft\""),
+            ("desk = \"ai\"", "desk = \"science\""),
+        ],
     );
     newsroom
         .cmd(&["export", "--format", "json", "--out", "public", "--strict"])

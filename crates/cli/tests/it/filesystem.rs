@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use assert_cmd::Command;
-use common::{NOW, PROSE, TempNewsroom, article_text};
+use common::{NOW, PROSE, Run, TempNewsroom, article_text, run};
 use predicates::str::contains;
 
 const SECRET: &str = "SECRET-OUTSIDE-CONTENT";
@@ -23,15 +23,6 @@ fn outside_articles() -> tempfile::TempDir {
     outside
 }
 
-fn output(command: &mut Command) -> (String, String, i32) {
-    let output = command.output().expect("runs");
-    (
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-        output.status.code().expect("exit code"),
-    )
-}
-
 #[cfg(unix)]
 #[test]
 fn a_directory_link_out_of_the_newsroom_named_on_the_command_line_is_refused() {
@@ -45,7 +36,11 @@ fn a_directory_link_out_of_the_newsroom_named_on_the_command_line_is_refused() {
         "articles/2026/05/outdir/",
         "articles/2026/05/outdir/secret.md",
     ] {
-        let (stdout, stderr, code) = output(&mut newsroom.lint(&["--format", "concise", named]));
+        let Run {
+            stdout,
+            stderr,
+            code,
+        } = run(&mut newsroom.lint(&["--format", "concise", named]));
         assert_eq!(code, 1, "{named}: {stdout}{stderr}");
         assert!(
             stdout.starts_with(
@@ -77,7 +72,11 @@ fn an_articles_directory_linked_out_of_the_newsroom_is_neither_linted_nor_export
     let outside = outside_articles();
     std::os::unix::fs::symlink(outside.path(), newsroom.path("articles")).expect("symlink");
 
-    let (stdout, stderr, code) = output(&mut newsroom.lint(&["--format", "concise"]));
+    let Run {
+        stdout,
+        stderr,
+        code,
+    } = run(&mut newsroom.lint(&["--format", "concise"]));
     assert_eq!(code, 1, "{stdout}{stderr}");
     assert!(
         stdout.starts_with("articles:1:1: FM000 symbolic link points outside the newsroom (to `"),
@@ -85,12 +84,12 @@ fn an_articles_directory_linked_out_of_the_newsroom_is_neither_linted_nor_export
     );
     assert!(!stdout.contains(SECRET) && !stdout.contains("secret.md"));
     // `--fix` loads the same way.
-    let (stdout, _, code) = output(&mut newsroom.lint(&["--fix", "--format", "concise"]));
+    let Run { stdout, code, .. } = run(&mut newsroom.lint(&["--fix", "--format", "concise"]));
     assert_eq!(code, 1);
     assert!(stdout.starts_with("articles:1:1: FM000"), "{stdout}");
 
     let out = newsroom.path("public");
-    let (_, stderr, _) = output(&mut newsroom.cmd(&[
+    let Run { stderr, .. } = run(&mut newsroom.cmd(&[
         "export",
         "--format",
         "json",
@@ -99,7 +98,7 @@ fn an_articles_directory_linked_out_of_the_newsroom_is_neither_linted_nor_export
     ]));
     assert!(!stderr.contains(SECRET), "{stderr}");
     if out.exists() {
-        for entry in walk(&out) {
+        for entry in common::files_under(&out) {
             let text = std::fs::read_to_string(&entry).unwrap_or_default();
             assert!(
                 !text.contains(SECRET),
@@ -108,22 +107,6 @@ fn an_articles_directory_linked_out_of_the_newsroom_is_neither_linted_nor_export
             );
         }
     }
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("list") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files
 }
 
 #[cfg(unix)]
@@ -136,7 +119,7 @@ fn a_lint_index_directory_that_is_a_link_is_not_used() {
     std::os::unix::fs::symlink(elsewhere.path(), newsroom.path(".copydesk-cache"))
         .expect("symlink");
 
-    let (_, stderr, code) = output(&mut newsroom.lint(&["-v"]));
+    let Run { stderr, code, .. } = run(&mut newsroom.lint(&["-v"]));
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stderr.contains("note: the lint index directory `")
@@ -155,7 +138,7 @@ fn a_lint_index_directory_that_is_a_link_is_not_used() {
         .collect();
     assert_eq!(names, ["lint-index"], "nothing was added there");
     // Without `-v` the run is just as quiet as before.
-    let (_, stderr, _) = output(&mut newsroom.lint(&[]));
+    let Run { stderr, .. } = run(&mut newsroom.lint(&[]));
     assert!(!stderr.contains("symbolic link"), "{stderr}");
 }
 
@@ -167,7 +150,7 @@ fn a_lint_index_directory_copydesk_did_not_make_is_not_used() {
         ".copydesk-cache/lint-index",
         "a file copydesk did not write",
     );
-    let (_, stderr, code) = output(&mut newsroom.lint(&["--verbose"]));
+    let Run { stderr, code, .. } = run(&mut newsroom.lint(&["--verbose"]));
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stderr.contains("has no `CACHEDIR.TAG` written by copydesk"),
@@ -181,7 +164,7 @@ fn a_lint_index_directory_copydesk_did_not_make_is_not_used() {
     std::fs::remove_dir_all(newsroom.path(".copydesk-cache")).expect("remove");
     newsroom.lint(&[]).assert().code(0);
     assert!(newsroom.path(".copydesk-cache/CACHEDIR.TAG").is_file());
-    let (_, stderr, _) = output(&mut newsroom.lint(&["-v"]));
+    let Run { stderr, .. } = run(&mut newsroom.lint(&["-v"]));
     assert!(!stderr.contains("not using it"), "{stderr}");
 }
 
@@ -208,19 +191,10 @@ fn a_template_that_is_a_fifo_is_refused_not_waited_on() {
     );
     mkfifo(&newsroom.path("templates/body.md"));
     std::fs::create_dir_all(newsroom.path("articles")).expect("mkdir");
-    let mut command = newsroom.cmd(&[
-        "new-article",
-        "A Story",
-        "--author",
-        "ryan-tanaka",
-        "--desk",
-        "ai",
-        "--date",
-        NOW,
-    ]);
+    let mut command = newsroom.new_article("A Story", &["--date", NOW]);
     // Only a guard against hanging the test suite; the assertion is on the message.
     command.timeout(Duration::from_secs(60));
-    let (_, stderr, code) = output(&mut command);
+    let Run { stderr, code, .. } = run(&mut command);
     assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("templates/body.md") && stderr.contains("not a regular file"),
@@ -240,7 +214,7 @@ fn an_author_file_or_config_that_is_a_fifo_is_refused_not_waited_on() {
         .expect("symlink");
     let mut lint = newsroom.lint(&["--format", "concise"]);
     lint.timeout(Duration::from_secs(60));
-    let (stdout, _, code) = output(&mut lint);
+    let Run { stdout, code, .. } = run(&mut lint);
     assert_eq!(code, 1);
     assert!(
         stdout.contains("authors/pipe.toml:1:1: FM000 not a regular file; not read"),
@@ -251,7 +225,7 @@ fn an_author_file_or_config_that_is_a_fifo_is_refused_not_waited_on() {
     mkfifo(&newsroom.path("copydesk.toml"));
     let mut lint = newsroom.lint(&[]);
     lint.timeout(Duration::from_secs(60));
-    let (_, stderr, code) = output(&mut lint);
+    let Run { stderr, code, .. } = run(&mut lint);
     // Not a regular file, so not a configuration: never opened.
     assert_eq!(code, 2);
     assert!(stderr.contains("copydesk.toml"), "{stderr}");
@@ -292,7 +266,7 @@ fn scaffolded_files_get_the_mode_an_editor_would_give_them() {
         let run = under_umask(dir.path(), umask, &["init", "nr", "--now", NOW]);
         assert!(run.status.success(), "{run:?}");
         let root = dir.path().join("nr");
-        for file in walk(&root) {
+        for file in common::files_under(&root) {
             assert_eq!(mode(&file), expected, "umask {umask}: {}", file.display());
         }
         let run = under_umask(
@@ -383,14 +357,7 @@ fn odd_new_article_patterns_are_config_errors_naming_the_key() {
                 &format!("[paths]\nnew_article = \"{pattern}\"\n"),
             ),
         );
-        let (_, stderr, code) = output(&mut newsroom.cmd(&[
-            "new-article",
-            "A Story",
-            "--author",
-            "ryan-tanaka",
-            "--desk",
-            "ai",
-        ]));
+        let Run { stderr, code, .. } = run(&mut newsroom.new_article("A Story", &[]));
         assert_eq!(code, 2, "{pattern}: {stderr}");
         assert!(
             stderr.contains("copydesk.toml:")
@@ -414,16 +381,7 @@ fn a_moved_articles_directory_moves_the_default_new_article_pattern() {
     );
     std::fs::create_dir_all(newsroom.path("content/stories")).expect("mkdir");
     newsroom
-        .cmd(&[
-            "new-article",
-            "A Story",
-            "--author",
-            "ryan-tanaka",
-            "--desk",
-            "ai",
-            "--date",
-            NOW,
-        ])
+        .new_article("A Story", &["--date", NOW])
         .assert()
         .code(0)
         .stdout("content/stories/2026/06/a-story.md\n");
@@ -447,7 +405,11 @@ fn markdown_and_upper_case_extensions_are_articles_like_md() {
         &article_text("shouting", common::LONG_TITLE, "", PROSE),
     );
     newsroom.write("articles/2026/05/notes.txt", "not an article");
-    let (stdout, stderr, code) = output(&mut newsroom.lint(&["--format", "concise"]));
+    let Run {
+        stdout,
+        stderr,
+        code,
+    } = run(&mut newsroom.lint(&["--format", "concise"]));
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(
         stdout.contains("articles/2026/05/shouting.MD:2:9: FM006"),
@@ -458,7 +420,7 @@ fn markdown_and_upper_case_extensions_are_articles_like_md() {
         stderr.is_empty() || stderr.contains("checked 2 files"),
         "{stderr}"
     );
-    let (_, stderr, _) = output(&mut newsroom.lint(&[]));
+    let Run { stderr, .. } = run(&mut newsroom.lint(&[]));
     assert!(stderr.contains("checked 2 files"), "{stderr}");
 
     let out = newsroom.path("public");
@@ -494,7 +456,7 @@ fn fix_removes_temporary_files_a_killed_run_left_behind() {
         file.set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
             .expect("age");
     }
-    let (_, stderr, code) = output(&mut newsroom.lint(&["--fix"]));
+    let Run { stderr, code, .. } = run(&mut newsroom.lint(&["--fix"]));
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stderr.contains(&format!(

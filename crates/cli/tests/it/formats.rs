@@ -6,26 +6,10 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{LONG_TITLE, PROSE, TempNewsroom, article_text};
+use common::TempNewsroom;
 
 fn newsroom() -> TempNewsroom {
-    let newsroom = TempNewsroom::new();
-    newsroom.article("long-title", LONG_TITLE, PROSE);
-    newsroom.article(
-        "stale-comment",
-        "Microsoft Keeps Its Stake",
-        &format!("<!-- copydesk-disable-next-line FM006 -->\n{PROSE}"),
-    );
-    newsroom.write(
-        "articles/2026/05/bad.md",
-        &article_text(
-            "bad",
-            "Microsoft Loosens Its Grip",
-            "color = \"red\"\n",
-            PROSE,
-        ),
-    );
-    newsroom
+    common::newsroom_with_three_findings("color")
 }
 
 fn output_of(format: &str) -> serde_json::Value {

@@ -7,28 +7,12 @@ use crate::common;
 
 use std::path::Path;
 
-use common::{LONG_TITLE, PROSE, TempNewsroom, article_text, normalise};
+use common::{PROSE, TempNewsroom, normalise};
 
 /// Three findings in three files (a warning, an info with a safe fix, an error), one of them
 /// in a file with characters XML and JSON must escape in its message.
 fn newsroom() -> TempNewsroom {
-    let newsroom = TempNewsroom::new();
-    newsroom.article("long-title", LONG_TITLE, PROSE);
-    newsroom.article(
-        "stale-comment",
-        "Microsoft Keeps Its Stake",
-        &format!("<!-- copydesk-disable-next-line FM006 -->\n{PROSE}"),
-    );
-    newsroom.write(
-        "articles/2026/05/bad.md",
-        &article_text(
-            "bad",
-            "Microsoft Loosens Its Grip",
-            "\"co<l>&or\\u001b\" = \"red\"\n",
-            PROSE,
-        ),
-    );
-    newsroom
+    common::newsroom_with_three_findings("\"co<l>&or\\u001b\"")
 }
 
 fn stdout_of(newsroom: &TempNewsroom, args: &[&str]) -> String {
@@ -117,6 +101,13 @@ fn gitlab_fingerprints_survive_edits_above_a_finding_and_not_on_it() {
     assert_ne!(fingerprint_of_bad(&gitlab(&newsroom)).0, fingerprint);
 }
 
+/// The child elements of `node`, without the text between them.
+fn elements_of<'a, 'input>(node: roxmltree::Node<'a, 'input>) -> Vec<roxmltree::Node<'a, 'input>> {
+    node.children()
+        .filter(roxmltree::Node::is_element)
+        .collect()
+}
+
 #[test]
 fn junit_report_reads_back_as_one_suite_per_file() {
     let text = stdout_of(&newsroom(), &["--format", "junit"]);
@@ -124,17 +115,11 @@ fn junit_report_reads_back_as_one_suite_per_file() {
     let root = document.root_element();
     assert_eq!(root.tag_name().name(), "testsuites");
     assert_eq!(root.attribute("failures"), Some("3"));
-    let suites: Vec<_> = root
-        .children()
-        .filter(roxmltree::Node::is_element)
-        .collect();
+    let suites = elements_of(root);
     assert_eq!(suites.len(), 3);
     for suite in &suites {
         assert_eq!(suite.tag_name().name(), "testsuite");
-        let cases: Vec<_> = suite
-            .children()
-            .filter(roxmltree::Node::is_element)
-            .collect();
+        let cases = elements_of(*suite);
         assert_eq!(
             suite.attribute("tests"),
             Some(cases.len().to_string().as_str())
@@ -175,14 +160,11 @@ fn checkstyle_report_reads_back_with_one_file_element_per_file() {
     let root = document.root_element();
     assert_eq!(root.tag_name().name(), "checkstyle");
     assert_eq!(root.attribute("version"), Some("4.3"));
-    let files: Vec<_> = root
-        .children()
-        .filter(roxmltree::Node::is_element)
-        .collect();
+    let files = elements_of(root);
     assert_eq!(files.len(), 3);
     for file in files {
         assert_eq!(file.tag_name().name(), "file");
-        for error in file.children().filter(roxmltree::Node::is_element) {
+        for error in elements_of(file) {
             assert_eq!(error.tag_name().name(), "error");
             for attribute in ["line", "column", "severity", "message", "source"] {
                 assert!(error.attribute(attribute).is_some(), "{attribute} missing");

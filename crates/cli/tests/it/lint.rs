@@ -10,10 +10,11 @@ use common::{LONG_TITLE, NOW, PROSE, TempNewsroom, article_text, normalise};
 fn with_findings() -> TempNewsroom {
     let newsroom = TempNewsroom::new();
     newsroom.article("long-title", LONG_TITLE, PROSE);
-    newsroom.write(
-        "articles/2026/05/no-desk.md",
-        &article_text("no-desk", "Microsoft Loosens Its Grip", "", PROSE)
-            .replace("desk = \"ai\"\n", ""),
+    newsroom.article_changed(
+        "no-desk",
+        "Microsoft Loosens Its Grip",
+        PROSE,
+        &[("desk = \"ai\"\n", "")],
     );
     newsroom.article(
         "stale-comment",
@@ -51,20 +52,15 @@ fn concise_format_is_path_line_col_code_message() {
     insta::assert_snapshot!("concise", stdout);
 }
 
+/// GitHub annotations and JSON, each in the snapshot named after the format.
 #[test]
-fn github_format_annotations() {
+fn github_and_json_formats() {
     let newsroom = with_findings();
-    let (stdout, _, code) = run(&newsroom, &["--format", "github"]);
-    assert_eq!(code, 1);
-    insta::assert_snapshot!("github", stdout);
-}
-
-#[test]
-fn json_format() {
-    let newsroom = with_findings();
-    let (stdout, _, code) = run(&newsroom, &["--format", "json"]);
-    assert_eq!(code, 1);
-    insta::assert_snapshot!("json", stdout);
+    for format in ["github", "json"] {
+        let (stdout, _, code) = run(&newsroom, &["--format", format]);
+        assert_eq!(code, 1, "{format}");
+        insta::assert_snapshot!(format, stdout);
+    }
 }
 
 #[test]
@@ -109,24 +105,18 @@ fn exit_status_follows_fail_on() {
 #[test]
 fn usage_and_tool_errors_exit_2() {
     let empty = tempfile::tempdir().expect("temp dir");
-    let output = assert_cmd::Command::cargo_bin("copydesk")
-        .expect("binary built")
-        .current_dir(empty.path())
-        .args(["lint", "--now", NOW])
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("copydesk.toml"));
+    let out = common::run(common::copydesk_in(empty.path()).args(["lint", "--now", NOW]));
+    assert_eq!(out.code, 2);
+    out.assert_stderr_has("copydesk.toml");
 
     let newsroom = TempNewsroom::new();
     newsroom.write(
         "copydesk.toml",
         &format!("{}\n[lint]\nselct = [\"ALL\"]\n", common::CONFIG),
     );
-    let output = newsroom.lint(&[]).output().expect("runs");
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("selct"), "{stderr}");
+    let out = common::run(&mut newsroom.lint(&[]));
+    assert_eq!(out.code, 2);
+    out.assert_stderr_has("selct");
 
     let newsroom = TempNewsroom::new();
     newsroom.article("clean", "Microsoft Loosens Its Grip", PROSE);
@@ -136,13 +126,13 @@ fn usage_and_tool_errors_exit_2() {
         .code(2);
     let outside = tempfile::tempdir().expect("temp dir");
     std::fs::write(outside.path().join("x.md"), "x").expect("write");
-    let output = newsroom
-        .cmd(&["lint", "--root", ".", "--now", NOW])
-        .arg(outside.path().join("x.md"))
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("outside the newsroom"));
+    let out = common::run(
+        newsroom
+            .cmd(&["lint", "--root", ".", "--now", NOW])
+            .arg(outside.path().join("x.md")),
+    );
+    assert_eq!(out.code, 2);
+    out.assert_stderr_has("outside the newsroom");
     newsroom.lint(&["--select", "XX9"]).assert().code(2);
 }
 

@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use common::{TempNewsroom, article_text};
+use common::{Run, TempNewsroom, article_text, copydesk_in, run};
 use predicates::prelude::*;
 
 /// The shared test newsroom, with an empty articles directory.
@@ -16,26 +16,7 @@ fn newsroom() -> TempNewsroom {
 
 /// Whether any article file exists.
 fn has_articles(newsroom: &TempNewsroom) -> bool {
-    let mut stack = vec![newsroom.path("articles")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).expect("list").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                return true;
-            }
-        }
-    }
-    false
-}
-
-fn stderr_of(command: &mut assert_cmd::Command) -> (String, Option<i32>) {
-    let output = command.output().expect("runs");
-    (
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-        output.status.code(),
-    )
+    !common::files_under(&newsroom.path("articles")).is_empty()
 }
 
 /// The codes of a JSON lint report.
@@ -66,16 +47,7 @@ fn two_untouched_drafts_report_only_their_placeholders() {
     let newsroom = newsroom();
     for title in ["First Story", "Second Story"] {
         newsroom
-            .cmd(&[
-                "new-article",
-                title,
-                "--author",
-                "ryan-tanaka",
-                "--desk",
-                "ai",
-                "--date",
-                "2026-05-06",
-            ])
+            .new_article(title, &["--date", "2026-05-06"])
             .assert()
             .success();
     }
@@ -216,16 +188,7 @@ fn an_unknown_update_kind_lists_the_kinds() {
 fn new_article_takes_a_date_alone_or_a_day_word() {
     let newsroom = newsroom();
     newsroom
-        .cmd(&[
-            "new-article",
-            "Dated",
-            "--author",
-            "ryan-tanaka",
-            "--desk",
-            "ai",
-            "--date",
-            "2026-05-06",
-        ])
+        .new_article("Dated", &["--date", "2026-05-06"])
         .assert()
         .success()
         .stdout("articles/2026/05/dated.md\n");
@@ -235,30 +198,12 @@ fn new_article_takes_a_date_alone_or_a_day_word() {
         "a date alone is the start of the day in the site's zone (UTC here):\n{text}"
     );
     newsroom
-        .cmd(&[
-            "new-article",
-            "Yesterday's Story",
-            "--author",
-            "ryan-tanaka",
-            "--desk",
-            "ai",
-            "--date",
-            "yesterday",
-        ])
+        .new_article("Yesterday's Story", &["--date", "yesterday"])
         .assert()
         .success()
         .stdout(predicate::str::starts_with("articles/"));
-    let (stderr, code) = stderr_of(&mut newsroom.cmd(&[
-        "new-article",
-        "Undated",
-        "--author",
-        "ryan-tanaka",
-        "--desk",
-        "ai",
-        "--date",
-        "May 6",
-    ]));
-    assert_eq!(code, Some(2));
+    let Run { code, stderr, .. } = run(&mut newsroom.new_article("Undated", &["--date", "May 6"]));
+    assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("`May 6` is not a date; use a date like 2026-05-06")
             && stderr.contains("`today`, `yesterday` or `tomorrow`")
@@ -309,17 +254,15 @@ fn mistyped_rule_codes_and_names_get_a_suggestion() {
 #[test]
 fn malformed_ids_suggest_their_kebab_case_form() {
     let newsroom = newsroom();
-    newsroom
-        .cmd(&["new-author", "bob_smith", "--name", "Bob Smith"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "author id `bob_smith` must be lowercase ASCII letters and digits joined by single hyphens; use `bob-smith`",
-        ));
-    newsroom.write(
-        "articles/2026/05/byline.md",
-        &article_text("byline", "Byline", "", common::PROSE)
-            .replace("[\"ryan-tanaka\"]", "[\"Maya_Okafor\"]"),
+    newsroom.assert_refused(
+        &["new-author", "bob_smith", "--name", "Bob Smith"],
+        "author id `bob_smith` must be lowercase ASCII letters and digits joined by single hyphens; use `bob-smith`",
+    );
+    newsroom.article_changed(
+        "byline",
+        "Byline",
+        common::PROSE,
+        &[("[\"ryan-tanaka\"]", "[\"Maya_Okafor\"]")],
     );
     newsroom
         .lint(&[])
@@ -329,41 +272,36 @@ fn malformed_ids_suggest_their_kebab_case_form() {
             "author id `Maya_Okafor` must be lowercase kebab-case",
         ))
         .stdout(predicate::str::contains("help: use `maya-okafor`"));
-    newsroom
-        .cmd(&[
+    newsroom.assert_refused(
+        &[
             "new-article",
             "Typo",
             "--author",
             "maya-okafro",
             "--desk",
             "ai",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "unknown author `maya-okafro` (did you mean `maya-okafor`?)",
-        ));
+        ],
+        "unknown author `maya-okafro` (did you mean `maya-okafor`?)",
+    );
 }
 
 #[test]
 fn outside_a_newsroom_suggests_init_or_root() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut command = assert_cmd::Command::cargo_bin("copydesk").expect("binary built");
-    command.current_dir(dir.path()).args(["lint"]);
-    let (stderr, code) = stderr_of(&mut command);
-    assert_eq!(code, Some(2));
+    let mut command = copydesk_in(dir.path());
+    command.args(["lint"]);
+    let Run { code, stderr, .. } = run(&mut command);
+    assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("no `copydesk.toml` found in")
             && stderr.contains("`--root DIR`")
             && stderr.contains("`copydesk init`"),
         "{stderr}"
     );
-    let mut command = assert_cmd::Command::cargo_bin("copydesk").expect("binary built");
-    command
-        .current_dir(dir.path())
-        .args(["new-article", "Title", "--root", "elsewhere"]);
-    let (stderr, code) = stderr_of(&mut command);
-    assert_eq!(code, Some(2));
+    let mut command = copydesk_in(dir.path());
+    command.args(["new-article", "Title", "--root", "elsewhere"]);
+    let Run { code, stderr, .. } = run(&mut command);
+    assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("no `copydesk.toml` in `elsewhere`")
             && stderr.contains("`copydesk init elsewhere`"),
@@ -376,24 +314,11 @@ fn outside_a_newsroom_suggests_init_or_root() {
 #[test]
 fn a_broken_editor_says_the_file_was_written() {
     let newsroom = newsroom();
-    let output = newsroom
-        .cmd(&[
-            "new-article",
-            "Edited",
-            "--author",
-            "ryan-tanaka",
-            "--desk",
-            "ai",
-            "--date",
-            "2026-05-06",
-            "--edit",
-        ])
+    let Run { code, stderr, .. } = run(newsroom
+        .new_article("Edited", &["--date", "2026-05-06", "--edit"])
         .env_remove("VISUAL")
-        .env("EDITOR", "copydesk-test-no-such-editor --wait")
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
+        .env("EDITOR", "copydesk-test-no-such-editor --wait"));
+    assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("wrote `articles/2026/05/edited.md`, but could not open it in an editor")
             && stderr
@@ -401,23 +326,10 @@ fn a_broken_editor_says_the_file_was_written() {
         "{stderr}"
     );
     assert!(newsroom.path("articles/2026/05/edited.md").is_file());
-    let output = newsroom
-        .cmd(&[
-            "new-article",
-            "Edited Again",
-            "--author",
-            "ryan-tanaka",
-            "--desk",
-            "ai",
-            "--date",
-            "2026-05-06",
-            "--edit",
-        ])
-        .env("VISUAL", "false")
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let Run { code, stderr, .. } = run(newsroom
+        .new_article("Edited Again", &["--date", "2026-05-06", "--edit"])
+        .env("VISUAL", "false"));
+    assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("wrote `articles/2026/05/edited-again.md`")
             && stderr.contains("the editor `false` (from $VISUAL) exited with"),
@@ -439,20 +351,10 @@ fn an_unknown_template_placeholder_is_a_config_error() {
         "templates/article.md",
         "TK: Lede for {title}.\n\nBy {author}, {desk} desk.\n",
     );
-    newsroom
-        .cmd(&[
-            "new-article",
-            "Templated",
-            "--author",
-            "ryan-tanaka",
-            "--desk",
-            "ai",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "unknown placeholder `{author}` in the new-article template `templates/article.md` (line 3); known placeholders: `{title}`, `{slug}`, `{desk}`, `{year}`, `{month}`, `{day}`",
-        ));
+    common::assert_refused(
+        &mut newsroom.new_article("Templated", &[]),
+        "unknown placeholder `{author}` in the new-article template `templates/article.md` (line 3); known placeholders: `{title}`, `{slug}`, `{desk}`, `{year}`, `{month}`, `{day}`",
+    );
     assert!(!has_articles(&newsroom), "nothing was written");
     // In the path pattern, the same mistake is an error of `copydesk.toml` itself.
     newsroom.write(
@@ -463,7 +365,7 @@ fn an_unknown_template_placeholder_is_a_config_error() {
         ),
     );
     newsroom
-        .cmd(&["new-article", "Templated", "--author", "ryan-tanaka", "--desk", "ai"])
+        .new_article("Templated", &[])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
@@ -499,7 +401,7 @@ fn non_latin_titles_need_a_slug() {
         ("東京の新しいAI", "Han"),
     ] {
         newsroom
-            .cmd(&["new-article", title, "--author", "ryan-tanaka", "--desk", "ai"])
+            .new_article(title, &[])
             .assert()
             .code(2)
             .stderr(predicate::str::contains(format!(
@@ -509,16 +411,7 @@ fn non_latin_titles_need_a_slug() {
     }
     assert!(!has_articles(&newsroom), "nothing was written");
     newsroom
-        .cmd(&[
-            "new-article",
-            "Café déjà vu à Łódź",
-            "--author",
-            "ryan-tanaka",
-            "--desk",
-            "ai",
-            "--date",
-            "2026-05-06",
-        ])
+        .new_article("Café déjà vu à Łódź", &["--date", "2026-05-06"])
         .assert()
         .success()
         .stdout("articles/2026/05/cafe-deja-vu-a-lodz.md\n");

@@ -44,11 +44,10 @@ fn adds_a_desk_in_place_keeping_comments() {
 fn refuses_existing_and_invalid_ids_without_touching_the_file() {
     let newsroom = TempNewsroom::new();
     let before = newsroom.read("copydesk.toml");
-    newsroom
-        .cmd(&["new-desk", "ai", "--name", "Artificial Intelligence"])
-        .assert()
-        .code(2)
-        .stderr(contains("desk `ai` already exists (named `AI`)"));
+    newsroom.assert_refused(
+        &["new-desk", "ai", "--name", "Artificial Intelligence"],
+        "desk `ai` already exists (named `AI`)",
+    );
     for bad in ["AI", "consumer_tech", "x-", "a b"] {
         newsroom
             .cmd(&["new-desk", bad, "--name", "X"])
@@ -56,11 +55,7 @@ fn refuses_existing_and_invalid_ids_without_touching_the_file() {
             .code(2)
             .stderr(contains(format!("desk id `{bad}` must be lowercase")));
     }
-    newsroom
-        .cmd(&["new-desk", "science"])
-        .assert()
-        .code(2)
-        .stderr(contains("missing --name"));
+    newsroom.assert_refused(&["new-desk", "science"], "missing --name");
     assert_eq!(newsroom.read("copydesk.toml"), before);
 }
 
@@ -68,11 +63,10 @@ fn refuses_existing_and_invalid_ids_without_touching_the_file() {
 fn refuses_an_invalid_config_naming_its_line() {
     let newsroom = TempNewsroom::new();
     newsroom.write("copydesk.toml", "[site]\ntitel = \"x\"\n");
-    newsroom
-        .cmd(&["new-desk", "ai", "--name", "AI"])
-        .assert()
-        .code(2)
-        .stderr(contains("copydesk.toml:2:1: unknown field `site.titel`"));
+    newsroom.assert_refused(
+        &["new-desk", "ai", "--name", "AI"],
+        "copydesk.toml:2:1: unknown field `site.titel`",
+    );
     assert_eq!(newsroom.read("copydesk.toml"), "[site]\ntitel = \"x\"\n");
 }
 
@@ -80,27 +74,21 @@ fn refuses_an_invalid_config_naming_its_line() {
 fn unknown_ids_in_new_article_name_the_command_that_creates_them() {
     let newsroom = TempNewsroom::new();
     newsroom.article("first", "First", PROSE);
-    newsroom
-        .cmd(&["new-article", "A Story", "--author", "maya-okafor", "--desk", "science"])
-        .assert()
-        .code(2)
-        .stderr(contains(
-            "unknown desk `science`; known desks: `ai`, `consumer-tech`; to add it: `copydesk new-desk science --name \"…\"`",
-        ));
-    newsroom
-        .cmd(&[
+    newsroom.assert_refused(
+        &["new-article", "A Story", "--author", "maya-okafor", "--desk", "science"],
+        "unknown desk `science`; known desks: `ai`, `consumer-tech`; to add it: `copydesk new-desk science --name \"…\"`",
+    );
+    newsroom.assert_refused(
+        &[
             "new-article",
             "A Story",
             "--author",
             "lena-berg",
             "--desk",
             "ai",
-        ])
-        .assert()
-        .code(2)
-        .stderr(contains(
-            "to add it: `copydesk new-author lena-berg --name \"…\"`",
-        ));
+        ],
+        "to add it: `copydesk new-author lena-berg --name \"…\"`",
+    );
 }
 
 #[test]
@@ -138,16 +126,7 @@ fn a_newsroom_made_by_hand_without_an_articles_directory_lints_and_takes_its_fir
     assert!(!newsroom.path("articles").exists());
     newsroom.lint(&[]).assert().code(0);
     newsroom
-        .cmd(&[
-            "new-article",
-            "First Story",
-            "--author",
-            "ryan-tanaka",
-            "--desk",
-            "ai",
-            "--date",
-            "2026-05-06",
-        ])
+        .new_article("First Story", &["--date", "2026-05-06"])
         .assert()
         .code(0)
         .stdout(contains("articles/2026/05/first-story.md"));

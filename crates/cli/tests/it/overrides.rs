@@ -1,17 +1,14 @@
 //! `[[lint.overrides]]`, `extend` and `copydesk config`: the real binary on throw-away
 //! newsrooms.
 
+use crate::common;
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::{Run, write};
 
 const NOW: &str = "2026-06-01T00:00:00Z";
-
-fn write(path: &Path, text: &str) {
-    fs::create_dir_all(path.parent().expect("has a parent")).expect("create dirs");
-    fs::write(path, text).expect("write file");
-}
 
 /// An article with a vague link (MD006, warning) and a filler phrase (ED006, info).
 fn article(slug: &str, desk: &str, status: &str) -> String {
@@ -44,25 +41,8 @@ fn newsroom(config: &str) -> tempfile::TempDir {
     dir
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn copydesk(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::cargo_bin("copydesk")
-        .expect("binary built")
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("runs");
-    Run {
-        code: output.status.code().expect("exit code"),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    common::run(common::copydesk_in(dir).args(args))
 }
 
 /// `path CODE severity` for each finding, from the JSON report.
@@ -211,12 +191,7 @@ fn bad_overrides_are_configuration_errors_with_file_line_and_key() {
     let repo = newsroom("[[lint.overrides]]\nignore = [\"MD006\"]\n");
     let out = copydesk(repo.path(), &["lint", "--now", NOW]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .contains("an override needs `paths`, `desks` or `status`"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("an override needs `paths`, `desks` or `status`");
 }
 
 #[test]
@@ -280,11 +255,7 @@ fn an_extend_cycle_is_refused_naming_the_chain() {
     let repo = newsroom("extend = \"missing.toml\"\n");
     let out = copydesk(repo.path(), &["lint", "--now", NOW]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("copydesk.toml:1:10: cannot read"),
-        "{}",
-        out.stderr
-    );
+    out.assert_stderr_has("copydesk.toml:1:10: cannot read");
 }
 
 #[test]
@@ -302,16 +273,6 @@ fn copydesk_config_prints_the_settings_in_force_and_their_origins() {
     insta::assert_snapshot!("config_for_an_opinion_article", out.stdout);
     let out = copydesk(dir, &["config"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout
-            .contains("  MD006  vague-link-text            warning  default"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout
-            .contains("FM006  { max_chars = 120 }  (lint.options.FM006 in house.toml)"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_has("  MD006  vague-link-text            warning  default");
+    out.assert_stdout_has("FM006  { max_chars = 120 }  (lint.options.FM006 in house.toml)");
 }

@@ -93,6 +93,22 @@ fn page_once(server: &Server, path: &str, wanted: impl Fn(&str) -> bool) -> Stri
     }
 }
 
+/// Saves the deal article with its title changed to `OpenAI Leaves Azure`.
+fn retitle_deal(newsroom: &TempNewsroom) {
+    let text = newsroom.read("articles/2026/05/deal.md");
+    newsroom.write(
+        "articles/2026/05/deal.md",
+        &text.replace("OpenAI Breaks Microsoft’s Hold", "OpenAI Leaves Azure"),
+    );
+}
+
+/// After a change event, the page at `path` once it shows `text`, which it must.
+fn page_showing(server: &Server, path: &str, text: &str) -> String {
+    let page = page_once(server, path, |page| page.contains(text));
+    assert!(page.contains(text), "{page}");
+    page
+}
+
 /// Reads events until a `change` event arrives.
 fn wait_for_change(events: &mut BufReader<TcpStream>) {
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -306,27 +322,25 @@ fn saving_refreshes_and_a_file_that_stops_parsing_shows_its_error() {
     let server = Server::start(&newsroom);
     let mut events = server.events();
 
-    let text = newsroom.read("articles/2026/05/deal.md");
-    newsroom.write(
-        "articles/2026/05/deal.md",
-        &text.replace("OpenAI Breaks Microsoft’s Hold", "OpenAI Leaves Azure"),
-    );
+    retitle_deal(&newsroom);
     wait_for_change(&mut events);
-    let page = page_once(&server, "/article/articles/2026/05/deal.md", |page| {
-        page.contains("OpenAI Leaves Azure")
-    });
-    assert!(page.contains("OpenAI Leaves Azure"), "{page}");
+    page_showing(
+        &server,
+        "/article/articles/2026/05/deal.md",
+        "OpenAI Leaves Azure",
+    );
 
     newsroom.write(
         "articles/2026/05/deal.md",
         "+++\ntitle = \"unterminated\n+++\nBody\n",
     );
     wait_for_change(&mut events);
-    let page = page_once(&server, "/article/articles/2026/05/deal.md", |page| {
-        page.contains("does not parse")
-    });
+    let page = page_showing(
+        &server,
+        "/article/articles/2026/05/deal.md",
+        "does not parse",
+    );
     assert!(page.starts_with("HTTP/1.1 200"), "{page}");
-    assert!(page.contains("does not parse"), "{page}");
     assert!(!page.contains("OpenAI Leaves Azure"), "not a stale page");
     let (_, budget) = server.get("/");
     assert!(budget.contains("status-unparsed"), "{budget}");
@@ -337,10 +351,11 @@ fn saving_refreshes_and_a_file_that_stops_parsing_shows_its_error() {
         "name = \"Ryan T. Tanaka\"\nbeat = \"Mobile\"\n",
     );
     wait_for_change(&mut events);
-    let page = page_once(&server, "/article/articles/2026/05/clean.md", |page| {
-        page.contains("Ryan T. Tanaka")
-    });
-    assert!(page.contains("Ryan T. Tanaka"), "{page}");
+    page_showing(
+        &server,
+        "/article/articles/2026/05/clean.md",
+        "Ryan T. Tanaka",
+    );
 }
 
 /// The generation a page says it was built from.
@@ -364,11 +379,7 @@ fn a_page_that_missed_a_save_while_loading_is_told_at_once() {
     let (_, before) = server.get("/article/articles/2026/05/deal.md");
     let built = generation_of(&before);
     let mut events = server.events();
-    let text = newsroom.read("articles/2026/05/deal.md");
-    newsroom.write(
-        "articles/2026/05/deal.md",
-        &text.replace("OpenAI Breaks Microsoft’s Hold", "OpenAI Leaves Azure"),
-    );
+    retitle_deal(&newsroom);
     wait_for_change(&mut events);
 
     // The page built before the save opens its stream only now: the change is announced to

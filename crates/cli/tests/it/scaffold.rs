@@ -1,5 +1,7 @@
 //! `copydesk init`, `new-article` and `new-author` against temporary newsrooms.
 
+use crate::common;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -9,12 +11,8 @@ use predicates::prelude::*;
 const DATE: &str = "2026-05-06T14:25:00Z";
 
 fn copydesk(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("copydesk").expect("binary built");
-    command
-        .current_dir(dir)
-        .env_remove("VISUAL")
-        .env_remove("EDITOR")
-        .env("NO_COLOR", "1");
+    let mut command = common::copydesk_in(dir);
+    command.env_remove("VISUAL").env_remove("EDITOR");
     command
 }
 
@@ -56,25 +54,38 @@ impl Newsroom {
         copydesk(&self.root())
     }
 
+    fn write(&self, relative: &str, text: &str) {
+        common::write(&self.root().join(relative), text);
+    }
+
+    /// Asserts that `copydesk <args>` succeeds and prints only `path`, the file it wrote.
+    fn assert_writes(&self, args: &[&str], path: &str) {
+        self.run()
+            .args(args)
+            .assert()
+            .success()
+            .stdout(format!("{path}\n"));
+    }
+
+    /// Asserts that `copydesk <args>` is refused (exit 2) with `message` on stderr.
+    fn assert_refused(&self, args: &[&str], message: &str) {
+        common::assert_refused(self.run().args(args), message);
+    }
+
     fn read(&self, relative: &str) -> String {
         std::fs::read_to_string(self.root().join(relative)).expect("file written")
     }
 
     /// Every file under the root, relative, sorted.
     fn files(&self) -> Vec<String> {
-        let mut files = Vec::new();
-        let mut stack = vec![self.root()];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).expect("list") {
-                let path = entry.expect("entry").path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else {
-                    let relative = path.strip_prefix(self.root()).expect("under root");
-                    files.push(relative.display().to_string());
-                }
-            }
-        }
+        let root = self.root();
+        let mut files: Vec<String> = common::files_under(&root)
+            .iter()
+            .map(|path| {
+                let relative = path.strip_prefix(&root).expect("under root");
+                relative.display().to_string()
+            })
+            .collect();
         files.sort();
         files
     }
@@ -134,9 +145,8 @@ fn init_then_lint_clean() {
 #[test]
 fn new_article_happy_path() {
     let newsroom = single();
-    newsroom
-        .run()
-        .args([
+    newsroom.assert_writes(
+        &[
             "new-article",
             "OpenAI Breaks Microsoft’s Hold",
             "--author",
@@ -149,10 +159,9 @@ fn new_article_happy_path() {
             "cloud",
             "--date",
             DATE,
-        ])
-        .assert()
-        .success()
-        .stdout("articles/2026/05/openai-breaks-microsofts-hold.md\n");
+        ],
+        "articles/2026/05/openai-breaks-microsofts-hold.md",
+    );
     insta::assert_snapshot!(newsroom.read("articles/2026/05/openai-breaks-microsofts-hold.md"));
     // As scaffolded, the draft's only finding is its placeholders, at info severity.
     newsroom
@@ -168,17 +177,15 @@ fn new_article_happy_path() {
 #[test]
 fn slug_from_curly_apostrophes_and_accents() {
     let newsroom = single();
-    newsroom
-        .run()
-        .args([
+    newsroom.assert_writes(
+        &[
             "new-article",
             "L’été où Apple’s «Café» a fermé",
             "--date",
             DATE,
-        ])
-        .assert()
-        .success()
-        .stdout("articles/2026/05/lete-ou-apples-cafe-a-ferme.md\n");
+        ],
+        "articles/2026/05/lete-ou-apples-cafe-a-ferme.md",
+    );
     let text = newsroom.read("articles/2026/05/lete-ou-apples-cafe-a-ferme.md");
     assert!(
         text.contains("title = \"L’été où Apple’s «Café» a fermé\""),
@@ -195,19 +202,17 @@ fn cjk_title_asks_for_a_slug() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("Han script").and(predicate::str::contains("--slug")));
-    newsroom
-        .run()
-        .args([
+    newsroom.assert_writes(
+        &[
             "new-article",
             "東京の新しいAI",
             "--slug",
             "tokyo-new-ai",
             "--date",
             DATE,
-        ])
-        .assert()
-        .success()
-        .stdout("articles/2026/05/tokyo-new-ai.md\n");
+        ],
+        "articles/2026/05/tokyo-new-ai.md",
+    );
 }
 
 #[test]
@@ -223,14 +228,10 @@ fn slug_collision_is_refused_naming_the_other_file() {
         ])
         .assert()
         .success();
-    newsroom
-        .run()
-        .args(["new-article", "Same Story", "--date", DATE])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "slug `same-story` is already used by `articles/2026/04/same-story.md`",
-        ));
+    newsroom.assert_refused(
+        &["new-article", "Same Story", "--date", DATE],
+        "slug `same-story` is already used by `articles/2026/04/same-story.md`",
+    );
     assert_eq!(newsroom.files().len(), 3, "{:?}", newsroom.files());
 }
 
@@ -238,16 +239,14 @@ fn slug_collision_is_refused_naming_the_other_file() {
 fn slug_of_a_file_that_does_not_parse_is_still_taken() {
     let newsroom = single();
     let broken = newsroom.root().join("articles/2025/01/same-story.md");
-    std::fs::create_dir_all(broken.parent().expect("parent")).expect("dir");
-    std::fs::write(&broken, "+++\ntitle = \"unterminated\n").expect("write");
-    newsroom
-        .run()
-        .args(["new-article", "Same Story", "--date", DATE])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "slug `same-story` is already used by `articles/2025/01/same-story.md`",
-        ));
+    newsroom.write(
+        "articles/2025/01/same-story.md",
+        "+++\ntitle = \"unterminated\n",
+    );
+    newsroom.assert_refused(
+        &["new-article", "Same Story", "--date", DATE],
+        "slug `same-story` is already used by `articles/2025/01/same-story.md`",
+    );
     assert_eq!(
         std::fs::read_to_string(&broken).expect("read"),
         "+++\ntitle = \"unterminated\n"
@@ -264,23 +263,12 @@ fn existing_file_is_never_overwritten() {
         &["ai"],
         "[paths]\narticles = \"articles\"\nnew_article = \"articles/drafts/{slug}.md\"\n",
     );
-    std::fs::create_dir_all(newsroom.root().join("articles/drafts")).expect("dir");
-    std::fs::write(
-        newsroom.root().join("articles/.copydeskignore"),
-        "drafts/\n",
-    )
-    .expect("write");
-    std::fs::write(
-        newsroom.root().join("articles/drafts/taken.md"),
-        "my unsaved work\n",
-    )
-    .expect("write");
-    newsroom
-        .run()
-        .args(["new-article", "Taken", "--date", DATE])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("drafts/taken.md` already exists"));
+    newsroom.write("articles/.copydeskignore", "drafts/\n");
+    newsroom.write("articles/drafts/taken.md", "my unsaved work\n");
+    newsroom.assert_refused(
+        &["new-article", "Taken", "--date", DATE],
+        "drafts/taken.md` already exists",
+    );
     assert_eq!(
         newsroom.read("articles/drafts/taken.md"),
         "my unsaved work\n"
@@ -301,18 +289,14 @@ fn desk_template_replaces_the_body() {
         &["ai"],
         "[paths]\nnew_article = \"articles/{desk}/{year}/{month}/{day}/{slug}.md\"\n[new_article]\ntemplate = \"templates/article.md\"\n",
     );
-    std::fs::create_dir_all(newsroom.root().join("templates")).expect("dir");
-    std::fs::write(
-        newsroom.root().join("templates/article.md"),
+    newsroom.write(
+        "templates/article.md",
         "The {desk} desk on {title}, filed {year}-{month}-{day} as {slug}.\n\n## Background\n\nHow we got here.\n",
-    )
-    .expect("template");
-    newsroom
-        .run()
-        .args(["new-article", "Chips Get Cheaper", "--date", DATE])
-        .assert()
-        .success()
-        .stdout("articles/ai/2026/05/06/chips-get-cheaper.md\n");
+    );
+    newsroom.assert_writes(
+        &["new-article", "Chips Get Cheaper", "--date", DATE],
+        "articles/ai/2026/05/06/chips-get-cheaper.md",
+    );
     let text = newsroom.read("articles/ai/2026/05/06/chips-get-cheaper.md");
     assert!(
         text.ends_with("+++\n\nThe ai desk on Chips Get Cheaper, filed 2026-05-06 as chips-get-cheaper.\n\n## Background\n\nHow we got here.\n"),
@@ -374,28 +358,22 @@ fn hostile_slugs_and_desks_are_refused() {
         "[paths]\nnew_article = \"articles/{desk}/{slug}.md\"\n",
     );
     for slug in ["../../x", "/abs", "a/b", "..", "Upper", "a b", ""] {
-        newsroom
-            .run()
-            .args(["new-article", "Fine Title", "--slug", slug, "--date", DATE])
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains("slug"));
+        newsroom.assert_refused(
+            &["new-article", "Fine Title", "--slug", slug, "--date", DATE],
+            "slug",
+        );
     }
     for desk in ["../x", "/abs", "..", "a/b", "AI"] {
-        newsroom
-            .run()
-            .args(["new-article", "Fine Title", "--desk", desk, "--date", DATE])
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains("desk id"));
+        newsroom.assert_refused(
+            &["new-article", "Fine Title", "--desk", desk, "--date", DATE],
+            "desk id",
+        );
     }
     for author in ["../x", "/abs"] {
-        newsroom
-            .run()
-            .args(["new-article", "Fine Title", "--author", author])
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains("author id"));
+        newsroom.assert_refused(
+            &["new-article", "Fine Title", "--author", author],
+            "author id",
+        );
     }
     newsroom.assert_nothing_outside();
     assert!(!newsroom.root().join("articles/ai").exists());
@@ -492,45 +470,34 @@ fn edit_opens_the_editor_on_the_new_file() {
             .read("articles/2026/05/edited-story.md")
             .ends_with("\nedited\n")
     );
-    newsroom
-        .run()
-        .args(["new-article", "No Editor", "--date", DATE, "--edit"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("$VISUAL or $EDITOR"));
+    newsroom.assert_refused(
+        &["new-article", "No Editor", "--date", DATE, "--edit"],
+        "$VISUAL or $EDITOR",
+    );
 }
 
 #[test]
 fn new_author_writes_once() {
     let newsroom = single();
-    newsroom
-        .run()
-        .args([
+    newsroom.assert_writes(
+        &[
             "new-author",
             "maya-okafor",
             "--name",
             "Maya \"M\" Okafor",
             "--beat",
             "AI",
-        ])
-        .assert()
-        .success()
-        .stdout("authors/maya-okafor.toml\n");
+        ],
+        "authors/maya-okafor.toml",
+    );
     insta::assert_snapshot!(newsroom.read("authors/maya-okafor.toml"));
-    newsroom
-        .run()
-        .args(["new-author", "maya-okafor", "--name", "Someone Else"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("maya-okafor.toml` already exists"));
+    newsroom.assert_refused(
+        &["new-author", "maya-okafor", "--name", "Someone Else"],
+        "maya-okafor.toml` already exists",
+    );
     assert!(newsroom.read("authors/maya-okafor.toml").contains("Okafor"));
     for bad in ["../x", "Maya", "a/b"] {
-        newsroom
-            .run()
-            .args(["new-author", bad, "--name", "X"])
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains("author id"));
+        newsroom.assert_refused(&["new-author", bad, "--name", "X"], "author id");
     }
     // The new author is usable at once.
     newsroom

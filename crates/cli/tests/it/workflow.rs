@@ -26,17 +26,16 @@ fn publish_refuses_lint_errors_until_forced() {
         .code(1)
         .stderr(contains("RF005").and(contains("--force")));
     assert_eq!(newsroom.read("articles/2026/05/chip-deal.md"), broken);
-    newsroom
-        .cmd(&[
+    newsroom.assert_prints(
+        &[
             "publish",
             "chip-deal",
             "--now",
             "2026-06-01T09:00:00Z",
             "--force",
-        ])
-        .assert()
-        .success()
-        .stdout(contains("published chip-deal"));
+        ],
+        "published chip-deal",
+    );
     let text = newsroom.read("articles/2026/05/chip-deal.md");
     assert!(text.contains("status = \"published\"\n"), "{text}");
     assert!(text.contains("published = 2026-06-01T09:00:00Z"), "{text}");
@@ -46,53 +45,39 @@ fn publish_refuses_lint_errors_until_forced() {
     assert!(text.contains("\"OpenAI will buy chips from a second supplier.\"   # short\n"));
     assert_eq!(body_of(&text), body_of(&broken));
     // Publishing twice is an error.
-    newsroom
-        .cmd(&["publish", "chip-deal", "--now", "2026-06-01T10:00:00Z"])
-        .assert()
-        .code(2)
-        .stderr(contains("already published"));
+    newsroom.assert_refused(
+        &["publish", "chip-deal", "--now", "2026-06-01T10:00:00Z"],
+        "already published",
+    );
 }
 
 #[test]
 fn a_future_at_schedules_and_due_apply_publishes_when_the_time_comes() {
     let newsroom = TempNewsroom::new();
     newsroom.write("articles/2026/05/chip-deal.md", DRAFT);
-    newsroom
-        .cmd(&[
+    newsroom.assert_prints(
+        &[
             "publish",
             "articles/2026/05/chip-deal.md",
             "--at",
             "2026-06-05T06:00:00Z",
             "--now",
             "2026-06-01T09:00:00Z",
-        ])
-        .assert()
-        .success()
-        .stdout(contains("scheduled chip-deal"));
+        ],
+        "scheduled chip-deal",
+    );
     let text = newsroom.read("articles/2026/05/chip-deal.md");
     assert!(text.contains("status = \"scheduled\""), "{text}");
     // Scheduled for later: lints clean (TL002 exempts it, TL006 does not fire yet).
-    newsroom
-        .cmd(&["lint", "--now", "2026-06-02T00:00:00Z"])
-        .assert()
-        .success()
-        .stderr(contains("0 errors, 0 warnings"));
+    newsroom.assert_lints_clean("2026-06-02T00:00:00Z");
     newsroom
         .cmd(&["due", "--now", "2026-06-04T00:00:00Z"])
         .assert()
         .success()
         .stdout("");
-    newsroom
-        .cmd(&["due", "--now", "2026-06-05T07:00:00Z"])
-        .assert()
-        .success()
-        .stdout(contains("chip-deal"));
+    newsroom.assert_prints(&["due", "--now", "2026-06-05T07:00:00Z"], "chip-deal");
     // Past its time and not yet applied: TL006 says so.
-    newsroom
-        .cmd(&["lint", "--now", "2026-06-05T07:00:00Z"])
-        .assert()
-        .success()
-        .stdout(contains("TL006"));
+    newsroom.assert_prints(&["lint", "--now", "2026-06-05T07:00:00Z"], "TL006");
     // A dry run, with or without `--apply`, shows the diff `--apply` would write and writes
     // nothing, like every other editing command.
     let before = newsroom.read("articles/2026/05/chip-deal.md");
@@ -117,19 +102,14 @@ fn a_future_at_schedules_and_due_apply_publishes_when_the_time_comes() {
         );
         assert_eq!(newsroom.read("articles/2026/05/chip-deal.md"), before);
     }
-    newsroom
-        .cmd(&["due", "--apply", "--now", "2026-06-05T07:00:00Z"])
-        .assert()
-        .success()
-        .stdout(contains("published chip-deal"));
+    newsroom.assert_prints(
+        &["due", "--apply", "--now", "2026-06-05T07:00:00Z"],
+        "published chip-deal",
+    );
     let text = newsroom.read("articles/2026/05/chip-deal.md");
     assert!(text.contains("status = \"published\""), "{text}");
     assert!(text.contains("published = 2026-06-05T06:00:00Z"), "{text}");
-    newsroom
-        .cmd(&["lint", "--now", "2026-06-05T07:00:00Z"])
-        .assert()
-        .success()
-        .stderr(contains("0 errors, 0 warnings"));
+    newsroom.assert_lints_clean("2026-06-05T07:00:00Z");
 }
 
 #[test]
@@ -142,8 +122,8 @@ fn updates_and_corrections_keep_the_timeline_rules_clean() {
         "OpenAI will buy chips from a second supplier, [a filing showed](source:chip-filing).\n",
     );
     newsroom.write("articles/2026/05/chip-deal.md", &sourced);
-    newsroom
-        .cmd(&[
+    newsroom.assert_prints(
+        &[
             "update",
             "chip-deal",
             "Adds the supplier's name.",
@@ -151,34 +131,28 @@ fn updates_and_corrections_keep_the_timeline_rules_clean() {
             "chip-filing",
             "--now",
             "2026-05-07T10:00:00Z",
-        ])
-        .assert()
-        .success()
-        .stdout(contains("updated chip-deal"));
-    newsroom
-        .cmd(&[
+        ],
+        "updated chip-deal",
+    );
+    newsroom.assert_prints(
+        &[
             "correct",
             "chip-deal",
             "An earlier version misstated the volume.",
             "--now",
             "2026-05-08T10:00:00Z",
-        ])
-        .assert()
-        .success()
-        .stdout(contains("corrected chip-deal"));
+        ],
+        "corrected chip-deal",
+    );
     let text = newsroom.read("articles/2026/05/chip-deal.md");
     assert!(text.contains("updated = 2026-05-08T10:00:00Z"), "{text}");
     assert!(text.contains("kind = \"correction\""), "{text}");
     assert!(text.contains("source = \"chip-filing\""), "{text}");
     assert_eq!(body_of(&text), body_of(&sourced));
-    newsroom
-        .cmd(&["lint", "--now", "2026-06-01T00:00:00Z"])
-        .assert()
-        .success()
-        .stderr(contains("0 errors, 0 warnings"));
+    newsroom.assert_lints_clean("2026-06-01T00:00:00Z");
     // An update dated before the latest one would break TL003: refused.
-    newsroom
-        .cmd(&[
+    newsroom.assert_refused(
+        &[
             "update",
             "chip-deal",
             "Late note.",
@@ -186,13 +160,12 @@ fn updates_and_corrections_keep_the_timeline_rules_clean() {
             "2026-05-07T00:00:00Z",
             "--now",
             "2026-05-09T00:00:00Z",
-        ])
-        .assert()
-        .code(2)
-        .stderr(contains("before the latest update"));
+        ],
+        "before the latest update",
+    );
     // A source the article does not list is refused.
-    newsroom
-        .cmd(&[
+    newsroom.assert_refused(
+        &[
             "update",
             "chip-deal",
             "Note.",
@@ -200,28 +173,26 @@ fn updates_and_corrections_keep_the_timeline_rules_clean() {
             "nope",
             "--now",
             "2026-05-09T00:00:00Z",
-        ])
-        .assert()
-        .code(2)
-        .stderr(contains("add-source"));
+        ],
+        "add-source",
+    );
 }
 
 #[test]
 fn retract_sets_the_status_and_the_notice() {
     let newsroom = TempNewsroom::new();
     newsroom.article("chip-deal", "OpenAI Signs a Chip Deal", PROSE);
-    newsroom
-        .cmd(&[
+    newsroom.assert_prints(
+        &[
             "retract",
             "chip-deal",
             "--reason",
             "The filing was not OpenAI's.",
             "--now",
             "2026-05-09T08:00:00Z",
-        ])
-        .assert()
-        .success()
-        .stdout(contains("retracted chip-deal"));
+        ],
+        "retracted chip-deal",
+    );
     let text = newsroom.read("articles/2026/05/chip-deal.md");
     assert!(
         text.contains(
@@ -230,24 +201,16 @@ fn retract_sets_the_status_and_the_notice() {
         "{text}"
     );
     assert!(text.contains("status = \"retracted\""));
-    newsroom
-        .lint(&[])
-        .assert()
-        .success()
-        .stderr(contains("0 errors, 0 warnings"));
-    newsroom
-        .cmd(&["retract", "chip-deal", "--reason", "Again."])
-        .assert()
-        .code(2)
-        .stderr(contains("retracted"));
+    newsroom.assert_lints_clean(common::NOW);
+    newsroom.assert_refused(&["retract", "chip-deal", "--reason", "Again."], "retracted");
 }
 
 #[test]
 fn add_source_prints_the_citation_and_refuses_a_listed_url() {
     let newsroom = TempNewsroom::new();
     newsroom.article("chip-deal", "OpenAI Signs a Chip Deal", PROSE);
-    newsroom
-        .cmd(&[
+    newsroom.assert_prints(
+        &[
             "add-source",
             "chip-deal",
             "--url",
@@ -258,29 +221,25 @@ fn add_source_prints_the_citation_and_refuses_a_listed_url() {
             "Example Filings",
             "--published",
             "2026-04-27",
-        ])
-        .assert()
-        .success()
-        .stdout(contains(
-            "[Chip supply filing](source:example-filings-2026)",
-        ));
+        ],
+        "[Chip supply filing](source:example-filings-2026)",
+    );
     let text = newsroom.read("articles/2026/05/chip-deal.md");
     assert!(text.contains("id = \"example-filings-2026\"\n"), "{text}");
     assert!(text.contains("published = 2026-04-27\n"), "{text}");
     // The same URL again (trailing slash and all) is refused, naming the listed id.
-    newsroom
-        .cmd(&[
+    newsroom.assert_refused(
+        &[
             "add-source",
             "chip-deal",
             "--url",
             "https://www.example.com/filings/chip/",
-        ])
-        .assert()
-        .code(2)
-        .stderr(contains("already listed as source `example-filings-2026`"));
+        ],
+        "already listed as source `example-filings-2026`",
+    );
     // A second source of that publisher and year gets an id of its own.
-    newsroom
-        .cmd(&[
+    newsroom.assert_prints(
+        &[
             "add-source",
             "chip-deal",
             "--url",
@@ -289,10 +248,9 @@ fn add_source_prints_the_citation_and_refuses_a_listed_url() {
             "Example Filings",
             "--published",
             "2026-05-01",
-        ])
-        .assert()
-        .success()
-        .stdout(contains("source:example-filings-2026-2"));
+        ],
+        "source:example-filings-2026-2",
+    );
 }
 
 #[test]
@@ -308,11 +266,7 @@ fn rename_moves_the_file_rewrites_links_and_keeps_an_alias() {
     newsroom.write("articles/2026/05/cloud-deal.md", &linking);
     newsroom.article("chip-deal-2", "OpenAI Signs Another Chip Deal", PROSE);
     // A slug another article owns is refused, and nothing changes.
-    newsroom
-        .cmd(&["rename", "chip-deal", "cloud-deal"])
-        .assert()
-        .code(2)
-        .stderr(contains("taken"));
+    newsroom.assert_refused(&["rename", "chip-deal", "cloud-deal"], "taken");
     assert_eq!(newsroom.read("articles/2026/05/cloud-deal.md"), linking);
     // The dry run shows every file and writes nothing.
     newsroom
@@ -324,11 +278,10 @@ fn rename_moves_the_file_rewrites_links_and_keeps_an_alias() {
                 .and(contains("+related = [\"openai-chip-deal\"]")),
         );
     assert!(newsroom.path("articles/2026/05/chip-deal.md").exists());
-    newsroom
-        .cmd(&["rename", "chip-deal", "openai-chip-deal"])
-        .assert()
-        .success()
-        .stdout(contains("renamed chip-deal to openai-chip-deal"));
+    newsroom.assert_prints(
+        &["rename", "chip-deal", "openai-chip-deal"],
+        "renamed chip-deal to openai-chip-deal",
+    );
     assert!(!newsroom.path("articles/2026/05/chip-deal.md").exists());
     let moved = newsroom.read("articles/2026/05/openai-chip-deal.md");
     assert!(moved.contains("slug = \"openai-chip-deal\""), "{moved}");
@@ -344,17 +297,9 @@ fn rename_moves_the_file_rewrites_links_and_keeps_an_alias() {
     );
     assert!(other.contains("<article:openai-chip-deal>"), "{other}");
     assert!(other.contains("(article:chip-deal-2)"), "{other}");
-    newsroom
-        .lint(&[])
-        .assert()
-        .success()
-        .stderr(contains("0 errors, 0 warnings"));
+    newsroom.assert_lints_clean(common::NOW);
     // The old slug is now an alias: no other article may take it.
-    newsroom
-        .cmd(&["rename", "chip-deal-2", "chip-deal"])
-        .assert()
-        .code(2)
-        .stderr(contains("taken"));
+    newsroom.assert_refused(&["rename", "chip-deal-2", "chip-deal"], "taken");
 }
 
 /// `rename` rewrites link targets found in the Markdown tree, not every `article:OLD` in the
@@ -378,11 +323,10 @@ fn rename_rewrites_link_targets_but_not_code_that_mentions_them() {
             body,
         ),
     );
-    newsroom
-        .cmd(&["rename", "chip-deal", "openai-chip-deal"])
-        .assert()
-        .success()
-        .stdout(contains("links rewritten in 1 other article"));
+    newsroom.assert_prints(
+        &["rename", "chip-deal", "openai-chip-deal"],
+        "links rewritten in 1 other article",
+    );
     let other = newsroom.read("articles/2026/05/cloud-deal.md");
     assert_eq!(
         body_of(&other).trim_start_matches(['\n', '+']),
@@ -424,10 +368,11 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
 fn list_filters_and_sorts_newest_first_in_every_format() {
     let newsroom = TempNewsroom::new();
     newsroom.article("older", "Older Story", PROSE);
-    newsroom.write(
-        "articles/2026/05/newer.md",
-        &article_text("newer", "Newer Story", "", PROSE)
-            .replace("2026-05-06T14:25:00Z", "2026-05-20T08:00:00Z"),
+    newsroom.article_changed(
+        "newer",
+        "Newer Story",
+        PROSE,
+        &[("2026-05-06T14:25:00Z", "2026-05-20T08:00:00Z")],
     );
     newsroom.write("articles/2026/05/chip-deal.md", DRAFT);
     let out = newsroom
@@ -492,11 +437,10 @@ fn new_article_refuses_an_inactive_author() {
         "authors/gone.toml",
         "name = \"Gone Writer\"\nactive = false\n",
     );
-    newsroom
-        .cmd(&["new-article", "A Story", "--author", "gone", "--desk", "ai"])
-        .assert()
-        .code(2)
-        .stderr(contains("inactive"));
+    newsroom.assert_refused(
+        &["new-article", "A Story", "--author", "gone", "--desk", "ai"],
+        "inactive",
+    );
 }
 
 /// Errors and warnings per file as `copydesk lint --format json` reports them (paths as
@@ -565,18 +509,14 @@ fn list_counts_equal_lint_counts_cold_and_warm() {
     let now = common::NOW;
     newsroom.article("clean", "A Clean Story", PROSE);
     // Per-article findings: a missing dek (warning) and an image without alt text (error).
-    newsroom.write(
-        "articles/2026/05/faulty.md",
-        &article_text(
-            "faulty",
-            "A Faulty Story",
-            "",
-            &format!("{PROSE}\n![](chart.png)\n"),
-        )
-        .replace(
+    newsroom.article_changed(
+        "faulty",
+        "A Faulty Story",
+        &format!("{PROSE}\n![](chart.png)\n"),
+        &[(
             "dek = \"The cloud deal changes how OpenAI sells its models.\"\n",
             "",
-        ),
+        )],
     );
     // Corpus findings: a link to a missing article, a related article that exists.
     newsroom.write(
@@ -589,11 +529,7 @@ fn list_counts_equal_lint_counts_cold_and_warm() {
         ),
     );
     // Two articles sharing a slug, one with a suppression that silences nothing.
-    newsroom.write(
-        "articles/2026/05/dup-one.md",
-        &article_text("dup", "A Duplicate Story", "", PROSE)
-            .replace("slug = \"dup\"\n", "slug = \"dup-one\"\n"),
-    );
+    newsroom.article("dup-one", "A Duplicate Story", PROSE);
     newsroom.write(
         "articles/2026/05/dup-two.md",
         &article_text(
@@ -604,12 +540,7 @@ fn list_counts_equal_lint_counts_cold_and_warm() {
         ),
     );
     // Scheduled for a time between two runs below: TL006 appears when it passes.
-    newsroom.write(
-        "articles/2026/05/later.md",
-        &article_text("later", "A Scheduled Story", "", PROSE)
-            .replace("status = \"published\"", "status = \"scheduled\"")
-            .replace("2026-05-06T14:25:00Z", "2026-06-03T00:00:00Z"),
-    );
+    newsroom.scheduled_article("later", "A Scheduled Story", "2026-06-03T00:00:00Z");
     let expected = lint_counts(&newsroom, now);
     assert!(
         expected.values().any(|c| c.0 > 0) && expected.values().any(|c| c.1 > 0),

@@ -71,12 +71,7 @@ fn a_retracted_article_keeps_its_page_with_the_notice_in_every_format() {
 fn a_scheduled_article_is_exported_once_its_time_has_come() {
     let newsroom = TempNewsroom::new();
     newsroom.article("live", "A Live Story", PROSE);
-    newsroom.write(
-        "articles/2026/05/later.md",
-        &common::article_text("later", "A Later Story", "", PROSE)
-            .replace("status = \"published\"", "status = \"scheduled\"")
-            .replace("2026-05-06T14:25:00Z", "2026-06-05T06:00:00Z"),
-    );
+    newsroom.scheduled_article("later", "A Later Story", "2026-06-05T06:00:00Z");
     let out = export(&newsroom, "json", "2026-06-01T00:00:00Z");
     assert!(out.join("articles/live.json").is_file());
     assert!(!out.join("articles/later.json").exists());
