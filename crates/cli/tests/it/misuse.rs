@@ -2,19 +2,18 @@
 //! or I/O error) and that the message names what is wrong and how to put it right, with no
 //! temporary file names or parser internals in it.
 
-use crate::common::{PROSE, TempNewsroom};
+use crate::common::{PROSE, TempNewsroom, run};
 
-/// Stderr of a run that must fail with exit 2.
+/// Stderr of a run that must fail with exit 2, without a panic.
 fn refused(newsroom: &TempNewsroom, args: &[&str], stdin: Option<&str>) -> String {
     let mut cmd = newsroom.cmd(args);
     if let Some(text) = stdin {
         cmd.write_stdin(text);
     }
-    let output = cmd.output().expect("runs");
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    stderr
+    let done = run(&mut cmd);
+    assert_eq!(done.code, 2, "{}", done.stderr);
+    done.assert_stderr_lacks("panicked");
+    done.stderr
 }
 
 #[test]
@@ -121,10 +120,13 @@ fn completions_written_to_a_closed_pipe_do_not_panic() {
 fn config_takes_a_slug_and_refuses_a_file_that_is_not_there() {
     let newsroom = TempNewsroom::new();
     let relative = newsroom.article("clean", "A Clean Story", PROSE);
-    let output = newsroom.cmd(&["config", "clean"]).output().expect("runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains(&format!("file: {relative}")), "{stdout}");
+    let done = run(&mut newsroom.cmd(&["config", "clean"]));
+    assert_eq!(done.code, 0, "{}", done.stderr);
+    assert!(
+        done.stdout.contains(&format!("file: {relative}")),
+        "{}",
+        done.stdout
+    );
 
     for missing in ["articles/2026/05/nope.md", "no-such-slug"] {
         let stderr = refused(&newsroom, &["config", missing], None);
