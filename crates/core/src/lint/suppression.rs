@@ -17,9 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use super::context::LintEnv;
 use super::registry;
-use super::rules::front_matter::InvalidValue;
 use super::rules::markdown::InvalidSuppression;
-use super::settings::{is_known_selector, selector_matches, unknown_selector_message};
+use super::settings::{is_known_selector, selector_matches, unknown_selector_hint};
 use crate::article::Article;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, LineIndex, Span};
 use crate::markdown::BodyPositions;
@@ -293,7 +292,7 @@ impl Collector<'_> {
         ));
     }
 
-    /// `[lint] ignore`; a code no rule has is an invalid value (FM003) of the front matter.
+    /// `[lint] ignore`; a code no rule has is reported as a suppression comment's is (MD000).
     fn front_matter(&mut self) {
         let whole = Span::new(0, self.article.source.len());
         for (i, selector) in self.article.lint_ignore.iter().enumerate() {
@@ -303,12 +302,13 @@ impl Collector<'_> {
                     .spans
                     .value(&format!("lint.ignore[{i}]"))
                     .unwrap_or(self.article.layout.open_delimiter);
-                self.problems.push(Diagnostic::new(
-                    &InvalidValue::META,
-                    self.article.path.clone(),
+                self.problem(
                     at,
-                    unknown_selector_message(selector),
-                ));
+                    format!(
+                        "unknown rule code or family `{selector}` in `[lint] ignore`{}",
+                        unknown_selector_hint(selector)
+                    ),
+                );
                 continue;
             }
             let at = self
@@ -404,7 +404,7 @@ impl Collector<'_> {
                     at,
                     format!(
                         "unknown rule code or family `{code}` in suppression{}",
-                        crate::lint::unknown_selector_hint(code)
+                        unknown_selector_hint(code)
                     ),
                 );
                 continue;
