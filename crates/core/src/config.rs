@@ -345,6 +345,42 @@ impl Problems<'_> {
     }
 }
 
+/// Reports each desk an override names that the configuration does not define: the override
+/// would match no article. Problems of overrides written in `path` point at the desk; those of
+/// an extended file name that file.
+fn unknown_override_desks(config: &Config, path: &Path, problems: &mut Problems<'_>) {
+    for found in config.lint.overrides() {
+        for (j, desk) in found.desks.iter().enumerate() {
+            if config.desks.contains_key(desk) {
+                continue;
+            }
+            let known = config.desks.keys().map(String::as_str);
+            let hint = match crate::suggest::nearest(desk, known) {
+                Some(best) => format!("; {}", crate::suggest::did_you_mean(best)),
+                None => "; the desks are the tables under `[desks]`".to_string(),
+            };
+            match &found.origin {
+                Some((file, n)) if file != path => problems.push_span(
+                    Span::at(0),
+                    format!(
+                        "unknown desk `{desk}` in `[[lint.overrides]]` {} of `{}`{hint}",
+                        n + 1,
+                        file.display()
+                    ),
+                    None,
+                ),
+                origin => {
+                    let n = origin.as_ref().map_or(0, |(_, n)| *n);
+                    problems.push(
+                        &format!("lint.overrides[{n}].desks[{j}]"),
+                        format!("unknown desk `{desk}`{hint}"),
+                    );
+                }
+            }
+        }
+    }
+}
+
 impl Config {
     /// Reads and validates `copydesk.toml` at `path`.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -387,13 +423,16 @@ impl Config {
             list: Vec::new(),
         };
         let mut config = Config::from_raw(raw, &mut problems);
+        config.lint.set_override_origins(layered.overrides);
+        // Only the whole chain knows every desk: an extended file may name desks the file
+        // extending it defines.
+        unknown_override_desks(&config, path, &mut problems);
         if !problems.list.is_empty() {
             return Err(ConfigError::Invalid {
                 path: path.to_path_buf(),
                 problems: problems.list,
             });
         }
-        config.lint.set_override_origins(layered.overrides);
         config.baseline = layered.baseline;
         config.files = chain;
         config.origins = layered.origins;

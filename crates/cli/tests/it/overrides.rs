@@ -192,6 +192,12 @@ fn bad_overrides_are_configuration_errors_with_file_line_and_key() {
     let out = copydesk(repo.path(), &["lint", "--now", NOW]);
     assert_eq!(out.code, 2);
     out.assert_stderr_has("an override needs `paths`, `desks` or `status`");
+
+    // A misspelt desk would make the override match nothing, silently.
+    let repo = newsroom("[[lint.overrides]]\ndesks = [\"nws\"]\nignore = [\"MD006\"]\n");
+    let out = copydesk(repo.path(), &["lint", "--now", NOW]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.assert_stderr_has("unknown desk `nws`; did you mean `news`?");
 }
 
 #[test]
