@@ -35,18 +35,14 @@ pub(crate) fn run(args: &PreviewArgs) -> anyhow::Result<Status> {
 
     let mut url = format!("http://{}/", host_for_url(bound));
     if let Some(article) = &args.article {
-        let path = std::path::absolute(article)
-            .with_context(|| format!("cannot resolve `{}`", article.display()))?;
-        let path = path.canonicalize().unwrap_or(path);
-        if let Some(page) = site.article_url(&path) {
-            url = format!("http://{}{page}", host_for_url(bound));
-        } else {
+        let Some(page) = site.find_article(&article.to_string_lossy()) else {
             anyhow::bail!(
-                "`{}` is not an article of the newsroom at `{}`",
+                "no article `{}` in the newsroom at `{}`\n  help: give an article's slug or its file's path (`copydesk list` shows them)",
                 article.display(),
                 root.display()
             );
-        }
+        };
+        url = format!("http://{}{page}", host_for_url(bound));
     }
     {
         let mut stdout = std::io::stdout().lock();

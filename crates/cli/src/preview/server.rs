@@ -89,13 +89,13 @@ impl Site {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// The page URL of the article file at `path`.
-    pub(crate) fn article_url(&self, path: &Path) -> Option<String> {
+    /// The page URL of the article `given` names (a slug or a file's path).
+    pub(crate) fn find_article(&self, given: &str) -> Option<String> {
         let current = self
             .current
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        current.as_ref().ok()?.article_url(path)
+        current.as_ref().ok()?.find_article(given)
     }
 }
 

@@ -170,6 +170,19 @@ impl Preview {
         &self.report
     }
 
+    /// The page URL of the article `given` names, as the workflow commands take it: a slug,
+    /// a file stem, or a file's path (relative to the current directory or the root). A file
+    /// whose front matter does not parse has a page too (its error page). `None` when no
+    /// article of the newsroom is meant.
+    pub fn find_article(&self, given: &str) -> Option<String> {
+        let path = match crate::workflow::resolve(&self.newsroom, given) {
+            Ok(article) => article.path.to_path_buf(),
+            Err(crate::workflow::WorkflowError::Unreadable { path }) => path,
+            Err(_) => return None,
+        };
+        self.article_url(&path)
+    }
+
     /// The URL of the article file at `path` (absolute, under the articles directory).
     pub fn article_url(&self, path: &Path) -> Option<String> {
         let relative = path.strip_prefix(&self.newsroom.root).ok()?;
