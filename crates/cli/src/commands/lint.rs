@@ -90,7 +90,7 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
         // (or, with --diff, would be), so a file changed on disk meanwhile is reported as
         // it is there.
         let mut fixed_texts = Overlay::new();
-        for file in &linter.fix(&request, MAX_ROUNDS)? {
+        for file in &linter.fix(&request, MAX_ROUNDS).map_err(with_help)? {
             let shown = options.display_path(&file.path);
             if args.diff {
                 write!(out, "{}", unified_diff(&shown, &file.original, &file.fixed))?;
@@ -101,11 +101,15 @@ pub(crate) fn run(args: &LintArgs) -> anyhow::Result<Status> {
             fixed += file.codes.values().sum::<usize>();
             report_fix(file, &shown, args.diff);
         }
-        linter.lint(&request.clone().overlay(&fixed_texts))?
+        linter
+            .lint(&request.clone().overlay(&fixed_texts))
+            .map_err(with_help)?
     } else {
         let bar = crate::progress::FileBar::new(args.quiet);
         let progress = |event| bar.update(event);
-        let run = linter.lint(&request.clone().progress(&progress))?;
+        let run = linter
+            .lint(&request.clone().progress(&progress))
+            .map_err(with_help)?;
         bar.finish();
         run
     };
@@ -209,6 +213,22 @@ fn lint_stdin(args: &LintArgs, path: &Path) -> anyhow::Result<Status> {
     copydesk::render(&report, args.format, &options, &mut out)?;
     out.flush()?;
     Ok(status_of(&report, args.fail_on))
+}
+
+/// A run's error with what to do about it, where the command line knows better than the
+/// library: `--changed-since` needs git history.
+fn with_help(error: copydesk::Error) -> anyhow::Error {
+    use copydesk::{Error, GitError};
+    let help = match &error {
+        Error::Git(GitError::UnknownRevision { rev }) => format!(
+            "`--changed-since {rev}` needs that commit in this clone: fetch it (`git fetch origin`; in CI, check out with full history, such as `fetch-depth: 0`), or lint without `--changed-since`"
+        ),
+        Error::Git(GitError::NotARepository { .. }) => {
+            "`--changed-since` compares with git history: run it in a clone of the newsroom, or lint without it".to_string()
+        }
+        _ => return error.into(),
+    };
+    anyhow::anyhow!("{error}\n  help: {help}")
 }
 
 /// `Findings` when a diagnostic reaches `--fail-on`.

@@ -25,7 +25,17 @@ pub(crate) fn run(args: &PreviewArgs) -> anyhow::Result<Status> {
         .with_context(|| format!("cannot resolve `{}`", root.display()))?;
     let address = SocketAddr::new(args.bind, args.port);
     let http = tiny_http::Server::http(address)
-        .map_err(|error| anyhow::anyhow!("cannot listen on {address}: {error}"))?;
+        .map_err(|error| {
+            let in_use = error
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse);
+            let help = if !in_use {
+                ""
+            } else {
+                "\n  help: another program (perhaps another preview) uses that port; pick another with `--port`, or `--port 0` for any free one"
+            };
+            anyhow::anyhow!("cannot listen on {address}: {error}{help}")
+        })?;
     let bound = http
         .server_addr()
         .to_ip()

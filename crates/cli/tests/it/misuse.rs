@@ -169,3 +169,33 @@ fn preview_opens_an_article_by_slug_and_refuses_one_that_is_not_there() {
         "{line}"
     );
 }
+
+#[test]
+fn changed_since_without_the_history_says_how_to_get_it() {
+    let newsroom = TempNewsroom::new();
+    newsroom.article("clean", "A Clean Story", PROSE);
+    let stderr = refused(&newsroom, &["lint", "--changed-since", "HEAD"], None);
+    assert!(
+        stderr.contains("is not inside a git repository"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("help: `--changed-since` compares with git history"));
+
+    crate::common::git_commit_everything(newsroom.root());
+    let stderr = refused(&newsroom, &["lint", "--changed-since", "origin/main"], None);
+    assert!(
+        stderr.contains("unknown git revision `origin/main`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("help: `--changed-since origin/main` needs that commit"));
+}
+
+#[test]
+fn a_preview_port_in_use_says_how_to_pick_another() {
+    let newsroom = TempNewsroom::new();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let port = taken.local_addr().expect("bound").port().to_string();
+    let stderr = refused(&newsroom, &["preview", "--port", &port], None);
+    assert!(stderr.contains("cannot listen on"), "{stderr}");
+    assert!(stderr.contains("`--port 0` for any free one"), "{stderr}");
+}
