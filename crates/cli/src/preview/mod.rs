@@ -29,10 +29,10 @@ pub(crate) fn run(args: &PreviewArgs) -> anyhow::Result<Status> {
             let in_use = error
                 .downcast_ref::<std::io::Error>()
                 .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse);
-            let help = if !in_use {
-                ""
-            } else {
+            let help = if in_use {
                 "\n  help: another program (perhaps another preview) uses that port; pick another with `--port`, or `--port 0` for any free one"
+            } else {
+                ""
             };
             anyhow::anyhow!("cannot listen on {address}: {error}{help}")
         })?;
