@@ -144,10 +144,16 @@ where
                 !text.get(from..to).unwrap_or("\n").contains('\n')
             });
             if !same_line {
+                let message = first_line(error.message());
+                let (message, help) = if message == "duplicate key" {
+                    explain_duplicate(text, span)
+                } else {
+                    (message, None)
+                };
                 problems.push(TomlProblem {
                     kind: TomlProblemKind::Syntax,
-                    message: first_line(error.message()),
-                    help: None,
+                    message,
+                    help,
                     span,
                     fix: None,
                 });
@@ -228,6 +234,33 @@ where
         spans,
         pruned,
     }
+}
+
+/// The parser's bare "duplicate key", said with the key and, for a table written twice, where
+/// it was first: the usual cause is a snippet pasted under a second `[lint]` header.
+fn explain_duplicate(text: &str, span: Span) -> (String, Option<String>) {
+    let line_start = text[..span.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |at| at + 1);
+    let line = text[line_start..].lines().next().unwrap_or("").trim();
+    if line.starts_with('[') {
+        let first = text[..line_start]
+            .lines()
+            .position(|earlier| earlier.trim() == line)
+            .map(|index| format!(" (first at line {})", index + 1))
+            .unwrap_or_default();
+        return (
+            format!("table `{line}` is written twice{first}"),
+            Some(format!(
+                "write a table once: move these keys into the first `{line}`"
+            )),
+        );
+    }
+    let key = text.get(span.start..span.end).unwrap_or("").trim();
+    (
+        format!("key `{key}` is set twice in the same table"),
+        Some("keep one of them".to_string()),
+    )
 }
 
 fn first_line(message: &str) -> String {
@@ -516,6 +549,26 @@ mod tests {
         let mut pruned = parsed.pruned.clone();
         pruned.sort();
         assert_eq!(pruned, ["count", "items[1]", "title"]);
+    }
+
+    #[test]
+    fn a_duplicate_names_the_key_and_where_a_table_was_first_written() {
+        let parsed = parse::<Doc>("title = \"x\"\ntitle = \"y\"\n");
+        assert_eq!(
+            parsed.problems[0].message,
+            "key `title` is set twice in the same table"
+        );
+        let text = "title = \"x\"\n[inner]\nid = \"a\"\n\n[inner]\nid = \"b\"\n";
+        let parsed = parse::<Doc>(text);
+        let problem = &parsed.problems[0];
+        assert_eq!(
+            problem.message,
+            "table `[inner]` is written twice (first at line 2)"
+        );
+        assert_eq!(
+            problem.help.as_deref(),
+            Some("write a table once: move these keys into the first `[inner]`")
+        );
     }
 
     #[test]

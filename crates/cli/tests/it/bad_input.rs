@@ -281,7 +281,7 @@ fn one_megabyte_single_line() {
 fn toml_duplicate_keys() {
     let text = CLEAN.replace("dek =", "title = \"Again\"\ndek =");
     let outcome = lint_article("hello.md", text.as_bytes());
-    assert_finding(&outcome, "hello.md:3:1: FM000", "duplicate key");
+    assert_finding(&outcome, "hello.md:3:1: FM000", "key `title` is set twice");
 }
 
 #[test]
