@@ -202,7 +202,11 @@ pub(crate) fn list(args: &ListArgs) -> anyhow::Result<Status> {
         .context("cannot count the lint findings")?
         .with_index(args.index.to_options());
     let (rows, counted) =
-        workflow::list_indexed(&linter, &filter).context("cannot count the lint findings")?;
+        workflow::list_indexed(&linter, &filter).map_err(|error| match error {
+            // A filter naming no desk or author: the message says so on its own.
+            copydesk::Error::Workflow(error) => anyhow::Error::new(error),
+            other => anyhow::Error::new(other).context("cannot count the lint findings"),
+        })?;
     if args.verbose {
         let mut err = std::io::stderr().lock();
         writeln!(

@@ -199,3 +199,23 @@ fn a_preview_port_in_use_says_how_to_pick_another() {
     assert!(stderr.contains("cannot listen on"), "{stderr}");
     assert!(stderr.contains("`--port 0` for any free one"), "{stderr}");
 }
+
+#[test]
+fn list_refuses_a_desk_or_author_the_newsroom_does_not_have() {
+    let newsroom = TempNewsroom::new();
+    newsroom.article("clean", "A Clean Story", PROSE);
+    let stderr = refused(&newsroom, &["list", "--desk", "aii"], None);
+    assert!(
+        stderr.contains("unknown desk `aii`; did you mean `ai`?"),
+        "{stderr}"
+    );
+    let stderr = refused(&newsroom, &["list", "--author", "nobody"], None);
+    assert!(
+        stderr.contains("unknown author `nobody`; the authors are"),
+        "{stderr}"
+    );
+    // An author's name names them too.
+    let listed = run(&mut newsroom.cmd(&["list", "--author", "Ryan Tanaka"]));
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    assert!(listed.stdout.contains("clean"), "{}", listed.stdout);
+}

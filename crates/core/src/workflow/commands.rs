@@ -57,8 +57,10 @@ pub fn resolve<'n>(newsroom: &'n Newsroom, article: &str) -> Result<&'n Article,
             return Err(WorkflowError::Unreadable { path: wanted });
         }
     }
+    let slugs = newsroom.articles.iter().map(|a| a.slug.as_str());
     Err(WorkflowError::NotFound {
         article: article.to_string(),
+        nearest: crate::suggest::nearest(article, slugs).map(str::to_string),
     })
 }
 

@@ -12,10 +12,18 @@ use crate::error::IoError;
 #[non_exhaustive]
 pub enum WorkflowError {
     /// No article has that slug or path.
-    #[error("no article `{article}` in the newsroom (give its slug or its file's path)")]
+    #[error(
+        "no article `{article}` in the newsroom; {}",
+        .nearest.as_deref().map_or_else(
+            || "give its slug or its file's path (`copydesk list` shows them)".to_string(),
+            crate::suggest::did_you_mean,
+        )
+    )]
     NotFound {
         /// What was asked for.
         article: String,
+        /// The slug closest to it, when one is close enough to be a typo.
+        nearest: Option<String>,
     },
     /// The article's front matter does not parse, so it cannot be edited safely.
     #[error("`{}` has front matter copydesk cannot read; run `copydesk lint` on it and fix that first", .path.display())]

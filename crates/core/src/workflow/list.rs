@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::lint::{FindingCounts, LintRequest, LintRun, Linter, Report};
 use crate::read_time::ReadTime;
+use crate::workflow::WorkflowError;
 
 /// Which articles to list. Empty fields do not filter.
 #[derive(Debug, Clone, Default)]
@@ -109,8 +110,9 @@ pub fn list_indexed(
 ) -> Result<(Vec<ListRow>, LintRun), Error> {
     use rayon::prelude::*;
     let (root, config) = (linter.root(), linter.config());
-    let files = crate::list_article_files(root, &root.join(&config.paths.articles))?;
     let authors = linter.authors();
+    check_filter(filter, config, authors)?;
+    let files = crate::list_article_files(root, &root.join(&config.paths.articles))?;
     let author_ids = filter
         .author
         .as_deref()
@@ -221,6 +223,44 @@ fn sorted(mut rows: Vec<(Option<DateTime<FixedOffset>>, ListRow)>) -> Vec<ListRo
             .then_with(|| a.path.cmp(&b.path))
     });
     rows.into_iter().map(|(_, row)| row).collect()
+}
+
+/// Refuses a desk or author the newsroom does not have: a misspelt filter would list nothing
+/// and look like an empty newsroom.
+fn check_filter(
+    filter: &ListFilter,
+    config: &crate::Config,
+    authors: &BTreeMap<String, crate::author::Author>,
+) -> Result<(), WorkflowError> {
+    let unknown = |what: &str, given: &str, known: Vec<&str>| {
+        let hint = match crate::suggest::nearest(given, known.iter().copied()) {
+            Some(best) => crate::suggest::did_you_mean(best),
+            None if known.is_empty() => format!("the newsroom has no {what}s"),
+            None => format!("the {what}s are {}", known.join(", ")),
+        };
+        WorkflowError::InvalidValue(format!("unknown {what} `{given}`; {hint}"))
+    };
+    if let Some(desk) = &filter.desk
+        && !config.desks.contains_key(desk)
+    {
+        return Err(unknown(
+            "desk",
+            desk,
+            config.desks.keys().map(String::as_str).collect(),
+        ));
+    }
+    if let Some(wanted) = &filter.author
+        && resolve_author(authors, wanted)
+            .iter()
+            .all(|id| !authors.contains_key(id))
+    {
+        return Err(unknown(
+            "author",
+            wanted,
+            authors.keys().map(String::as_str).collect(),
+        ));
+    }
+    Ok(())
 }
 
 /// The author ids `wanted` names: the id itself, or every author whose name matches it

@@ -295,6 +295,12 @@ fn an_article_is_found_by_slug_or_path() {
     assert_eq!(by_slug.path, by_path.path);
     assert!(matches!(
         workflow::resolve(&newsroom, "nope"),
-        Err(WorkflowError::NotFound { .. })
+        Err(WorkflowError::NotFound { nearest: None, .. })
     ));
+    // A typo of a slug is answered with the slug.
+    let typo = workflow::resolve(&newsroom, "chipp").expect_err("no such article");
+    assert_eq!(
+        typo.to_string(),
+        "no article `chipp` in the newsroom; did you mean `chip`?"
+    );
 }
