@@ -27,24 +27,10 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-work="$(mktemp -d "${TMPDIR:-/tmp}/copydesk-baseline.XXXXXX")"
-if $keep; then
-  echo "work directory: $work" >&2
-else
-  trap 'rm -rf "$work"' EXIT
-fi
-log() { printf '==> %s\n' "$*" >&2; }
-
-if [[ ! -x /usr/bin/time ]]; then
-  echo "GNU time (/usr/bin/time) is required: apt-get install -y time" >&2
-  exit 1
-fi
-
-log "building copydesk and copydesk-bench (release)"
-cargo build --release --quiet --manifest-path "$repo/Cargo.toml" -p copydesk-cli -p copydesk-bench
-copydesk="$repo/target/release/copydesk"
-bench="$repo/target/release/copydesk-bench"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_work baseline "$keep"
+require_gnu_time
+build_release
 
 news="$work/newsroom"
 log "generating $articles articles with planted faults (seed 1, fault rate 0.2)"
