@@ -289,12 +289,13 @@ fn candidates_in_buckets(signed: &[Keys<'_>]) -> Vec<(usize, Vec<usize>)> {
         candidates[j].extend(same.iter().take(MAX_BUCKET_COMPARISONS).copied());
         same.push(j);
     }
-    let mut buckets: FxHashMap<(usize, u64), Vec<usize>> = FxHashMap::default();
-    for (j, (_, signature)) in signed.iter().enumerate() {
-        for band in 0..BANDS {
-            let bucket = buckets
-                .entry((band, band_hash(signature, band)))
-                .or_default();
+    // One band at a time, so only one band's buckets are held at once; the order in which
+    // a article's candidates are found does not change which one is chosen.
+    let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for band in 0..BANDS {
+        buckets.clear();
+        for (j, (_, signature)) in signed.iter().enumerate() {
+            let bucket = buckets.entry(band_hash(signature, band)).or_default();
             candidates[j].extend(bucket.iter().take(MAX_BUCKET_COMPARISONS).copied());
             bucket.push(j);
         }
