@@ -63,11 +63,27 @@ pub enum ConfigError {
         problems: Vec<ConfigProblem>,
     },
     /// Configuration files extend each other in a circle.
-    #[error("`extend` forms a cycle: {}", .chain.iter().map(|p| format!("`{}`", p.display())).collect::<Vec<_>>().join(" extends "))]
+    #[error("`extend` forms a cycle: {}", cycle_text(.chain))]
     ExtendCycle {
         /// The files in the order they extend each other, ending with the first one again.
         chain: Vec<PathBuf>,
     },
+}
+
+/// The files of an `extend` cycle, each relative to the first one's directory when under it,
+/// as they are written in the files.
+fn cycle_text(chain: &[PathBuf]) -> String {
+    let base = chain.first().and_then(|first| first.parent());
+    chain
+        .iter()
+        .map(|path| {
+            let shown = base
+                .and_then(|base| path.strip_prefix(base).ok())
+                .unwrap_or(path);
+            format!("`{}`", shown.display())
+        })
+        .collect::<Vec<_>>()
+        .join(" extends ")
 }
 
 /// Every problem as `path:line:column: message (help)`, the first on the error's own line so
