@@ -108,6 +108,18 @@ pub fn read_regular(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// Opens a regular file for reading, as [`read_regular`] does, for a caller that streams it.
+///
+/// # Errors
+/// [`ReadError::NotRegular`] or the I/O error.
+pub(crate) fn open_regular_file(path: &Path) -> Result<std::fs::File, ReadError> {
+    let file = open_regular(path)?;
+    if !file.metadata().map_err(ReadError::Io)?.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    Ok(file)
+}
+
 #[cfg(unix)]
 fn open_regular(path: &Path) -> Result<std::fs::File, ReadError> {
     use std::os::unix::fs::OpenOptionsExt as _;
@@ -342,13 +354,22 @@ pub(crate) fn temp_file_in(dir: &Path, kind: &str) -> std::io::Result<tempfile::
 /// stopped halfway never sees half a file. For files copydesk owns (the lint index); article
 /// files go through [`replace_if_unchanged`], which keeps permissions and checks links.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), IoError> {
+    replace_file_with(path, |file| file.write_all(bytes))
+}
+
+/// [`replace_file`] with the contents written by `write`, for a file too large to build in
+/// memory first.
+pub(crate) fn replace_file_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<(), IoError> {
     let fail = |e: std::io::Error| IoError::new("cannot write", path, e);
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
     let mut temp = temp_file_in(dir, "write-").map_err(fail)?;
-    temp.write_all(bytes).map_err(fail)?;
+    write(temp.as_file_mut()).map_err(fail)?;
     temp.as_file().sync_all().map_err(fail)?;
     temp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())

@@ -47,13 +47,75 @@ const INDEX_FILE: &str = "lint-index";
 //    article's `published` is recorded among the timestamps compared with now (TL006).
 // 6: rule-specific facts are stored per facts type, as the rules declare them, and the
 //    timestamps compared with now are the ones the rules declare.
-const FORMAT_VERSION: u32 = 6;
+// 7: the payload is a sequence of length-prefixed records (the key, the number of entries,
+//    each entry), read and written one at a time; ED008 signatures hold 32-bit values.
+const FORMAT_VERSION: u32 = 7;
 
 /// The first bytes of every index file.
 const MAGIC: &[u8; 8] = b"CDLINTIX";
 
+/// The read buffer over the payload's records.
+const READ_BUFFER: usize = 256 * 1024;
+
 /// A BLAKE3 hash.
 pub type ContentHash = [u8; 32];
+
+/// Reads the next record of the index payload into `record`.
+fn read_record<'a>(
+    payload: &mut impl std::io::Read,
+    record: &'a mut Vec<u8>,
+) -> Result<&'a [u8], IndexMiss> {
+    use std::io::Read as _;
+    let mut len = [0; 4];
+    payload
+        .read_exact(&mut len)
+        .map_err(IndexMiss::of_read_error)?;
+    let len = u64::from(u32::from_le_bytes(len));
+    record.clear();
+    // A length past the end of the file is caught here, not by allocating it.
+    let read = payload
+        .take(len)
+        .read_to_end(record)
+        .map_err(IndexMiss::of_read_error)?;
+    if read as u64 != len {
+        return Err(IndexMiss::Corrupt);
+    }
+    Ok(record)
+}
+
+/// Writes `value` as one record of the index payload: its length, then its postcard bytes
+/// (encoded in `scratch`, reused from record to record).
+fn write_record(
+    out: &mut impl std::io::Write,
+    scratch: &mut Vec<u8>,
+    value: &impl Serialize,
+) -> std::io::Result<()> {
+    scratch.clear();
+    let encoded =
+        postcard::to_extend(value, std::mem::take(scratch)).map_err(std::io::Error::other)?;
+    *scratch = encoded;
+    let len = u32::try_from(scratch.len()).map_err(std::io::Error::other)?;
+    out.write_all(&len.to_le_bytes())?;
+    out.write_all(scratch)
+}
+
+/// A writer that hashes what passes through it.
+struct HashingWriter<W> {
+    inner: W,
+    hasher: blake3::Hasher,
+}
+
+impl<W: std::io::Write> std::io::Write for HashingWriter<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(bytes)?;
+        self.hasher.update(&bytes[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
 
 /// Hashes a file's bytes the way index entries record them.
 pub fn hash_content(bytes: &[u8]) -> ContentHash {
@@ -125,6 +187,17 @@ pub enum IndexMiss {
     /// The configuration or an author file changed since the index was written.
     #[error("the configuration or the authors changed since the lint index was written")]
     OtherInputs,
+}
+
+impl IndexMiss {
+    /// A read of the index that failed: a file that ends early is corrupt (truncated).
+    #[allow(clippy::needless_pass_by_value, reason = "passed to `map_err`")]
+    fn of_read_error(error: std::io::Error) -> IndexMiss {
+        match error.kind() {
+            std::io::ErrorKind::UnexpectedEof => IndexMiss::Corrupt,
+            _ => IndexMiss::Unreadable(error.to_string()),
+        }
+    }
 }
 
 /// A time as seconds and nanoseconds since the epoch, which compares like the time.
@@ -217,8 +290,9 @@ impl EntryMeta {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Entry {
     meta: EntryMeta,
-    /// The facts, or `None` for a file whose front matter could not be read.
-    facts: Option<ArticleFacts>,
+    /// The facts, or `None` for a file whose front matter could not be read. Boxed so the
+    /// map's nodes stay small: a run moves the facts out and drops the map.
+    facts: Option<Box<ArticleFacts>>,
     /// The counts of the file's per-article findings (corpus findings are computed from
     /// every file's facts on each run).
     counts: FindingCounts,
@@ -231,27 +305,13 @@ pub struct LintIndex {
     entries: BTreeMap<String, Entry>,
 }
 
-/// What is stored after the magic, format and checksum.
+/// One entry as stored: its record in the payload.
 #[derive(Serialize)]
-struct StoredRef<'a> {
-    key: &'a IndexKey,
-    entries: &'a BTreeMap<String, Entry>,
-}
+struct StoredEntryRef<'a>(&'a str, &'a Entry);
 
-/// The start of the payload, read first so another version's index is told apart from a
-/// corrupt one.
+/// One entry as read back.
 #[derive(Deserialize)]
-struct Header {
-    key: IndexKey,
-}
-
-/// The payload as read back.
-#[derive(Deserialize)]
-struct Stored {
-    #[allow(dead_code, reason = "read and checked as `Header` first")]
-    key: IndexKey,
-    entries: BTreeMap<String, Entry>,
-}
+struct StoredEntry(String, Entry);
 
 impl LintIndex {
     /// An empty index for `key`.
@@ -267,9 +327,9 @@ impl LintIndex {
     /// cannot be used only costs a full lint.
     pub fn load(dir: &Path, key: IndexKey) -> (LintIndex, Option<IndexMiss>) {
         let path = dir.join(INDEX_FILE);
-        // Through the checked reader: a FIFO named `lint-index` must not hang the run.
-        let bytes = match crate::fs::read_regular(&path, u64::MAX) {
-            Ok(bytes) => bytes,
+        // Through the checked opener: a FIFO named `lint-index` must not hang the run.
+        let file = match crate::fs::open_regular_file(&path) {
+            Ok(file) => file,
             Err(crate::fs::ReadError::Io(error))
                 if error.kind() == std::io::ErrorKind::NotFound =>
             {
@@ -282,49 +342,82 @@ impl LintIndex {
                 );
             }
         };
-        match LintIndex::decode(&bytes, &key) {
+        match LintIndex::read(file, &key) {
             Ok(entries) => (LintIndex { key, entries }, None),
             Err(miss) => (LintIndex::new(key), Some(miss)),
         }
     }
 
-    fn decode(bytes: &[u8], key: &IndexKey) -> Result<BTreeMap<String, Entry>, IndexMiss> {
-        let rest = bytes.strip_prefix(MAGIC).ok_or(IndexMiss::Corrupt)?;
-        let (format, rest) = rest.split_first_chunk::<4>().ok_or(IndexMiss::Corrupt)?;
-        let format = u32::from_le_bytes(*format);
+    /// Reads an index file in two streaming passes: the checksum over the payload, then the
+    /// payload's records one at a time. The file's bytes are never held whole next to what
+    /// they decode to, which at archive size would double the memory a run needs.
+    fn read(mut file: std::fs::File, key: &IndexKey) -> Result<BTreeMap<String, Entry>, IndexMiss> {
+        use std::io::{BufReader, Read as _, Seek as _, SeekFrom};
+        let failed = IndexMiss::of_read_error;
+        let mut head = [0; MAGIC.len() + 4];
+        file.read_exact(&mut head).map_err(failed)?;
+        let format = head.strip_prefix(MAGIC).ok_or(IndexMiss::Corrupt)?;
+        let format = u32::from_le_bytes(format.try_into().map_err(|_| IndexMiss::Corrupt)?);
         if format != FORMAT_VERSION {
             return Err(IndexMiss::OtherFormat { found: format });
         }
-        let (checksum, payload) = rest.split_first_chunk::<32>().ok_or(IndexMiss::Corrupt)?;
-        if hash_content(payload) != *checksum {
+        let mut checksum = [0; 32];
+        file.read_exact(&mut checksum).map_err(failed)?;
+        let payload_at = file.stream_position().map_err(failed)?;
+        let mut hasher = blake3::Hasher::new();
+        hasher.update_reader(&mut file).map_err(failed)?;
+        if *hasher.finalize().as_bytes() != checksum {
             return Err(IndexMiss::Corrupt);
         }
-        let (header, _) =
-            postcard::take_from_bytes::<Header>(payload).map_err(|_| IndexMiss::Corrupt)?;
-        if header.key.version != key.version {
+        file.seek(SeekFrom::Start(payload_at)).map_err(failed)?;
+        let mut payload = BufReader::with_capacity(READ_BUFFER, file);
+        let mut record = Vec::new();
+        let stored_key: IndexKey = postcard::from_bytes(read_record(&mut payload, &mut record)?)
+            .map_err(|_| IndexMiss::Corrupt)?;
+        if stored_key.version != key.version {
             return Err(IndexMiss::OtherVersion {
-                found: header.key.version,
+                found: stored_key.version,
             });
         }
-        if header.key != *key {
+        if stored_key != *key {
             return Err(IndexMiss::OtherInputs);
         }
-        let stored: Stored = postcard::from_bytes(payload).map_err(|_| IndexMiss::Corrupt)?;
-        Ok(stored.entries)
+        let count: u64 = postcard::from_bytes(read_record(&mut payload, &mut record)?)
+            .map_err(|_| IndexMiss::Corrupt)?;
+        let mut entries = BTreeMap::new();
+        for _ in 0..count {
+            let StoredEntry(path, entry) =
+                postcard::from_bytes(read_record(&mut payload, &mut record)?)
+                    .map_err(|_| IndexMiss::Corrupt)?;
+            entries.insert(path, entry);
+        }
+        Ok(entries)
     }
 
-    fn encode(&self) -> Vec<u8> {
-        let payload = postcard::to_stdvec(&StoredRef {
-            key: &self.key,
-            entries: &self.entries,
-        })
-        .expect("serialising to a Vec cannot fail: every stored type has a plain serde form");
-        let mut bytes = Vec::with_capacity(MAGIC.len() + 4 + 32 + payload.len());
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        bytes.extend_from_slice(&hash_content(&payload));
-        bytes.extend_from_slice(&payload);
-        bytes
+    /// Writes the index file: the head with a zero checksum, the payload's records (the key,
+    /// the number of entries, each entry) streamed through the hasher, then the checksum over
+    /// the zeros. Nothing the size of the index is built in memory.
+    fn write(&self, file: &mut std::fs::File) -> std::io::Result<()> {
+        use std::io::{BufWriter, Seek as _, SeekFrom, Write as _};
+        file.write_all(MAGIC)?;
+        file.write_all(&FORMAT_VERSION.to_le_bytes())?;
+        let checksum_at = file.stream_position()?;
+        file.write_all(&[0; 32])?;
+        let mut payload = HashingWriter {
+            inner: BufWriter::new(&mut *file),
+            hasher: blake3::Hasher::new(),
+        };
+        let mut record = Vec::new();
+        write_record(&mut payload, &mut record, &self.key)?;
+        write_record(&mut payload, &mut record, &(self.entries.len() as u64))?;
+        for (path, entry) in &self.entries {
+            write_record(&mut payload, &mut record, &StoredEntryRef(path, entry))?;
+        }
+        payload.inner.flush()?;
+        let checksum = payload.hasher.finalize();
+        drop(payload);
+        file.seek(SeekFrom::Start(checksum_at))?;
+        file.write_all(checksum.as_bytes())
     }
 
     /// Writes the index into `dir` atomically, creating the directory with a `.gitignore`
@@ -353,7 +446,7 @@ impl LintIndex {
         }
         // A run killed while writing the index left its temporary file here.
         crate::fs::remove_stale_temp_files(dir, dir);
-        crate::fs::replace_file(&dir.join(INDEX_FILE), &self.encode())
+        crate::fs::replace_file_with(&dir.join(INDEX_FILE), |file| self.write(file))
     }
 
     /// The number of files in the index.
@@ -371,25 +464,30 @@ impl LintIndex {
         &self.key
     }
 
-    /// The stored record, facts and finding counts of the file at `relative` (facts `None` for a file whose
-    /// front matter could not be read), when its bytes still hash to `hash` and its
-    /// timestamps are on the same side of `now`; `path` becomes the facts' path.
+    /// The stored record and finding counts of the file at `relative`, when its bytes still
+    /// hash to `hash` and its timestamps are on the same side of `now`. Its facts stay in the
+    /// index until [`LintIndex::take_facts`] moves them out, so a lint holds one copy of
+    /// each article's facts, not two.
     pub(crate) fn lookup(
         &self,
         relative: &str,
-        path: &Arc<Path>,
         hash: &ContentHash,
         now: DateTime<FixedOffset>,
-    ) -> Option<(EntryMeta, Option<ArticleFacts>, FindingCounts)> {
+    ) -> Option<(EntryMeta, FindingCounts)> {
         let entry = self.entries.get(relative)?;
         if entry.meta.hash != *hash || !entry.meta.is_current_at(instant(now)) {
             return None;
         }
-        let facts = entry.facts.clone().map(|mut facts| {
-            facts.path = Arc::clone(path);
-            facts
-        });
-        Some((entry.meta.clone(), facts, entry.counts))
+        Some((entry.meta.clone(), entry.counts))
+    }
+
+    /// Moves the stored facts of the file at `relative` out of the index (`None` for a file
+    /// whose front matter could not be read, or facts already taken); `path` becomes the
+    /// facts' path.
+    pub(crate) fn take_facts(&mut self, relative: &str, path: &Arc<Path>) -> Option<ArticleFacts> {
+        let mut facts = *self.entries.get_mut(relative)?.facts.take()?;
+        facts.path = Arc::clone(path);
+        Some(facts)
     }
 
     /// Records the file at `relative`.
@@ -404,7 +502,7 @@ impl LintIndex {
             relative,
             Entry {
                 meta,
-                facts,
+                facts: facts.map(Box::new),
                 counts,
             },
         );
@@ -577,7 +675,7 @@ mod tests {
             &config,
             &files(root, &config),
             changed.as_ref(),
-            Some(index),
+            Some(&mut index.clone()),
             now(),
             &|| {},
         )

@@ -431,7 +431,7 @@ impl Linter {
             request.overlay.is_some(),
         );
         let key = || IndexKey::for_newsroom(&self.root, &self.config);
-        let (index, miss) = match &index_use {
+        let (mut index, miss) = match &index_use {
             IndexUse::Off { .. } => (None, None),
             IndexUse::Build { .. } => (Some(LintIndex::new(key())), None),
             IndexUse::ReadWrite { dir } | IndexUse::Read { dir } => {
@@ -444,7 +444,7 @@ impl Linter {
         let pass = self.pass(
             files,
             reported.as_ref(),
-            index.as_ref(),
+            index.as_mut(),
             request.overlay,
             &|| progress(Progress::FileDone),
         );
@@ -631,23 +631,27 @@ impl Linter {
         &self,
         files: &[PathBuf],
         reported: Option<&ChangedFiles>,
-        index: Option<&LintIndex>,
+        mut index: Option<&mut LintIndex>,
         overlay: Option<&Overlay>,
         progress: &(dyn Fn() + Sync),
     ) -> Pass {
         let env = self.env();
-        let outcomes: Vec<FileOutcome> = files
+        let shared_index = index.as_deref();
+        let mut outcomes: Vec<FileOutcome> = files
             .par_iter()
             .map(|path| {
                 let is_reported = reported.is_none_or(|reported| {
                     path.strip_prefix(&self.root)
                         .is_ok_and(|relative| reported.contains(relative))
                 });
-                let outcome = self.lint_file(path, env, is_reported, index, overlay);
+                let outcome = self.lint_file(path, env, is_reported, shared_index, overlay);
                 progress();
                 outcome
             })
             .collect();
+        if let Some(index) = index.as_deref_mut() {
+            take_cached_facts(files, &mut outcomes, index);
+        }
         // Author files are not articles: their findings are per-file, reported in full runs.
         let (mut diagnostics, mut sources) = if reported.is_none() {
             (
@@ -730,11 +734,12 @@ impl Linter {
         let hash = key.as_ref().and_then(|_| read.bytes().map(hash_content));
         if !reported
             && let (Some(index), Some(key), Some(hash)) = (index, &key, hash)
-            && let Some((meta, facts, counts)) = index.lookup(key, &shared, &hash, env.now)
+            && let Some((meta, counts)) = index.lookup(key, &hash, env.now)
         {
+            // The facts stay in the index: the caller moves them out with `take_cached_facts`.
             return FileOutcome {
                 diagnostics: Vec::new(),
-                facts,
+                facts: None,
                 source: None,
                 entry: Some((key.clone(), meta)),
                 from_cache: true,
@@ -780,10 +785,26 @@ impl Linter {
     }
 }
 
+/// Moves the facts of the outcomes that `index` answered out of it, so the run holds one
+/// copy of them. `outcomes` are those of `files`, in order.
+pub(crate) fn take_cached_facts(
+    files: &[PathBuf],
+    outcomes: &mut [FileOutcome],
+    index: &mut LintIndex,
+) {
+    for (path, outcome) in files.iter().zip(outcomes) {
+        if let (true, Some((key, _))) = (outcome.from_cache, &outcome.entry) {
+            outcome.facts = index.take_facts(key, &Arc::from(path.as_path()));
+        }
+    }
+}
+
 /// What the lint pass keeps of one file.
 pub(crate) struct FileOutcome {
     /// Diagnostics to report (none for a file linted only for its facts).
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The facts; for a file `from_cache`, `None` until [`take_cached_facts`] moves them out
+    /// of the index.
     pub(crate) facts: Option<super::ArticleFacts>,
     /// The file's text, kept only when it has reported findings.
     pub(crate) source: Option<(Arc<Path>, Arc<str>)>,
@@ -823,7 +844,7 @@ pub(crate) fn lint_files_indexed(
     config: &Config,
     files: &[PathBuf],
     changed: Option<&ChangedFiles>,
-    index: Option<&LintIndex>,
+    index: Option<&mut LintIndex>,
     now: DateTime<FixedOffset>,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Pass, LoadError> {

@@ -181,8 +181,9 @@ struct FileState {
 enum Summary {
     #[default]
     Unread,
-    /// `None` when the file does not parse.
-    Read(Option<ArticleSummary>),
+    /// `None` when the file does not parse. Boxed: most summaries are never read, and an
+    /// unread one should cost a word, not the summary's size, in each of 100,000 files.
+    Read(Option<Box<ArticleSummary>>),
 }
 
 /// Reads the summary of the article at `path`.
@@ -372,7 +373,7 @@ impl LiveNewsroom {
             true,
             false,
         );
-        let (index, miss) = match &index_use {
+        let (mut index, miss) = match &index_use {
             IndexUse::ReadWrite { dir } if self.keep == Keep::Counts => {
                 let key = IndexKey::for_newsroom(linter.root(), linter.config());
                 let (index, miss) = LintIndex::load(dir, key);
@@ -393,34 +394,45 @@ impl LiveNewsroom {
             .par_iter()
             .map(|path| linter.lint_file(path, env, reported, index.as_ref(), None))
             .collect();
-        let mut stats = LoadStats {
+        let linted = outcomes.iter().filter(|o| !o.from_cache).count();
+        let stats = LoadStats {
             miss,
-            ..LoadStats::default()
+            cached: outcomes.len() - linted,
+            linted,
         };
-        let mut next = index
+        // Rewritten only when something had to be linted: a warm start copies no facts.
+        let next_key = index
             .as_ref()
-            .map(|index| LintIndex::new(index.key().clone()));
+            .filter(|_| linted > 0)
+            .map(|index| index.key().clone());
+        let mut entries = Vec::new();
         self.files.clear();
         self.facts.clear();
+        self.facts.reserve_exact(outcomes.len());
         self.corpus = None;
-        for (path, outcome) in files.iter().zip(outcomes) {
-            if outcome.from_cache {
-                stats.cached += 1;
-            } else {
-                stats.linted += 1;
-            }
-            if let (Some(next), Some((key, meta))) = (&mut next, outcome.entry.clone()) {
-                next.insert(key, meta, outcome.facts.clone(), outcome.counts);
-            }
+        for (path, mut outcome) in files.iter().zip(outcomes) {
             let path: Arc<Path> = Arc::from(path.as_path());
+            // Moved out of the index, with the path shared with `files`.
+            if outcome.from_cache
+                && let (Some(index), Some((key, _))) = (&mut index, &outcome.entry)
+            {
+                outcome.facts = index.take_facts(key, &path);
+            }
+            if next_key.is_some()
+                && let Some((key, meta)) = outcome.entry.take()
+            {
+                entries.push((key, meta, outcome.facts.clone(), outcome.counts));
+            }
             let (state, facts) = state_of(outcome, reported);
             self.facts.extend(facts);
             self.files.insert(path, state);
         }
-        // Written only when something had to be linted: a warm start rewrites nothing.
-        if let (IndexUse::ReadWrite { dir }, Some(next)) = (&index_use, next)
-            && stats.linted > 0
-        {
+        drop(index);
+        if let (IndexUse::ReadWrite { dir }, Some(key)) = (&index_use, next_key) {
+            let mut next = LintIndex::new(key);
+            for (key, meta, facts, counts) in entries {
+                next.insert(key, meta, facts, counts);
+            }
             // A session never fails for its index; the next start is merely cold.
             let _ = next.save(dir);
         }
@@ -630,12 +642,12 @@ impl LiveNewsroom {
             .filter(|(_, state)| matches!(state.summary, Summary::Unread))
             .collect();
         missing.into_par_iter().for_each(|(path, state)| {
-            state.summary = Summary::Read(read_summary(root, path, max_bytes));
+            state.summary = Summary::Read(read_summary(root, path, max_bytes).map(Box::new));
         });
         self.files
             .values()
             .filter_map(|state| match &state.summary {
-                Summary::Read(summary) => summary.as_ref(),
+                Summary::Read(summary) => summary.as_deref(),
                 Summary::Unread => None,
             })
             .collect()
@@ -653,10 +665,10 @@ impl LiveNewsroom {
         let max_bytes = self.linter.config().limits.max_file_bytes;
         let state = self.files.get_mut(&path)?;
         if matches!(state.summary, Summary::Unread) {
-            state.summary = Summary::Read(read_summary(&root, &path, max_bytes));
+            state.summary = Summary::Read(read_summary(&root, &path, max_bytes).map(Box::new));
         }
         match &state.summary {
-            Summary::Read(summary) => summary.clone(),
+            Summary::Read(summary) => summary.as_deref().cloned(),
             Summary::Unread => None,
         }
     }

@@ -166,6 +166,43 @@ fn a_warm_index_gives_every_fact_and_the_same_report() {
     assert_eq!(titles.len(), 4);
     let musk = warm.article("musk-v-altman").expect("found by slug");
     assert!(musk.path.ends_with(MUSK));
+
+    // One article added, claiming the slug of one whose facts are in the index: the start
+    // lints it alone and rewrites the index with every other article's facts, taken from
+    // the index it read, so the next start still sees both claims.
+    std::fs::write(
+        root.join("articles/2026/05/exodus-again.md"),
+        "+++\ntitle = \"AI staff exodus\"\nslug = \"ai-staff-exodus\"\n+++\n\nA second take.\n",
+    )
+    .expect("write");
+    let partly = LiveNewsroom::load(
+        linter(root).with_index(IndexOptions::default()),
+        Keep::Counts,
+    )
+    .expect("loads");
+    assert_eq!(
+        (partly.load_stats().linted, partly.load_stats().cached),
+        (1, 4)
+    );
+    let mut rewarmed = LiveNewsroom::load(
+        linter(root).with_index(IndexOptions::default()),
+        Keep::Counts,
+    )
+    .expect("loads");
+    assert_eq!(
+        (rewarmed.load_stats().linted, rewarmed.load_stats().cached),
+        (0, 5)
+    );
+    let expected = linter(root).lint(&LintRequest::newsroom()).expect("lints");
+    let found = lines(&rewarmed.report().diagnostics);
+    assert!(
+        found.iter().any(|line| line.contains("RF003")),
+        "the duplicate slug is found: {found:?}"
+    );
+    assert_eq!(
+        lines(&rewarmed.report().diagnostics),
+        lines(&expected.report.diagnostics)
+    );
 }
 
 #[test]

@@ -133,8 +133,10 @@ const MIN_WORDS: usize = 50;
 /// stays linear.
 const MAX_BUCKET_COMPARISONS: usize = 16;
 
-/// A `MinHash` signature of a body's word shingles.
-pub(crate) type Signature = Box<[u64; SIGNATURE_SIZE]>;
+/// A `MinHash` signature of a body's word shingles: each bin's smallest shingle hash, cut to
+/// its low 32 bits. Two different minima agree once in 2^32 comparisons, far below the
+/// estimate's own error, and the signatures of a large newsroom take half the memory.
+pub(crate) type Signature = Box<[u32; SIGNATURE_SIZE]>;
 
 /// What the rule keeps of an article: a `MinHash` of the body's word shingles (`None` for a
 /// short body), the body's first line to point at, and the title key same-headline articles
@@ -178,7 +180,7 @@ mod signature_serde {
     where
         S: Serializer,
         T: Deref<Target = A>,
-        A: AsRef<[u64]> + ?Sized,
+        A: AsRef<[u32]> + ?Sized,
     {
         value.as_deref().map(AsRef::as_ref).serialize(serializer)
     }
@@ -186,9 +188,9 @@ mod signature_serde {
     pub(super) fn deserialize<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
     where
         D: Deserializer<'de>,
-        T: TryFrom<Vec<u64>>,
+        T: TryFrom<Vec<u32>>,
     {
-        Option::<Vec<u64>>::deserialize(deserializer)?
+        Option::<Vec<u32>>::deserialize(deserializer)?
             .map(|values| {
                 T::try_from(values)
                     .map_err(|_| serde::de::Error::custom("signature of the wrong length"))
@@ -234,10 +236,11 @@ fn signature(ctx: &LintContext<'_>) -> Option<Signature> {
     }
     let mut signature = Box::new([0; SIGNATURE_SIZE]);
     for (i, slot) in signature.iter_mut().enumerate() {
-        *slot = match bins[i] {
+        let hash = match bins[i] {
             Some(hash) => hash,
             None => borrowed(&bins, i)?,
         };
+        *slot = hash as u32;
     }
     Some(signature)
 }
@@ -259,14 +262,14 @@ fn borrowed(bins: &[Option<u64>; SIGNATURE_SIZE], i: usize) -> Option<u64> {
 /// An article with a signature: its facts, its ED008 facts and the signature.
 type Signed<'a> = (
     (&'a crate::lint::ArticleFacts, &'a NearDuplicateFacts),
-    &'a [u64; SIGNATURE_SIZE],
+    &'a [u32; SIGNATURE_SIZE],
 );
 
 /// What pairing looks at: an article's title key and its signature.
-type Keys<'a> = (u64, &'a [u64; SIGNATURE_SIZE]);
+type Keys<'a> = (u64, &'a [u32; SIGNATURE_SIZE]);
 
 /// The hash of band `band` of a signature, which buckets articles in that band.
-fn band_hash(signature: &[u64; SIGNATURE_SIZE], band: usize) -> u64 {
+fn band_hash(signature: &[u32; SIGNATURE_SIZE], band: usize) -> u64 {
     let mut hasher = DefaultHasher::new();
     signature[band * ROWS..(band + 1) * ROWS].hash(&mut hasher);
     hasher.finish()
@@ -428,11 +431,11 @@ mod tests {
         #[test]
         fn scanning_for_one_article_finds_what_buckets_find(
             articles in proptest::collection::vec(
-                (0u64..4, proptest::collection::vec(0u64..3, SIGNATURE_SIZE)),
+                (0u64..4, proptest::collection::vec(0u32..3, SIGNATURE_SIZE)),
                 1..60,
             ),
         ) {
-            let signatures: Vec<[u64; SIGNATURE_SIZE]> = articles
+            let signatures: Vec<[u32; SIGNATURE_SIZE]> = articles
                 .iter()
                 .map(|(_, values)| values.as_slice().try_into().expect("signature length"))
                 .collect();
