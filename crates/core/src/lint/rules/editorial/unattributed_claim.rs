@@ -224,6 +224,7 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "numbers",
     "findings",
     "results",
+    "document",
     "documents",
     "records",
     "estimates",
@@ -428,7 +429,8 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 
 /// Claims put in no one's mouth: the words themselves are the fault ("reportedly", "are
-/// reported to have been killed").
+/// reported to have been killed", "is thought to be recovering", "is said not to have been
+/// armed").
 const UNSOURCED_PHRASES: &[&str] = &[
     "reportedly",
     "is reported to",
@@ -438,6 +440,21 @@ const UNSOURCED_PHRASES: &[&str] = &[
     "it is reported",
     "it was reported",
     "it has been reported",
+    "is thought to",
+    "are thought to",
+    "was thought to",
+    "were thought to",
+    "is believed to",
+    "are believed to",
+    "was believed to",
+    "were believed to",
+    "is said to",
+    "are said to",
+    "was said to",
+    "were said to",
+    "is said not to",
+    "are said not to",
+    "is reported not to",
 ];
 
 /// Verbs of speech and expectation that, after a document noun, put a claim in the
@@ -455,6 +472,9 @@ const DOCUMENT_SPEECH_VERBS: &[&str] = &[
     "claim",
     "claims",
     "claimed",
+    "note",
+    "notes",
+    "noted",
     "are showing",
     "is showing",
     "were showing",
@@ -1113,6 +1133,12 @@ fn claim_by_subject(
     }
     let end = subject_end(tokens, v)?;
     let before = &tokens[end];
+    if let Some(noun) = document_before_phrase(tokens, end) {
+        if noun_like {
+            return None;
+        }
+        return Some(tokens[document_subject_start(tokens, noun)].range.0..verb.end);
+    }
     if DOCUMENT_NOUNS.contains(&before.lower().as_str()) {
         if noun_like {
             return None;
@@ -1124,13 +1150,23 @@ fn claim_by_subject(
         return None;
     }
     // The capitalised run ending at the subject's end.
+    // "of", "for", "and" and "&" join capitalised words inside a name ("the Department of
+    // Agriculture reports", "the Bank of England estimated").
     let mut start = end;
-    while start > 0
-        && tokens[start - 1].is_capitalised()
-        && !CLAUSE_OPENERS.contains(&tokens[start - 1].lower().as_str())
-        && end - start < 4
-    {
-        start -= 1;
+    while start > 0 && end - start < 6 {
+        if tokens[start - 1].is_capitalised()
+            && !CLAUSE_OPENERS.contains(&tokens[start - 1].lower().as_str())
+        {
+            start -= 1;
+        } else if start > 1
+            && tokens[start - 1].is_one_of(&["of", "for", "and", "&"])
+            && tokens[start - 2].is_capitalised()
+            && !tokens[start - 2].is_one_of(CLAUSE_OPENERS)
+        {
+            start -= 2;
+        } else {
+            break;
+        }
     }
     // "Prof. Chen found": a title before the name makes the subject a person.
     if start >= 2 && is_titled_name(tokens, start - 2) {
@@ -1191,22 +1227,46 @@ fn claim_by_subject(
     Some(tokens[subject].range.0..verb.end)
 }
 
+/// "A new study of Americans’ overall health shows": the document noun before a short
+/// phrase ("of …", "on …", "among …") that ends at `end`, the word before the verb. The
+/// noun must follow a determiner, and the phrase may hold no clause ("that", "which") or
+/// punctuation, so "the number of studies shows" and "a report that officials …" stay out.
+fn document_before_phrase(tokens: &[Token<'_>], end: usize) -> Option<usize> {
+    let preposition = (end.saturating_sub(6)..end)
+        .rev()
+        .take_while(|&i| {
+            // A possessive's apostrophe is a token of its own: "Americans’ overall health".
+            (tokens[i].is_word() || matches!(tokens[i].text, "’" | "'"))
+                && !tokens[i].is_one_of(&["that", "which", "who"])
+        })
+        .find(|&i| tokens[i].is_one_of(&["of", "on", "among", "into"]))?;
+    let noun = preposition.checked_sub(1)?;
+    let determiner = (noun.saturating_sub(2)..noun)
+        .any(|i| tokens[i].is_one_of(&["a", "an", "the", "this", "its", "their"]));
+    (tokens[noun].is_one_of(DOCUMENT_NOUNS)
+        && !tokens[noun].is_one_of(&["data", "figures", "numbers", "results"])
+        && determiner)
+        .then_some(noun)
+}
+
 /// Where the subject ending in the document noun at `noun` starts: back to its determiner
 /// ("the study", "Gartner’s latest survey"), at most three words, and not past a clause's
 /// opening word or a verb of speech ("… and reports anticipate", "the team says budget
 /// estimates show").
 fn document_subject_start(tokens: &[Token<'_>], noun: usize) -> usize {
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "its", "their", "this", "that", "these", "those",
+    ];
     let mut start = noun;
-    while start > 0
-        && tokens[start - 1].is_word()
-        && !tokens[start - 1].is_one_of(CLAUSE_OPENERS)
-        && !tokens[start - 1].is_one_of(SPEECH_VERBS)
-        && noun - start < 3
-    {
-        start -= 1;
-        if tokens[start].is_one_of(&["the", "a", "an", "its", "their"]) {
+    while start > 0 && tokens[start - 1].is_word() && noun - start < 3 {
+        let previous = &tokens[start - 1];
+        if previous.is_one_of(DETERMINERS) {
+            return start - 1;
+        }
+        if previous.is_one_of(CLAUSE_OPENERS) || previous.is_one_of(SPEECH_VERBS) {
             break;
         }
+        start -= 1;
     }
     start
 }
@@ -1402,6 +1462,14 @@ mod tests {
             phrases("Growers hope for rain, and forecasts anticipate a dry spring."),
             ["forecasts anticipate"]
         );
+        assert_eq!(
+            phrases("The driver is believed to have fled on foot."),
+            ["is believed to"]
+        );
+        assert_eq!(
+            phrases("The filing says the plant will shut, and the document notes rising costs."),
+            ["The filing says", "the document notes"]
+        );
     }
 
     #[test]
@@ -1439,6 +1507,14 @@ mod tests {
             ["The Gazette has reported"]
         );
         assert_eq!(
+            phrases("The Bank of Lisbon estimated that lending fell."),
+            ["The Bank of Lisbon estimated"]
+        );
+        assert_eq!(
+            phrases("A survey of nurses’ working hours found most skipped breaks."),
+            ["A survey of nurses’ working hours found"]
+        );
+        assert_eq!(
             phrases("The ministry asserted that the fees were lawful."),
             Vec::<&str>::new()
         );
@@ -1459,5 +1535,6 @@ mod tests {
         assert!(phrases("The novel was published in March by a small press.").is_empty());
         assert!(phrases("He appeared in court on Monday.").is_empty());
         assert!(phrases("Hostages were released by the army at dawn.").is_empty());
+        assert!(phrases("A report that officials of the agency wrote shows gaps.").is_empty());
     }
 }
