@@ -455,6 +455,7 @@ const UNSOURCED_PHRASES: &[&str] = &[
     "is said not to",
     "are said not to",
     "is reported not to",
+    "confirmed dead",
 ];
 
 /// Verbs of speech and expectation that, after a document noun, put a claim in the
@@ -494,6 +495,27 @@ const BY_AGENT_PHRASES: &[&str] = &[
     "collected by",
 ];
 
+/// A figure's or a finding's source named after it: "That number is from the Institute of
+/// International Education", "one of the findings in this year's World Health Report".
+const NAMED_AFTER_PHRASES: &[&str] = &[
+    "number is from",
+    "numbers are from",
+    "figure is from",
+    "figures are from",
+    "figure comes from",
+    "figures come from",
+    "number comes from",
+    "numbers come from",
+    "data come from",
+    "data comes from",
+    "estimate comes from",
+    "report comes from",
+    "findings in",
+    "findings of",
+    "finding in",
+    "finding of",
+];
+
 /// A paper named by the journal that printed it: "published on Wednesday in scientific
 /// journal Nature", "appeared in the journal Nature".
 const PUBLISHED_PHRASES: &[&str] = &["published", "appeared"];
@@ -512,6 +534,8 @@ enum Start {
     Told,
     ByAgent,
     Published,
+    /// One of [`NAMED_AFTER_PHRASES`].
+    NamedAfter,
 }
 
 /// Every phrase the rule starts from, in one set, with what each starts.
@@ -548,6 +572,11 @@ static PHRASES: LazyLock<(PhraseSet, Vec<Start>)> = LazyLock::new(|| {
         PUBLISHED_PHRASES
             .iter()
             .map(|p| ((*p).to_string(), Start::Published)),
+    );
+    phrases.extend(
+        NAMED_AFTER_PHRASES
+            .iter()
+            .map(|p| ((*p).to_string(), Start::NamedAfter)),
     );
     let set = PhraseSet::new(&phrases.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>());
     (set, phrases.into_iter().map(|(_, start)| start).collect())
@@ -831,6 +860,7 @@ fn attributions(text: &str, matches: &[(usize, Range<usize>)], names: &Names) ->
             Start::Told => found.extend(told_outlet(&tokens, range)),
             Start::ByAgent => found.extend(by_agent(&tokens, range, names)),
             Start::Published => found.extend(published_in(&tokens, range)),
+            Start::NamedAfter => found.extend(named_after(&tokens, range, names)),
         }
     }
     found.sort_by_key(|r| (r.start, r.end));
@@ -949,8 +979,36 @@ const OUTLET_INITIALS: &[&str] = &[
 /// Whether a capitalised run names an organisation: after "the" (people take no article),
 /// an outlet ("Coastline Radio" is shaped like a person's name), or anything not a person.
 fn is_organisation(run: &[Token<'_>], names: &Names, after_the: bool) -> bool {
+    // "reported by Friday", "findings in March": a date is no one.
+    if let [single] = run
+        && single.is_one_of(MONTHS_AND_DAYS)
+    {
+        return false;
+    }
     after_the || is_outlet(run) || !is_person(run, names)
 }
+
+const MONTHS_AND_DAYS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Whether a capitalised run names a news outlet.
 fn is_outlet(run: &[Token<'_>]) -> bool {
@@ -980,6 +1038,20 @@ fn by_agent(tokens: &[Token<'_>], range: Range<usize>, names: &Names) -> Option<
     }
     let run = capitalised_run(tokens, next);
     (!run.is_empty() && is_organisation(&tokens[run.clone()], names, has_article))
+        .then(|| range.start..tokens[run.end - 1].range.1)
+}
+
+/// "That number is from the Institute of International Education", "the findings of this
+/// year's World Health Report": the source, an organisation or a document's title, follows
+/// within three lower-case words ("the", "this year's").
+fn named_after(tokens: &[Token<'_>], range: Range<usize>, names: &Names) -> Option<Range<usize>> {
+    let next = tokens.iter().position(|t| t.range.0 >= range.end)?;
+    let name = (next..tokens.len().min(next + 4))
+        .take_while(|&i| tokens[i].is_word())
+        .find(|&i| tokens[i].is_capitalised())?;
+    let after_the = name > 0 && tokens[name - 1].text == "the";
+    let run = capitalised_run(tokens, name);
+    is_organisation(&tokens[run.clone()], names, after_the || name > next)
         .then(|| range.start..tokens[run.end - 1].range.1)
 }
 
@@ -1467,6 +1539,10 @@ mod tests {
             ["is believed to"]
         );
         assert_eq!(
+            phrases("Nine climbers were confirmed dead on Sunday."),
+            ["confirmed dead"]
+        );
+        assert_eq!(
             phrases("The filing says the plant will shut, and the document notes rising costs."),
             ["The filing says", "the document notes"]
         );
@@ -1511,6 +1587,14 @@ mod tests {
             ["The Bank of Lisbon estimated"]
         );
         assert_eq!(
+            phrases("That figure is from the Harbour Authority, which counts every berth."),
+            ["figure is from the Harbour Authority"]
+        );
+        assert_eq!(
+            phrases("It is among the findings of this year's Coastal Survey."),
+            ["findings of this year's Coastal Survey"]
+        );
+        assert_eq!(
             phrases("A survey of nurses’ working hours found most skipped breaks."),
             ["A survey of nurses’ working hours found"]
         );
@@ -1535,6 +1619,9 @@ mod tests {
         assert!(phrases("The novel was published in March by a small press.").is_empty());
         assert!(phrases("He appeared in court on Monday.").is_empty());
         assert!(phrases("Hostages were released by the army at dawn.").is_empty());
+        assert!(phrases("The claims were compiled by Friday and sent on.").is_empty());
+        assert!(phrases("The findings of Maria Chen surprised the panel.").is_empty());
+        assert!(phrases("Her findings in March were never published.").is_empty());
         assert!(phrases("A report that officials of the agency wrote shows gaps.").is_empty());
     }
 }
