@@ -520,6 +520,29 @@ const NAMED_AFTER_PHRASES: &[&str] = &[
 /// journal Nature", "appeared in the journal Nature".
 const PUBLISHED_PHRASES: &[&str] = &["published", "appeared"];
 
+/// Verbs of discovery that count only with a research group of a named organisation as
+/// their subject ("researchers from the University of Florida spotted a planet"); with
+/// "found", "reported", "estimated" and "concluded" (already claim or evidence verbs).
+const RESEARCH_VERBS: &[&str] = &[
+    "discovered",
+    "spotted",
+    "identified",
+    "calculated",
+    "measured",
+];
+
+/// People who speak for an organisation's research: "researchers at Stanford found".
+const RESEARCH_GROUPS: &[&str] = &[
+    "researchers",
+    "scientists",
+    "astronomers",
+    "economists",
+    "analysts",
+    "engineers",
+    "doctors",
+    "experts",
+];
+
 /// What a phrase of [`PHRASES`] starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Start {
@@ -536,6 +559,8 @@ enum Start {
     Published,
     /// One of [`NAMED_AFTER_PHRASES`].
     NamedAfter,
+    /// One of [`RESEARCH_VERBS`].
+    ResearchVerb,
 }
 
 /// Every phrase the rule starts from, in one set, with what each starts.
@@ -577,6 +602,11 @@ static PHRASES: LazyLock<(PhraseSet, Vec<Start>)> = LazyLock::new(|| {
         NAMED_AFTER_PHRASES
             .iter()
             .map(|p| ((*p).to_string(), Start::NamedAfter)),
+    );
+    phrases.extend(
+        RESEARCH_VERBS
+            .iter()
+            .map(|p| ((*p).to_string(), Start::ResearchVerb)),
     );
     let set = PhraseSet::new(&phrases.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>());
     (set, phrases.into_iter().map(|(_, start)| start).collect())
@@ -847,9 +877,11 @@ fn attributions(text: &str, matches: &[(usize, Range<usize>)], names: &Names) ->
             }
             Start::Verb => {
                 let claim = claim_by_subject(&tokens, range.clone(), names)
-                    .or_else(|| verb_first(&tokens, range, names));
+                    .or_else(|| verb_first(&tokens, range.clone(), names))
+                    .or_else(|| research_group(&tokens, range, names));
                 found.extend(claim);
             }
+            Start::ResearchVerb => found.extend(research_group(&tokens, range, names)),
             Start::Unsourced => found.push(range),
             Start::DocumentSpeech => {
                 // The phrase opens with the document noun, the verb's subject.
@@ -1053,6 +1085,50 @@ fn named_after(tokens: &[Token<'_>], range: Range<usize>, names: &Names) -> Opti
     let run = capitalised_run(tokens, name);
     is_organisation(&tokens[run.clone()], names, after_the || name > next)
         .then(|| range.start..tokens[run.end - 1].range.1)
+}
+
+/// "researchers from the University of Florida spotted a planet", "scientists at the
+/// Harbour Institute found": research by a named organisation, whose paper is the source.
+/// The verb is one of [`RESEARCH_VERBS`] or a claim or evidence verb of discovery.
+fn research_group(tokens: &[Token<'_>], verb: Range<usize>, names: &Names) -> Option<Range<usize>> {
+    let v = tokens.iter().position(|t| t.range.0 == verb.start)?;
+    if !(tokens[v].is_one_of(RESEARCH_VERBS)
+        || tokens[v].is_one_of(&["found", "reported", "estimated", "concluded"]))
+    {
+        return None;
+    }
+    let end = subject_end(tokens, v)?;
+    if !tokens[end].is_capitalised() {
+        return None;
+    }
+    // Back over the organisation's name, with "of", "for", "and", "the" inside it.
+    let mut start = end;
+    while start > 0 && end - start < 8 {
+        let previous = &tokens[start - 1];
+        if previous.is_capitalised()
+            || previous.is_one_of(&["of", "for", "and", "&"])
+                && start > 1
+                && tokens[start - 2].is_capitalised()
+            || previous.text == "the" && start > 1 && tokens[start - 2].is_one_of(&["of", "for"])
+        {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    let after_the = start > 0 && tokens[start - 1].text == "the";
+    let preposition = if after_the {
+        start - 2
+    } else {
+        start.checked_sub(1)?
+    };
+    let group = preposition.checked_sub(1)?;
+    (tokens
+        .get(preposition)?
+        .is_one_of(&["at", "from", "with", "of"])
+        && tokens[group].is_one_of(RESEARCH_GROUPS)
+        && is_organisation(&tokens[start..=end], names, after_the))
+    .then(|| tokens[group].range.0..verb.end)
 }
 
 /// Words naming what printed a paper.
@@ -1595,6 +1671,14 @@ mod tests {
             ["findings of this year's Coastal Survey"]
         );
         assert_eq!(
+            phrases("Last year engineers at the Port of Tallinn measured the silt."),
+            ["engineers at the Port of Tallinn measured"]
+        );
+        assert_eq!(
+            phrases("Scientists from Lund University found the seeds had survived."),
+            ["Scientists from Lund University found"]
+        );
+        assert_eq!(
             phrases("A survey of nurses’ working hours found most skipped breaks."),
             ["A survey of nurses’ working hours found"]
         );
@@ -1620,6 +1704,8 @@ mod tests {
         assert!(phrases("He appeared in court on Monday.").is_empty());
         assert!(phrases("Hostages were released by the army at dawn.").is_empty());
         assert!(phrases("The claims were compiled by Friday and sent on.").is_empty());
+        assert!(phrases("Doctors at the hospital found no injuries.").is_empty());
+        assert!(phrases("Scientists with Maria Chen discovered a new moth.").is_empty());
         assert!(phrases("The findings of Maria Chen surprised the panel.").is_empty());
         assert!(phrases("Her findings in March were never published.").is_empty());
         assert!(phrases("A report that officials of the agency wrote shows gaps.").is_empty());
