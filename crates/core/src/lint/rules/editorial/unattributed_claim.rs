@@ -673,7 +673,7 @@ fn is_worth_reading(text: &str, start: Start, range: &Range<usize>) -> bool {
         Start::Told => {
             let after = text[range.end..].trim_start();
             let after = after.strip_prefix("the ").unwrap_or(after);
-            after.chars().next().is_some_and(|c| c.is_uppercase())
+            after.chars().next().is_some_and(char::is_uppercase)
         }
         _ => true,
     }
@@ -1390,13 +1390,12 @@ fn claim_by_subject(
     }
     // "the Supreme Court found that …": a court's finding is its ruling, the news itself,
     // not a claim read from somewhere.
-    if verb_word.starts_with("found") || verb_word == "finds" {
-        if run
+    if (verb_word.starts_with("found") || verb_word == "finds")
+        && run
             .iter()
             .any(|t| t.is_one_of(&["court", "tribunal", "jury"]))
-        {
-            return None;
-        }
+    {
+        return None;
     }
     // "VOA's Dan Robinson reports": a person, named after the outlet they work for.
     if let Some(owner) = run
