@@ -1124,6 +1124,9 @@ fn by_agent(tokens: &[Token<'_>], range: Range<usize>, names: &Names) -> Option<
     if has_article {
         next += 1;
     }
+    if is_titled_name(tokens, next) {
+        return None;
+    }
     let run = capitalised_run(tokens, next);
     (!run.is_empty() && is_organisation(&tokens[run.clone()], names, has_article))
         .then(|| range.start..tokens[run.end - 1].range.1)
@@ -1137,6 +1140,9 @@ fn named_after(tokens: &[Token<'_>], range: Range<usize>, names: &Names) -> Opti
     let name = (next..tokens.len().min(next + 4))
         .take_while(|&i| tokens[i].is_word())
         .find(|&i| tokens[i].is_capitalised())?;
+    if is_titled_name(tokens, name) {
+        return None;
+    }
     let after_the = name > 0 && tokens[name - 1].text == "the";
     let run = capitalised_run(tokens, name);
     is_organisation(&tokens[run.clone()], names, after_the || name > next)
@@ -1265,6 +1271,9 @@ fn verb_first(tokens: &[Token<'_>], verb: Range<usize>, names: &Names) -> Option
         .is_some_and(|t| t.is_one_of(&["the", "a", "an"]));
     if has_article {
         next += 1;
+    }
+    if is_titled_name(tokens, next) {
+        return None;
     }
     let run = capitalised_run(tokens, next);
     if !run.is_empty() {
@@ -1770,6 +1779,9 @@ mod tests {
         assert!(phrases("Hostages were released by the army at dawn.").is_empty());
         assert!(phrases("The claims were compiled by Friday and sent on.").is_empty());
         assert!(phrases("Doctors at the hospital found no injuries.").is_empty());
+        assert!(phrases("The survey was conducted by Dr. Ines Albrecht in May.").is_empty());
+        assert!(phrases("Among the findings of Prof. Haddad was a rise in silt.").is_empty());
+        assert!(phrases("Tides rose, reported Dr. Haddad, after the storm.").is_empty());
         assert!(phrases("Scientists with Maria Chen discovered a new moth.").is_empty());
         assert!(phrases("The findings of Maria Chen surprised the panel.").is_empty());
         assert!(phrases("Her findings in March were never published.").is_empty());
