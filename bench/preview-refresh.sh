@@ -32,6 +32,7 @@ page="${url}article/${article#"$work/newsroom/"}"
 curl -sf -o /dev/null "$page"
 
 # Events arrive on one long-lived stream; each `event: change` line is stamped as it arrives.
+: >"$work/events"
 curl -sN "${url}_preview/events" | while IFS= read -r line; do
   [ "$line" = "event: change" ] && date +%s%N >>"$work/events"
 done &
@@ -40,11 +41,11 @@ sleep 0.5
 
 times=()
 for round in $(seq "$rounds"); do
-  before="$(wc -l <"$work/events" 2>/dev/null || echo 0)"
+  before="$(wc -l <"$work/events")"
   start="$(date +%s%N)"
   printf '\nAnother paragraph, round %s.\n' "$round" >>"$article"
   for _ in $(seq 600); do
-    [ "$(wc -l <"$work/events" 2>/dev/null || echo 0)" -gt "$before" ] && break
+    [ "$(wc -l <"$work/events")" -gt "$before" ] && break
     sleep 0.01
   done
   event="$(tail -n 1 "$work/events")"

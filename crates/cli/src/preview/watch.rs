@@ -6,35 +6,40 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
-use notify_debouncer_mini::notify::RecursiveMode;
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use super::server::Site;
 
 /// How long the watcher waits for a burst of writes (an editor's save is often a write, a
-/// rename and a chmod) to end before reloading once. Short, so a save shows within a second.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+/// rename and a chmod, a few milliseconds apart) to end before reloading once. Short: it is
+/// most of the time from a save to the page.
+const DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// Watches `root`; the returned watcher stops when dropped.
 pub(crate) fn start(
     root: &Path,
     site: Arc<Site>,
-) -> anyhow::Result<Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>> {
+) -> anyhow::Result<Debouncer<RecommendedWatcher, RecommendedCache>> {
     let watched_root = root.to_path_buf();
-    let mut debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| {
+    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
         let Ok(events) = result else { return };
-        let changed: Vec<PathBuf> = events
+        let mut changed: Vec<PathBuf> = events
             .into_iter()
-            .map(|event| event.path)
+            // Opening and reading a file are events too, and the reload reads the files it
+            // was told of: reacting to reads would reload forever.
+            .filter(|event| !matches!(event.kind, EventKind::Access(_)))
+            .flat_map(|event| event.event.paths)
             .filter(|path| is_content(&watched_root, path))
             .collect();
+        changed.sort();
+        changed.dedup();
         if !changed.is_empty() {
             site.reload(&changed);
         }
     })
     .context("cannot start watching the newsroom for changes")?;
     debouncer
-        .watcher()
         .watch(root, RecursiveMode::Recursive)
         .with_context(|| format!("cannot watch `{}` for changes", root.display()))?;
     Ok(debouncer)

@@ -316,6 +316,48 @@ fn unknown_pages_are_404_and_nothing_can_write() {
     assert_eq!(newsroom.read("articles/2026/05/deal.md"), before);
 }
 
+/// The change events that arrive on `events` in the next `window`.
+fn changes_within(events: &mut BufReader<TcpStream>, window: Duration) -> usize {
+    let deadline = Instant::now() + window;
+    let mut changes = 0;
+    let mut line = String::new();
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return changes;
+        }
+        events
+            .get_ref()
+            .set_read_timeout(Some(left))
+            .expect("timeout set");
+        match events.read_line(&mut line) {
+            Ok(0) | Err(_) => return changes,
+            Ok(_) if line.trim() == "event: change" => changes += 1,
+            Ok(_) => {}
+        }
+        line.clear();
+    }
+}
+
+#[test]
+fn a_save_reloads_and_then_the_pages_stay_quiet() {
+    let newsroom = newsroom();
+    let server = Server::start(&newsroom);
+    let mut events = server.events();
+    retitle_deal(&newsroom);
+    wait_for_change(&mut events);
+    // A save can reach the watcher as two events; let them settle.
+    changes_within(&mut events, Duration::from_millis(500));
+    // Serving pages reads the files, and so does each reload: reads are not changes.
+    page_showing(
+        &server,
+        "/article/articles/2026/05/deal.md",
+        "OpenAI Leaves Azure",
+    );
+    server.get("/");
+    assert_eq!(changes_within(&mut events, Duration::from_secs(1)), 0);
+}
+
 #[test]
 fn saving_refreshes_and_a_file_that_stops_parsing_shows_its_error() {
     let newsroom = newsroom();
