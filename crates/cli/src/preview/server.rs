@@ -47,14 +47,13 @@ impl Site {
         }
     }
 
-    /// Brings the pages up to date after the files at `changed` changed (a saved article is
-    /// linted again alone; see [`Preview::refresh`]) and tells every open page to reload.
+    /// Brings the pages up to date after the files at `changed` changed and tells every open
+    /// page to reload: first with the saved articles' own findings (see
+    /// [`Preview::refresh`]), then, when the whole newsroom's findings differ from the ones
+    /// shown (a save that makes another article's slug a duplicate), again with those.
     pub(crate) fn reload(&self, changed: &[PathBuf]) {
         {
-            let mut current = self
-                .current
-                .write()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut current = self.write();
             let replacement = match &mut *current {
                 Ok(preview) => preview
                     .refresh(changed, Utc::now().fixed_offset())
@@ -67,6 +66,31 @@ impl Site {
                 *current = replacement;
             }
         }
+        self.announce();
+        // Worked out under a read lock: the saved pages are served meanwhile.
+        let full = self.read().as_ref().ok().map(Preview::full_report);
+        if let Some(full) = full
+            && let Ok(preview) = &mut *self.write()
+            && preview.set_report(full)
+        {
+            self.announce();
+        }
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Result<Preview, String>> {
+        self.current
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Result<Preview, String>> {
+        self.current
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Tells every open page that the pages changed.
+    fn announce(&self) {
         let generation = {
             let mut generation = self
                 .generation

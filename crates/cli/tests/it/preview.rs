@@ -359,6 +359,23 @@ fn a_save_reloads_and_then_the_pages_stay_quiet() {
 }
 
 #[test]
+fn a_save_that_changes_another_articles_findings_shows_on_its_page() {
+    let newsroom = newsroom();
+    let server = Server::start(&newsroom);
+    let (_, before) = server.get("/article/articles/2026/05/clean.md");
+    assert!(!before.contains("RF003"), "{before}");
+    let mut events = server.events();
+    // The deal takes the clean story's slug: a finding on the clean story, not saved.
+    let text = newsroom.read("articles/2026/05/deal.md");
+    newsroom.write(
+        "articles/2026/05/deal.md",
+        &text.replace("slug = \"deal\"", "slug = \"clean\""),
+    );
+    wait_for_change(&mut events);
+    page_showing(&server, "/article/articles/2026/05/clean.md", "RF003");
+}
+
+#[test]
 fn saving_refreshes_and_a_file_that_stops_parsing_shows_its_error() {
     let newsroom = newsroom();
     let server = Server::start(&newsroom);

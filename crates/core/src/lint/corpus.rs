@@ -1,16 +1,17 @@
 //! Corpus-wide rules: they run after every article is parsed, on the compact
 //! [`ArticleFacts`] each article left behind, never on kept Markdown trees.
 
-use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+use rayon::prelude::*;
 
 use super::context::LintEnv;
 use super::engine::{ArticleFacts, apply_settings};
 use super::registry;
 use super::rule::{RuleMeta, RuleOptions};
-use crate::diagnostic::{Diagnostic, LineColumn, Related, Span};
+use crate::diagnostic::{Diagnostic, LineColumn, Related, RuleCode, Span};
 use crate::suggest::NearestIndex;
 
 /// What a corpus rule sees: every article's facts, indexed by slug, and a diagnostic sink.
@@ -21,9 +22,10 @@ pub struct CorpusContext<'a> {
     pub(crate) by_slug: BTreeMap<&'a str, Vec<&'a ArticleFacts>>,
     /// Newsroom facts.
     pub(crate) env: LintEnv<'a>,
-    diagnostics: RefCell<Vec<Diagnostic>>,
+    /// What the rules found; they run in parallel, each pushing in its own order.
+    diagnostics: Mutex<Vec<Diagnostic>>,
     /// Every slug, indexed for "did you mean" once a rule first needs it.
-    slug_suggestions: OnceCell<NearestIndex<'a>>,
+    slug_suggestions: OnceLock<NearestIndex<'a>>,
     /// The files whose findings are wanted (an editor's open buffers), or `None` for all.
     focus: Option<&'a [Arc<Path>]>,
 }
@@ -45,8 +47,8 @@ impl<'a> CorpusContext<'a> {
             facts,
             by_slug,
             env,
-            diagnostics: RefCell::new(Vec::new()),
-            slug_suggestions: OnceCell::new(),
+            diagnostics: Mutex::new(Vec::new()),
+            slug_suggestions: OnceLock::new(),
             focus,
         }
     }
@@ -101,7 +103,10 @@ impl<'a> CorpusContext<'a> {
     /// Records a finished diagnostic (dropped when its file's findings are not wanted).
     pub(crate) fn push(&self, diagnostic: Diagnostic) {
         if self.wants(&diagnostic.path) {
-            self.diagnostics.borrow_mut().push(diagnostic);
+            self.diagnostics
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(diagnostic);
         }
     }
 
@@ -141,13 +146,27 @@ fn run_corpus(
     focus: Option<&[Arc<Path>]>,
 ) -> Vec<Diagnostic> {
     let ctx = CorpusContext::new(facts, env, focus);
-    for (rule, check) in registry::corpus_checks() {
-        if env.config.lint.is_enabled(rule) {
-            check(&ctx);
-        }
-    }
+    let checks: Vec<_> = registry::corpus_checks()
+        .filter(|(rule, _)| env.config.lint.is_enabled(rule))
+        .collect();
+    // The rules are independent: on two cores the slowest (ED008) runs beside the others.
+    checks.par_iter().for_each(|(_, check)| check(&ctx));
+    let mut found = std::mem::take(
+        &mut *ctx
+            .diagnostics
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner),
+    );
+    // In registry order, each rule's findings in the order it pushed them: what running the
+    // rules one after another gives.
+    let order: BTreeMap<RuleCode, usize> = checks
+        .iter()
+        .enumerate()
+        .map(|(at, (rule, _))| (rule.code, at))
+        .collect();
+    found.sort_by_key(|diagnostic| order.get(&diagnostic.code).copied().unwrap_or(usize::MAX));
     let mut grouped: BTreeMap<Arc<Path>, Vec<Diagnostic>> = BTreeMap::new();
-    for diagnostic in ctx.diagnostics.take() {
+    for diagnostic in found {
         grouped
             .entry(diagnostic.path.clone())
             .or_default()

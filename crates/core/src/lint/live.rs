@@ -560,6 +560,58 @@ impl LiveNewsroom {
         LintReport::new(diagnostics, sources, self.files.len())
     }
 
+    /// [`LiveNewsroom::report`]'s findings on the held files at `paths` alone, per-article
+    /// and corpus, with those files' texts: the corpus rules work out these files' findings
+    /// only (as for an editor's buffers), so a save is shown before the whole newsroom's
+    /// findings are worked out again.
+    pub fn report_on(&mut self, paths: &[PathBuf]) -> LintReport {
+        let focus: Vec<Arc<Path>> = paths.iter().map(|path| Arc::from(path.as_path())).collect();
+        let missing: Vec<Arc<Path>> = focus
+            .iter()
+            .filter(|path| {
+                self.files
+                    .get(*path)
+                    .is_some_and(|state| state.diagnostics.is_none())
+            })
+            .cloned()
+            .collect();
+        for path in missing {
+            self.relint_keeping_findings(&path);
+        }
+        let mut diagnostics = Vec::new();
+        let mut sources = SourceMap::new();
+        for path in &focus {
+            if let Some(state) = self.files.get(path) {
+                diagnostics.extend(state.diagnostics.iter().flatten().cloned());
+                if let Some(text) = &state.text {
+                    sources.insert(Arc::clone(path), Arc::clone(text));
+                }
+            }
+        }
+        let corpus = self.linter.corpus_findings(&self.facts, Some(&focus));
+        let max_bytes = self.linter.config().limits.max_file_bytes;
+        for diagnostic in &corpus {
+            if !sources.contains_key(&diagnostic.path)
+                && let Some(text) = read_text(self.linter.root(), &diagnostic.path, max_bytes, None)
+            {
+                sources.insert(Arc::clone(&diagnostic.path), text);
+            }
+        }
+        diagnostics.extend(corpus);
+        LintReport::new(diagnostics, sources, focus.len())
+    }
+
+    /// Lints the held file at `path` again, keeping its findings whatever the session keeps.
+    fn relint_keeping_findings(&mut self, path: &Arc<Path>) {
+        let outcome = self
+            .linter
+            .lint_file(path, self.linter.env(), true, None, None);
+        let (state, facts) = state_of(outcome, true);
+        put_facts(&mut self.facts, path, facts);
+        self.files.insert(Arc::clone(path), state);
+        self.corpus = None;
+    }
+
     /// How many findings of each severity every article file has (per-article and corpus),
     /// without linting anything for their details.
     pub fn counts(&mut self) -> BTreeMap<Arc<Path>, FindingCounts> {

@@ -4,8 +4,9 @@
 //! The HTTP server (in the CLI) only routes requests to [`Preview`]'s methods; everything a
 //! page shows is decided here, so another front end (an editor plugin) gets the same pages.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use chrono::{DateTime, FixedOffset};
 use minijinja::{Environment, context};
@@ -14,8 +15,8 @@ use serde::Serialize;
 use super::findings::{self, Finding, Section};
 use super::marks;
 use crate::article::{Article, Status};
-use crate::diagnostic::LintReport;
 use crate::diagnostic::render::{DiagnosticFormat, RenderOptions};
+use crate::diagnostic::{Diagnostic, LintReport};
 use crate::error::LoadError;
 use crate::export::{ExportArticle, ExportOptions, Model};
 use crate::lint::{FileKind, LiveNewsroom};
@@ -42,8 +43,10 @@ pub const SCRIPT: &str = include_str!("templates/preview.js");
 #[derive(Debug)]
 pub struct Preview {
     newsroom: Newsroom,
-    /// The lint session, told of each save ([`Preview::refresh`]).
-    session: LiveNewsroom,
+    /// The lint session, told of each save ([`Preview::refresh`]). Behind a lock so the
+    /// whole newsroom's findings can be worked out ([`Preview::full_report`]) while pages
+    /// are served from the report held.
+    session: Mutex<LiveNewsroom>,
     report: LintReport,
     now: DateTime<FixedOffset>,
     /// The newsroom's own article template, or why it could not be read.
@@ -121,7 +124,7 @@ impl Preview {
         });
         Ok(Preview {
             newsroom,
-            session,
+            session: Mutex::new(session),
             report,
             now,
             custom_article,
@@ -135,9 +138,12 @@ impl Preview {
     }
 
     /// Brings the pages up to date after the files at `changed` (absolute paths) were saved,
-    /// created or removed: a saved or new article is read and linted again on its own (the
-    /// corpus rules run again over the facts held), anything else (a removed article,
-    /// `copydesk.toml`, an author file, a template, a style file) loads the newsroom again.
+    /// created or removed: a saved or new article is read and linted again on its own, and
+    /// its findings (per-article and corpus) replace its old ones in the report; anything else
+    /// (a removed article, `copydesk.toml`, an author file, a template, a style file) loads
+    /// the newsroom again. A save can change other articles' corpus findings too (a slug
+    /// taken twice): [`Preview::full_report`] works them out, and [`Preview::set_report`]
+    /// shows them.
     ///
     /// # Errors
     /// As [`Preview::load`], when the newsroom has to be loaded again and does not load.
@@ -146,9 +152,13 @@ impl Preview {
         changed: &[PathBuf],
         now: DateTime<FixedOffset>,
     ) -> Result<(), LoadError> {
+        let session = self
+            .session
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
         let only_articles = changed
             .iter()
-            .all(|path| self.session.kind_of(path) == FileKind::Article && path.is_file());
+            .all(|path| session.kind_of(path) == FileKind::Article && path.is_file());
         if !only_articles {
             let live = self.live;
             *self = Preview::load(&self.newsroom.root.clone(), now)?;
@@ -156,13 +166,37 @@ impl Preview {
             return Ok(());
         }
         self.now = now;
-        self.session.set_now(now);
+        session.set_now(now);
         for path in changed {
             self.newsroom.reload(path);
-            self.session.changed(path)?;
+            session.changed(path)?;
         }
-        self.report = findings::findings(&mut self.session);
+        let saved = session.report_on(changed);
+        let mut diagnostics: Vec<Diagnostic> = self
+            .report
+            .diagnostics
+            .iter()
+            .filter(|diagnostic| !changed.iter().any(|path| *path == *diagnostic.path))
+            .cloned()
+            .collect();
+        diagnostics.extend(saved.diagnostics);
+        let mut sources = self.report.sources.clone();
+        sources.extend(saved.sources);
+        self.report = LintReport::new(diagnostics, sources, self.report.files_checked);
         Ok(())
+    }
+
+    /// Every finding of the newsroom as it is now, worked out again. Takes the session's
+    /// lock, not the preview: pages can be served meanwhile.
+    pub fn full_report(&self) -> LintReport {
+        findings::findings(&mut self.session.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    /// Shows `report` (from [`Preview::full_report`]); whether any finding changed.
+    pub fn set_report(&mut self, report: LintReport) -> bool {
+        let changed = report.diagnostics != self.report.diagnostics;
+        self.report = report;
+        changed
     }
 
     /// The lint report the pages show.
@@ -448,15 +482,19 @@ impl Preview {
         article: &Article,
         replacement: Option<Article>,
     ) -> Result<ExportArticle, String> {
+        // Read once: searching the text for each article of a large newsroom costs more than
+        // the rest of the page.
+        let named: HashSet<&str> = article
+            .related
+            .iter()
+            .map(String::as_str)
+            .chain(article_link_targets(&article.source))
+            .collect();
         let mut articles: Vec<Article> = self
             .newsroom
             .articles
             .iter()
-            .filter(|other| {
-                other.path != article.path
-                    && (article.related.contains(&other.slug)
-                        || article.source.contains(&format!("article:{}", other.slug)))
-            })
+            .filter(|other| other.path != article.path && named.contains(other.slug.as_str()))
             .cloned()
             .collect();
         articles.push(replacement.unwrap_or_else(|| article.clone()));
@@ -702,6 +740,21 @@ fn percent_encode(text: &str) -> String {
         .replace('+', "%20")
 }
 
+/// The slugs `article:` links in `text` name (what follows `article:` up to the end of the
+/// link target or a `#fragment`). Text outside links that looks like one only adds an
+/// article to resolve against.
+fn article_link_targets(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("article:").filter_map(|(at, prefix)| {
+        let rest = &text[at + prefix.len()..];
+        let end = rest
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, ')' | '#' | '"' | '\'' | '>' | ']' | '<')
+            })
+            .unwrap_or(rest.len());
+        (end > 0).then(|| &rest[..end])
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -712,5 +765,15 @@ mod tests {
         for name in ["base.html", "budget.html", "article.html", "error.html"] {
             assert!(env.get_template(name).is_ok(), "{name}");
         }
+    }
+
+    #[test]
+    fn link_targets_are_the_slugs_alone() {
+        let text = "See [one](article:port-strike#terms), [two](article:port-strike-ends), \
+                    <article:third> and \"article:\".";
+        assert_eq!(
+            article_link_targets(text).collect::<Vec<_>>(),
+            ["port-strike", "port-strike-ends", "third"]
+        );
     }
 }

@@ -206,6 +206,41 @@ fn a_warm_index_gives_every_fact_and_the_same_report() {
 }
 
 #[test]
+fn findings_on_some_files_are_the_reports_findings_on_them() {
+    let dir = example_copy();
+    let root = dir.path();
+    // A second claim on a slug gives both files a corpus finding.
+    std::fs::write(
+        root.join("articles/2026/05/exodus-again.md"),
+        "+++\ntitle = \"AI staff exodus\"\nslug = \"ai-staff-exodus\"\n+++\n\nA second take.\n",
+    )
+    .expect("write");
+    let mut live = LiveNewsroom::load(linter(root), Keep::Findings).expect("loads");
+    let whole = live.report();
+    let files: Vec<std::path::PathBuf> = live.article_files().map(Path::to_path_buf).collect();
+    for file in files {
+        let expected: Vec<_> = whole
+            .diagnostics
+            .iter()
+            .filter(|d| *d.path == *file)
+            .cloned()
+            .collect();
+        let on = live.report_on(std::slice::from_ref(&file));
+        assert_eq!(
+            lines(&on.diagnostics),
+            lines(&expected),
+            "{}",
+            file.display()
+        );
+        assert!(
+            on.diagnostics
+                .iter()
+                .all(|d| on.sources.contains_key(&d.path))
+        );
+    }
+}
+
+#[test]
 fn an_author_change_reaches_the_articles_that_name_the_author() {
     let dir = example_copy();
     let root = dir.path();
@@ -422,9 +457,30 @@ fn the_preview_refreshes_from_the_session_after_a_save() {
         .expect("refreshes");
     let expected = linter(root).lint(&LintRequest::newsroom()).expect("lints");
     assert!(codes_of(&expected.report.diagnostics).contains(&"RF003".to_string()));
+    // First the saved article's own findings, then, worked out, the other article's too.
+    let on_saved = |diagnostics: &[Diagnostic]| -> Vec<Diagnostic> {
+        diagnostics
+            .iter()
+            .filter(|d| *d.path == *path)
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        lines(&preview.report().diagnostics),
+        lines(&on_saved(&expected.report.diagnostics))
+    );
+    let full = preview.full_report();
+    assert!(
+        preview.set_report(full),
+        "the other claim on the slug is new"
+    );
     assert_eq!(
         lines(&preview.report().diagnostics),
         lines(&expected.report.diagnostics)
+    );
+    assert!(
+        !preview.set_report(preview.full_report()),
+        "nothing more changed"
     );
 
     // A removed article loads the newsroom again.
