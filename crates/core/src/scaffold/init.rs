@@ -57,6 +57,12 @@ ignore = []                             # rules not to run
 # [lint.options]                        # per-rule options, see `copydesk rule <CODE>`
 # FM006 = { max_chars = 110 }
 
+[style]
+include = ["styles/house.toml"]         # the house style (rules ST001-ST003); see that file
+# [spelling]                            # rule SP001
+# dictionaries = ["en_US"]              # Hunspell dictionaries by name; en_US is built in
+# accept = ["Bedrock"]                  # words spelling accepts, besides styles/accept.txt
+
 # [new_article]
 # template = "templates/article.md"     # body of new articles; {title} {slug} {desk} {year} {month} {day}
 "#;
@@ -143,6 +149,11 @@ published = 2024-01-28
         InitFile {
             relative: article_path,
             contents: article,
+            keep_existing: false,
+        },
+        InitFile {
+            relative: PathBuf::from(crate::style::STARTER_STYLE_PATH),
+            contents: crate::style::STARTER_STYLE.into(),
             keep_existing: false,
         },
         // Last, so an interrupted init can simply be run again.
