@@ -312,6 +312,27 @@ impl Speller {
     }
 }
 
+/// Prefixes English makes new words with: a word that is one of them before a word the
+/// dictionary knows ("uncited", "nonbinding", "reelected") is a word, not a typo.
+const PREFIXES: &[&str] = &[
+    "anti", "co", "counter", "cross", "cyber", "de", "hyper", "inter", "mega", "micro", "mid",
+    "mini", "multi", "non", "over", "post", "pre", "pro", "re", "semi", "sub", "super", "ultra",
+    "un", "under",
+];
+
+impl Speller {
+    /// Whether `word` is a prefix of [`PREFIXES`] before a known word of five letters or more
+    /// (shorter ones would let typos through: "untill" is not "un" + "till").
+    pub(crate) fn is_prefixed_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        PREFIXES.iter().any(|prefix| {
+            lower
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.chars().count() >= 5 && self.check(rest))
+        })
+    }
+}
+
 /// Whether one of `suggestions` is within two edits of `word` (letters swapped count as one
 /// edit): what a typo of a known word looks like. A capitalised word at a sentence's start
 /// with no such suggestion is far more often a name than a typo ("Anthropic" is far from

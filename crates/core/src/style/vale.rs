@@ -123,6 +123,17 @@ fn message_for(template: Option<&str>, args: &[&str]) -> Option<String> {
     Some(out)
 }
 
+/// The message of a converted pattern: Vale fills `%s` with the text each match found, which
+/// a fixed message cannot, so such a message is dropped for copydesk's own (which quotes the
+/// match) rather than showing the regular expression to writers.
+fn static_message(template: Option<&str>, filled: Option<String>) -> Option<String> {
+    if template.is_some_and(|t| t.contains("%s")) {
+        None
+    } else {
+        filled
+    }
+}
+
 fn convert_rule(text: &str, file: &Path, entries: &mut Vec<Entry>, skipped: &mut Vec<Skipped>) {
     let mut skip = |reason: String| {
         skipped.push(Skipped {
@@ -138,7 +149,7 @@ fn convert_rule(text: &str, file: &Path, entries: &mut Vec<Entry>, skipped: &mut
     let extends = get("extends").and_then(Value::as_str).unwrap_or_default();
     let ignore_case = get("ignorecase").and_then(Value::as_bool).unwrap_or(false);
     let nonword = get("nonword").and_then(Value::as_bool).unwrap_or(false);
-    let message = get("message").and_then(Value::as_str);
+    let template = get("message").and_then(Value::as_str);
     for key in ["exceptions", "scope", "raw", "append"] {
         if get(key).is_some() {
             skip(format!(
@@ -187,7 +198,7 @@ fn convert_rule(text: &str, file: &Path, entries: &mut Vec<Entry>, skipped: &mut
                     .filter(|s| !s.is_empty())
                     .map(str::to_string)
                     .collect();
-                let message = message_for(message, &[good, bad]);
+                let message = message_for(template, &[good, bad]);
                 if is_literal(bad) && !nonword {
                     if uses.iter().any(|u| u.eq_ignore_ascii_case(bad)) && uses.len() == 1 {
                         // A casing swap ("Github: GitHub"): the house form, checked for case.
@@ -209,6 +220,7 @@ fn convert_rule(text: &str, file: &Path, entries: &mut Vec<Entry>, skipped: &mut
                     });
                 } else {
                     let replace = (uses.len() == 1).then(|| uses[0].clone());
+                    let message = static_message(template, message);
                     push_pattern(wrap(bad), replace, message, entries, &mut skip);
                 }
             }
@@ -222,7 +234,7 @@ fn convert_rule(text: &str, file: &Path, entries: &mut Vec<Entry>, skipped: &mut
                     skip("a token that is not text".into());
                     continue;
                 };
-                let message = message_for(message, &[token]);
+                let message = message_for(template, &[token]);
                 if is_literal(token) && !nonword {
                     entries.push(Entry::Term {
                         uses: Vec::new(),
@@ -230,6 +242,7 @@ fn convert_rule(text: &str, file: &Path, entries: &mut Vec<Entry>, skipped: &mut
                         message,
                     });
                 } else {
+                    let message = static_message(template, message);
                     push_pattern(wrap(token), None, message, entries, &mut skip);
                 }
             }
@@ -248,8 +261,8 @@ fn quoted(text: &str) -> String {
 
 fn render(dir: &Path, entries: &[Entry]) -> String {
     let mut out = format!(
-        "# Converted from the Vale style in `{}` by `copydesk style import`.\n",
-        dir.display()
+        "# Converted from the Vale style `{}` by `copydesk style import`.\n",
+        dir.file_name().unwrap_or(dir.as_os_str()).to_string_lossy()
     );
     for entry in entries {
         match entry {

@@ -104,6 +104,7 @@ pub(crate) fn check_misspelling(ctx: &LintContext<'_>, article: &Article) {
         let suggestions = speller.suggest(candidate.word);
         let capitalised = candidate.word.chars().next().is_some_and(char::is_uppercase);
         if Speller::is_closed_compound(candidate.word, &suggestions)
+            || speller.is_prefixed_word(candidate.word)
             || (either_standard && speller.is_commonwealth_variant(candidate.word))
             || (candidate.at_sentence_start
                 && capitalised
