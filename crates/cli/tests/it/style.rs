@@ -46,7 +46,15 @@ replace = '$1%'
 
 fn concise(dir: &Path) -> (Option<i32>, String) {
     let output = copydesk(dir)
-        .args(["lint", "--format", "concise", "--fail-on", "warning", "--now", NOW])
+        .args([
+            "lint",
+            "--format",
+            "concise",
+            "--fail-on",
+            "warning",
+            "--now",
+            NOW,
+        ])
         .output()
         .expect("runs");
     (
@@ -106,7 +114,12 @@ fn an_invalid_style_is_a_configuration_error_naming_file_line_and_key() {
     );
     // With copydesk.toml itself right, the included file's problem is reported at its own
     // line and key.
-    crate::common::edit(dir.path(), "copydesk.toml", "avoid = [\"email\"]", "avoid = [\"e-mail\"]");
+    crate::common::edit(
+        dir.path(),
+        "copydesk.toml",
+        "avoid = [\"email\"]",
+        "avoid = [\"e-mail\"]",
+    );
     let output = copydesk(dir.path())
         .args(["lint", "--now", NOW])
         .output()

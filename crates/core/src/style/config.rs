@@ -178,6 +178,9 @@ pub struct StyleSettings {
     /// Spelling.
     pub spelling: SpellingSettings,
     pub(crate) compiled: Arc<Compiled>,
+    /// The files read besides `copydesk.toml` (included style files, the accept list), so a
+    /// live session reloads the configuration when one changes.
+    pub(crate) files: Vec<PathBuf>,
 }
 
 // Written out so the lint index's fingerprint (the configuration's `Debug` form) names every
@@ -226,10 +229,13 @@ impl StyleSettings {
             let key = format!("style.include[{i}]");
             let root = root.unwrap_or(Path::new(""));
             match read_style_file(root, include) {
-                Ok((body, file)) => sources.push(StyleSource {
-                    file: Some((key, file)),
-                    body,
-                }),
+                Ok((body, file)) => {
+                    settings.files.push(root.join(include));
+                    sources.push(StyleSource {
+                        file: Some((key, file)),
+                        body,
+                    })
+                }
                 Err(message) => problems.push((key, message)),
             }
         }
@@ -345,6 +351,7 @@ impl StyleSettings {
         let Some(root) = root else {
             return settings;
         };
+        settings.files.push(root.join(ACCEPT_FILE));
         match std::fs::read_to_string(root.join(ACCEPT_FILE)) {
             Ok(text) => settings.spelling.accept.extend(read_accept_list(&text)),
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}

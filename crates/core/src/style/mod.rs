@@ -14,8 +14,8 @@ pub mod vale;
 
 pub use config::ACCEPT_FILE;
 pub use config::{
-    RawPattern, RawSpelling, RawStyle, RawStyleBody, RawStyleFile, RawTerm, SpellingSettings, StylePattern,
-    StyleSettings, StyleTerm, TermForms,
+    RawPattern, RawSpelling, RawStyle, RawStyleBody, RawStyleFile, RawTerm, SpellingSettings,
+    StylePattern, StyleSettings, StyleTerm, TermForms,
 };
 pub(crate) use matcher::{StyleFinding, StyleFindingKind};
 pub use spelling::NEWSROOM_DIR;

@@ -260,10 +260,10 @@ fn load(root: &Path, name: &str) -> Result<Arc<Speller>, String> {
 /// Function words that run together with their neighbour are the misspelling, not a closed
 /// compound ("eachother", "everytime"): a join with one of them is never accepted.
 const FUNCTION_WORDS: &[&str] = &[
-    "all", "and", "any", "are", "but", "can", "each", "every", "for", "her", "him", "his",
-    "its", "not", "one", "other", "our", "some", "thank", "that", "the", "their", "them",
-    "then", "there", "they", "this", "time", "too", "way", "what", "when", "where", "which",
-    "who", "with", "you", "your",
+    "all", "and", "any", "are", "but", "can", "each", "every", "for", "her", "him", "his", "its",
+    "not", "one", "other", "our", "some", "thank", "that", "the", "their", "them", "then", "there",
+    "they", "this", "time", "too", "way", "what", "when", "where", "which", "who", "with", "you",
+    "your",
 ];
 
 impl Speller {
@@ -413,9 +413,12 @@ pub(crate) fn candidates<'t>(
 /// letters are always looked at.
 fn has_vowel(word: &str) -> bool {
     !word.is_ascii()
-        || word
-            .bytes()
-            .any(|b| matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+        || word.bytes().any(|b| {
+            matches!(
+                b.to_ascii_lowercase(),
+                b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+            )
+        })
 }
 
 /// The byte ranges of hyphenated compounds that are identifiers rather than words: one part
@@ -424,7 +427,10 @@ fn identifier_compounds(text: &str) -> Vec<Range<usize>> {
     let is_part = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
     let mut ranges = Vec::new();
     let mut start = None;
-    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         match (start, is_part(c)) {
             (None, true) => start = Some(at),
             (Some(from), false) => {

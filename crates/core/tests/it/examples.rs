@@ -38,7 +38,10 @@ fn the_example_newsroom_lints_clean_with_the_starter_style() {
     let text = std::fs::read_to_string(&config).expect("read config");
     std::fs::write(
         &config,
-        format!("{text}\n[style]\ninclude = [\"{}\"]\n", copydesk::style::STARTER_STYLE_PATH),
+        format!(
+            "{text}\n[style]\ninclude = [\"{}\"]\n",
+            copydesk::style::STARTER_STYLE_PATH
+        ),
     )
     .expect("write config");
     let style = dir.path().join(copydesk::style::STARTER_STYLE_PATH);

@@ -102,7 +102,11 @@ pub(crate) fn check_misspelling(ctx: &LintContext<'_>, article: &Article) {
             continue;
         }
         let suggestions = speller.suggest(candidate.word);
-        let capitalised = candidate.word.chars().next().is_some_and(char::is_uppercase);
+        let capitalised = candidate
+            .word
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
         if Speller::is_closed_compound(candidate.word, &suggestions)
             || speller.is_prefixed_word(candidate.word)
             || (either_standard && speller.is_commonwealth_variant(candidate.word))
@@ -182,11 +186,7 @@ fn is_newsrooms_word(ctx: &LintContext<'_>, article: &Article, word: &str) -> bo
 /// Whether the article's `language` tag names no region, or another region than the
 /// dictionary `name` (`en_US`) is for.
 fn is_other_region(language: &str, name: &str) -> bool {
-    let region = |tag: &str| {
-        tag.split(['-', '_'])
-            .nth(1)
-            .map(str::to_ascii_uppercase)
-    };
+    let region = |tag: &str| tag.split(['-', '_']).nth(1).map(str::to_ascii_uppercase);
     match (region(language), region(name)) {
         (Some(article), Some(dictionary)) => article != dictionary,
         _ => true,
