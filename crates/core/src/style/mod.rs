@@ -20,6 +20,7 @@ pub use config::{
 pub(crate) use matcher::{StyleFinding, StyleFindingKind};
 pub use spelling::NEWSROOM_DIR;
 pub(crate) use spelling::{
-    Speller, SpellerLookup, candidates, is_near_a_suggestion, is_newsroom_jargon, speller_for,
+    Speller, SpellerLookup, candidates, continues_a_name, is_in_foreign_phrase,
+    is_near_a_suggestion, is_newsroom_jargon, is_prefix_word, speller_for,
 };
 pub use starter::{STARTER_STYLE, STARTER_STYLE_PATH};

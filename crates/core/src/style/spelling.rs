@@ -272,7 +272,9 @@ impl Speller {
     /// page before they reach the dictionary. `suggestions` are the dictionary's, which name
     /// the split when there is one ("chat bot").
     pub(crate) fn is_closed_compound(word: &str, suggestions: &[String]) -> bool {
-        suggestions.iter().any(|suggestion| {
+        // Only when the split is the dictionary's first suggestion: when a word ranks above
+        // it ("messenger" for "messanger", not "mess anger"), the word is a typo of that one.
+        suggestions.iter().take(1).any(|suggestion| {
             let parts: Vec<&str> = suggestion.split([' ', '-']).collect();
             parts.len() == 2
                 && parts.concat().eq_ignore_ascii_case(word)
@@ -288,24 +290,45 @@ impl Speller {
     /// "paediatric". An article in English without a region, or with one the dictionaries do
     /// not cover, may use either standard.
     pub(crate) fn is_commonwealth_variant(&self, word: &str) -> bool {
-        const SWAPS: &[(&str, &str)] = &[
-            ("ll", "l"),
-            ("our", "or"),
-            ("is", "iz"),
-            ("ys", "yz"),
-            ("tre", "ter"),
-            ("bre", "ber"),
-            ("ence", "ense"),
-            ("ogue", "og"),
-            ("ae", "e"),
-            ("oe", "e"),
+        // Each swap applies only where the British form differs: before the endings listed
+        // ("colour", "colours", "honourable"; "centre", "centres"), so "enourmous" or
+        // "unilatreal" stay typos. `None` allows any ending.
+        const ANY: Option<&[&str]> = None;
+        const OUR: &[&str] = &[
+            "", "s", "ed", "ing", "ite", "ites", "ful", "fully", "able", "ably", "hood", "hoods",
+            "less", "er", "ers", "ist", "ists", "ism", "ly",
         ];
-        SWAPS.iter().any(|(from, to)| {
+        const ISE: &[&str] = &[
+            "e", "es", "ed", "ing", "er", "ers", "ation", "ations", "able",
+        ];
+        const END: &[&str] = &["", "s", "d"];
+        const SWAPS: &[(&str, &str, Option<&[&str]>)] = &[
+            // Doubled before an ending only: "cancelling", "labelled", "modeller" (a doubled
+            // l elsewhere, "allready", is a typo).
+            ("lling", "ling", ANY),
+            ("lled", "led", ANY),
+            ("ller", "ler", ANY),
+            ("our", "or", Some(OUR)),
+            ("is", "iz", Some(ISE)),
+            ("ys", "yz", Some(ISE)),
+            ("tre", "ter", Some(END)),
+            ("bre", "ber", Some(END)),
+            ("ence", "ense", Some(END)),
+            ("ogue", "og", Some(END)),
+            ("ium", "um", Some(END)),
+            ("ae", "e", ANY),
+            ("oe", "e", ANY),
+        ];
+        SWAPS.iter().any(|(from, to, endings)| {
             word.match_indices(from).any(|(at, _)| {
+                let rest = &word[at + from.len()..];
+                if endings.is_some_and(|endings| !endings.contains(&rest)) {
+                    return false;
+                }
                 let mut other = String::with_capacity(word.len() + 1);
                 other.push_str(&word[..at]);
                 other.push_str(to);
-                other.push_str(&word[at + from.len()..]);
+                other.push_str(rest);
                 self.check(&other)
             })
         })
@@ -333,6 +356,85 @@ impl Speller {
     }
 }
 
+impl Speller {
+    /// Whether `word` is a word the dictionary knows with a derivational ending it lacks:
+    /// "uploader" (upload + er), "genomic" (genome + ic), "penumbral" (penumbra + al),
+    /// "congressionally" (congressional + ly). Inflections (-s, -ed, -ing) are left to the
+    /// dictionary's own affix rules, which know when a consonant doubles: "begining" is not
+    /// "begin" + "ing".
+    pub(crate) fn is_derived_word(&self, word: &str) -> bool {
+        const SUFFIXES: &[&str] = &["er", "ers", "ic", "al", "ly"];
+        let lower = word.to_lowercase();
+        SUFFIXES.iter().any(|suffix| {
+            let Some(stem) = lower.strip_suffix(suffix) else {
+                return false;
+            };
+            if stem.chars().count() < 4 {
+                return false;
+            }
+            // A stem ending in a vowel drops it before a vowel: genome + ic, penumbra + al.
+            let vowel_dropped = || {
+                suffix.starts_with(['i', 'a'])
+                    && ["e", "a"].iter().any(|v| self.check(&format!("{stem}{v}")))
+            };
+            self.check(stem) || vowel_dropped()
+        })
+    }
+}
+
+/// Whether `word` is one of the longer [`PREFIXES`] written as a word of its own ("cyber
+/// cafes", "mega deal"), as news copy does.
+pub(crate) fn is_prefix_word(word: &str) -> bool {
+    word.chars().count() >= 4 && PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(word))
+}
+
+/// Whether `word` (unknown to the dictionary) stands next to another unknown word that reads
+/// as foreign: a lower-case one, or one with letters outside ASCII ("papier maché", "Québec
+/// solidaire", "tikanga Māori"). Two unknown words side by side are a foreign phrase or a
+/// name far more often than two typos. An unknown capitalised ASCII neighbour ("Nvidia
+/// annouced") does not count: a typo after a company's name is common.
+pub(crate) fn is_in_foreign_phrase(speller: &Speller, neighbours: &[Option<&str>; 2]) -> bool {
+    neighbours.iter().flatten().any(|neighbour| {
+        let neighbour = strip_possessive(neighbour);
+        // Letters, not apostrophes or quotes: "OpenAI’s" is an English name.
+        let foreign_looking = neighbour
+            .chars()
+            .any(|c| c.is_alphabetic() && !c.is_ascii())
+            || neighbour.chars().next().is_some_and(char::is_lowercase);
+        foreign_looking && (!speller.covers(neighbour) || !speller.check(neighbour))
+    })
+}
+
+/// Whether `candidate` (lower case, unknown) continues the name whose capitalised word it
+/// follows: when that word is itself unknown ("Xiaophis myanmarensis") and `candidate` has no
+/// suggestion within two edits (so it is no typo of a word either); when the dictionary knows
+/// `candidate` as a name ("Tyrannosaurus rex", "Rex"); or when its sentence names things in
+/// another language ("Parti Québécois, Option nationale"). A typo after a company's name
+/// ("Nvidia annouced") is none of these.
+pub(crate) fn continues_a_name(
+    speller: &Speller,
+    candidate: &Candidate<'_>,
+    suggestions: &[String],
+) -> bool {
+    let word = candidate.word;
+    let Some(before) = candidate.neighbours[0].map(strip_possessive) else {
+        return false;
+    };
+    if !before.chars().next().is_some_and(char::is_uppercase)
+        || !word.chars().next().is_some_and(char::is_lowercase)
+    {
+        return false;
+    }
+    let mut chars = word.chars();
+    let capitalised: String = chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    (!speller.check(before) && !is_near_a_suggestion(word, suggestions))
+        || speller.check(&capitalised)
+        || candidate.in_foreign_sentence
+}
+
 /// Whether one of `suggestions` is within two edits of `word` (letters swapped count as one
 /// edit): what a typo of a known word looks like. A capitalised word at a sentence's start
 /// with no such suggestion is far more often a name than a typo ("Anthropic" is far from
@@ -353,6 +455,11 @@ pub(crate) struct Candidate<'t> {
     pub(crate) range: Range<usize>,
     /// It starts a sentence (so a capital says nothing about it being a name).
     pub(crate) at_sentence_start: bool,
+    /// The words written right before and after it, with only spaces between.
+    pub(crate) neighbours: [Option<&'t str>; 2],
+    /// Its sentence has a word in letters beyond ASCII ("Parti Québécois"): names in another
+    /// language are near.
+    pub(crate) in_foreign_sentence: bool,
 }
 
 /// What the words of `text` look like to a copy editor: each word to check, with the ones
@@ -368,11 +475,36 @@ pub(crate) fn candidates<'t>(
     let mut skip = technical_ranges(text);
     skip.extend(identifier_compounds(text));
     let mut out = Vec::new();
-    for (at, word) in crate::text::word_indices(text) {
+    let words: Vec<(usize, &str)> = crate::text::word_indices(text).collect();
+    let foreign_sentences: Vec<Range<usize>> = crate::lint::rules::prose::sentences(text)
+        .into_iter()
+        .filter(|sentence| {
+            text[sentence.clone()]
+                .chars()
+                .any(|c| c.is_alphabetic() && !c.is_ascii())
+        })
+        .collect();
+    // Only spaces between two words make them neighbours (a phrase), not punctuation.
+    let joined = |from: usize, to: usize| text[from..to].chars().all(|c| c == ' ');
+    for (i, &(at, word)) in words.iter().enumerate() {
         let range = at..at + word.len();
-        if overlaps(&skip, &range) || word.contains('.') || !has_vowel(word) {
+        if overlaps(&skip, &range)
+            || word.contains('.')
+            || !has_vowel(word)
+            || is_prefix_of_compound(text, &range)
+            || is_bracketed_ending(text, &range)
+        {
             continue;
         }
+        let before = i
+            .checked_sub(1)
+            .map(|j| words[j])
+            .filter(|&(start, w)| joined(start + w.len(), at))
+            .map(|(_, w)| w);
+        let after = words
+            .get(i + 1)
+            .filter(|&&(start, _)| joined(at + word.len(), start))
+            .map(|&(_, w)| w);
         // The tokenizer keeps "Altman's" whole: the possessive is checked by its stem.
         let word = strip_possessive(word);
         if word.chars().any(|c| c.is_numeric()) || !word.chars().any(char::is_alphabetic) {
@@ -403,9 +535,37 @@ pub(crate) fn candidates<'t>(
             word,
             range: at..at + word.len(),
             at_sentence_start: at_start,
+            neighbours: [before, after],
+            in_foreign_sentence: foreign_sentences
+                .iter()
+                .any(|sentence| sentence.contains(&at)),
         });
     }
     out
+}
+
+/// Whether the word at `range` is a prefix hyphenated to the rest of a compound
+/// ("pre-industrial", "co-founder", "cyber-attack"): a copy editor reads the prefix with its
+/// word, not as a word of its own.
+fn is_prefix_of_compound(text: &str, range: &Range<usize>) -> bool {
+    let word = &text[range.clone()];
+    text[range.end..]
+        .strip_prefix('-')
+        .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
+        && PREFIXES
+            .iter()
+            .chain(&["ex", "self", "non", "e"])
+            .any(|prefix| prefix.eq_ignore_ascii_case(word))
+}
+
+/// Whether the word at `range` is an ending in brackets joined to the word before it
+/// ("rain(ing)", "friend(s)"): a transcriber's way of writing a word two ways.
+fn is_bracketed_ending(text: &str, range: &Range<usize>) -> bool {
+    text[..range.start]
+        .strip_suffix('(')
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(char::is_alphabetic)
+        && text[range.end..].starts_with(')')
 }
 
 /// Whether `word`, written in ASCII letters, has a vowel (`y` counts). One without ("mph",

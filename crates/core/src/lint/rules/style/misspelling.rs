@@ -4,7 +4,10 @@ use crate::article::Article;
 use crate::diagnostic::{Severity, Span};
 use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
-use crate::style::{Speller, SpellerLookup, is_near_a_suggestion, speller_for};
+use crate::style::{
+    Speller, SpellerLookup, continues_a_name, is_in_foreign_phrase, is_near_a_suggestion,
+    is_prefix_word, speller_for,
+};
 
 declare_rule! {
     /// ## What it does
@@ -109,6 +112,10 @@ pub(crate) fn check_misspelling(ctx: &LintContext<'_>, article: &Article) {
             .is_some_and(char::is_uppercase);
         if Speller::is_closed_compound(candidate.word, &suggestions)
             || speller.is_prefixed_word(candidate.word)
+            || speller.is_derived_word(candidate.word)
+            || is_prefix_word(candidate.word)
+            || is_in_foreign_phrase(&speller, &candidate.neighbours)
+            || continues_a_name(&speller, &candidate, &suggestions)
             || (either_standard && speller.is_commonwealth_variant(candidate.word))
             || (candidate.at_sentence_start
                 && capitalised
