@@ -247,7 +247,8 @@ mod tests {
         let now = DateTime::parse_from_rfc3339("2026-05-06T14:25:00Z").expect("date");
         std::fs::write(dir.path().join(".gitignore"), "target/\n").expect("write");
         let written = init(dir.path(), now).expect("init");
-        assert_eq!(written.len(), 3, "the existing .gitignore is kept");
+        // Author, article, starter style and copydesk.toml: the existing .gitignore is kept.
+        assert_eq!(written.len(), 4, "the existing .gitignore is kept");
         assert_eq!(
             std::fs::read_to_string(dir.path().join(".gitignore")).expect("read"),
             "target/\n"
@@ -285,6 +286,6 @@ mod tests {
         );
 
         std::fs::remove_file(dir.join("articles")).expect("clear the way");
-        assert_eq!(init(&dir, now).expect("init runs again").len(), 4);
+        assert_eq!(init(&dir, now).expect("init runs again").len(), 5);
     }
 }

@@ -38,7 +38,9 @@ pub const NEWSROOM_DIR: &str = "dictionaries";
 pub(crate) struct Speller {
     /// The dictionary's name (`en_US`).
     pub(crate) name: String,
-    dictionary: spellbook::Dictionary,
+    // A fixed hasher: with the default random one, the order of equally good suggestions
+    // changes from run to run.
+    dictionary: spellbook::Dictionary<rustc_hash::FxBuildHasher>,
     /// Every letter the dictionary's words use, lower case: a word with a letter outside it
     /// (another script, a foreign diacritic) is not a word of this language to judge.
     alphabet: rustc_hash::FxHashSet<char>,
@@ -58,7 +60,9 @@ const MAX_SUGGESTIONS: usize = 3;
 
 impl Speller {
     fn new(name: &str, aff: &str, dic: &str) -> Result<Self, String> {
-        let dictionary = spellbook::Dictionary::new(aff, dic).map_err(|error| error.to_string())?;
+        let dictionary =
+            spellbook::Dictionary::new_with_hasher(aff, dic, rustc_hash::FxBuildHasher)
+                .map_err(|error| error.to_string())?;
         let alphabet = dic
             .chars()
             .filter(|c| c.is_alphabetic())
@@ -408,8 +412,9 @@ pub(crate) fn is_in_foreign_phrase(speller: &Speller, neighbours: &[Option<&str>
 /// Whether `candidate` (lower case, unknown) continues the name whose capitalised word it
 /// follows: when that word is itself unknown ("Xiaophis myanmarensis") and `candidate` has no
 /// suggestion within two edits (so it is no typo of a word either); when the dictionary knows
-/// `candidate` as a name ("Tyrannosaurus rex", "Rex"); or when its sentence names things in
-/// another language ("Parti Québécois, Option nationale"). A typo after a company's name
+/// `candidate` as a name ("Tyrannosaurus rex", "Rex"); when its sentence names things in
+/// another language ("Parti Québécois, Option nationale"); or when it is a particle between
+/// two capitalised words ("Leila de Lima"). A typo after a company's name
 /// ("Nvidia annouced") is none of these.
 pub(crate) fn continues_a_name(
     speller: &Speller,
@@ -430,10 +435,20 @@ pub(crate) fn continues_a_name(
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
-    (!speller.check(before) && !is_near_a_suggestion(word, suggestions))
+    let particle = NAME_PARTICLES.contains(&word)
+        && candidate.neighbours[1].is_some_and(|after| after.starts_with(char::is_uppercase));
+    particle
+        || (!speller.check(before) && !is_near_a_suggestion(word, suggestions))
         || speller.check(&capitalised)
         || candidate.in_foreign_sentence
 }
+
+/// The small words inside names ("Leila de Lima", "Ludwig van Beethoven", "Osama bin Laden"),
+/// read as part of a name between two capitalised words.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "el",
+    "ibn", "la", "le", "ter", "van", "von", "zu",
+];
 
 /// Whether one of `suggestions` is within two edits of `word` (letters swapped count as one
 /// edit): what a typo of a known word looks like. A capitalised word at a sentence's start
@@ -672,6 +687,6 @@ mod tests {
                 "Recieve", "it", "said"
             ]
         );
-        assert_eq!(names, ["Ms", "Brown"]);
+        assert_eq!(names, ["Brown"]);
     }
 }
