@@ -197,3 +197,51 @@ fn vale_styles_convert_and_say_what_did_not() {
         assert!(out.contains(expected), "{expected} not reported:\n{out}");
     }
 }
+
+fn german_article(dir: &Path) {
+    fs::write(
+        dir.join("articles/bericht.md"),
+        "+++\ntitle = \"Bericht\"\ndek = \"Ein Bericht.\"\nauthors = [\"ryan\"]\ndesk = \"ai\"\nstatus = \"draft\"\nlanguage = \"de\"\n+++\n\nDer Rat hat den Bericht heute gelsen und viele Fragen gestellt.\n",
+    )
+    .expect("article");
+}
+
+#[test]
+fn an_article_without_a_dictionary_gets_one_info_not_a_finding_per_word() {
+    let dir = newsroom("[spelling]\ndictionaries = [\"en_US\"]\n", "Prose.");
+    german_article(dir.path());
+    let (code, out) = concise(dir.path());
+    let sp001: Vec<&str> = out.lines().filter(|l| l.contains("SP001")).collect();
+    assert_eq!(sp001.len(), 1, "{out}");
+    assert!(
+        sp001[0].starts_with("articles/bericht.md:")
+            && sp001[0].contains("spelling not checked: no `de` dictionary"),
+        "{out}"
+    );
+    // An info finding does not fail the run.
+    assert_eq!(code, Some(0), "{out}");
+}
+
+#[test]
+fn a_dictionary_in_the_newsrooms_dictionaries_directory_checks_its_language() {
+    let dir = newsroom(
+        "[spelling]\ndictionaries = [\"en_US\", \"de_DE\"]\n",
+        "Prose.",
+    );
+    german_article(dir.path());
+    fs::create_dir_all(dir.path().join("dictionaries")).expect("dictionaries dir");
+    fs::write(
+        dir.path().join("dictionaries/de_DE.aff"),
+        "SET UTF-8\nTRY esianrtolcdugmphbyfvkwzESIANRTOLCDUGMPHBYFVKWZ\n",
+    )
+    .expect("aff");
+    fs::write(
+        dir.path().join("dictionaries/de_DE.dic"),
+        "12\nder\nRat\nhat\nden\nBericht\nheute\ngelesen\nund\nviele\nFragen\ngestellt\nProse\n",
+    )
+    .expect("dic");
+    let (_, out) = concise(dir.path());
+    let sp001: Vec<&str> = out.lines().filter(|l| l.contains("SP001")).collect();
+    assert_eq!(sp001.len(), 1, "{out}");
+    assert!(sp001[0].contains("unknown word `gelsen`"), "{out}");
+}

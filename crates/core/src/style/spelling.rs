@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use super::config::SpellingSettings;
 use super::text::{is_sentence_start, overlaps, technical_ranges};
@@ -19,12 +19,18 @@ const BUILTIN_EN_US_DIC: &str = include_str!("../../dictionaries/en_US.dic");
 /// Newsroom jargon general dictionaries lack ("dek", "lede"), accepted in English articles.
 const NEWSROOM_WORDS: &str = include_str!("../../dictionaries/newsroom.txt");
 
-/// Whether `word` is newsroom jargon of [`NEWSROOM_WORDS`] (any case).
+/// Whether `word` (lower case) is newsroom jargon of [`NEWSROOM_WORDS`].
 pub(crate) fn is_newsroom_jargon(word: &str) -> bool {
-    NEWSROOM_WORDS
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .any(|line| line.eq_ignore_ascii_case(word))
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            NEWSROOM_WORDS
+                .lines()
+                .filter(|line| !line.starts_with('#') && !line.is_empty())
+                .collect()
+        })
+        .contains(word)
 }
 
 /// Where system dictionaries live.
@@ -44,8 +50,17 @@ pub(crate) struct Speller {
     /// Every letter the dictionary's words use, lower case: a word with a letter outside it
     /// (another script, a foreign diacritic) is not a word of this language to judge.
     alphabet: rustc_hash::FxHashSet<char>,
+    /// The alphabet has every ASCII letter: an ASCII word is always covered.
+    covers_ascii: bool,
+    /// Words already looked up: news copy repeats its words, and a hash lookup is several
+    /// times faster than the dictionary's check.
+    known: RwLock<rustc_hash::FxHashMap<Box<str>, bool>>,
     suggestions: Mutex<HashMap<String, Vec<String>>>,
 }
+
+/// At most this many looked-up words are remembered, so an archive of unusual words cannot
+/// grow the memory without bound.
+const MAX_REMEMBERED: usize = 200_000;
 
 impl std::fmt::Debug for Speller {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -63,15 +78,18 @@ impl Speller {
         let dictionary =
             spellbook::Dictionary::new_with_hasher(aff, dic, rustc_hash::FxBuildHasher)
                 .map_err(|error| error.to_string())?;
-        let alphabet = dic
+        let alphabet: rustc_hash::FxHashSet<char> = dic
             .chars()
             .filter(|c| c.is_alphabetic())
             .flat_map(char::to_lowercase)
             .collect();
+        let covers_ascii = ('a'..='z').all(|c| alphabet.contains(&c));
         Ok(Speller {
             name: name.to_string(),
             dictionary,
             alphabet,
+            covers_ascii,
+            known: RwLock::new(rustc_hash::FxHashMap::default()),
             suggestions: Mutex::new(HashMap::new()),
         })
     }
@@ -79,6 +97,9 @@ impl Speller {
     /// Whether every letter of `word` is one the dictionary's words use: only then can the
     /// dictionary judge it ("マイクロソフト" in an English article is not a misspelling).
     pub(crate) fn covers(&self, word: &str) -> bool {
+        if self.covers_ascii && word.is_ascii() {
+            return true;
+        }
         word.chars()
             .filter(|c| c.is_alphabetic())
             .flat_map(char::to_lowercase)
@@ -87,6 +108,24 @@ impl Speller {
 
     /// Whether the dictionary knows `word` (typographic apostrophes read as straight ones).
     pub(crate) fn check(&self, word: &str) -> bool {
+        let remembered = self
+            .known
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(word)
+            .copied();
+        if let Some(known) = remembered {
+            return known;
+        }
+        let known = self.look_up(word);
+        let mut cache = self.known.write().unwrap_or_else(PoisonError::into_inner);
+        if cache.len() < MAX_REMEMBERED {
+            cache.insert(word.into(), known);
+        }
+        known
+    }
+
+    fn look_up(&self, word: &str) -> bool {
         if word.contains('’') {
             return self.dictionary.check(&word.replace('’', "'"));
         }
@@ -491,14 +530,19 @@ pub(crate) fn candidates<'t>(
     skip.extend(identifier_compounds(text));
     let mut out = Vec::new();
     let words: Vec<(usize, &str)> = crate::text::word_indices(text).collect();
-    let foreign_sentences: Vec<Range<usize>> = crate::lint::rules::prose::sentences(text)
-        .into_iter()
-        .filter(|sentence| {
-            text[sentence.clone()]
-                .chars()
-                .any(|c| c.is_alphabetic() && !c.is_ascii())
-        })
-        .collect();
+    let has_foreign_letters = text.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+    let foreign_sentences: Vec<Range<usize>> = if has_foreign_letters {
+        crate::lint::rules::prose::sentences(text)
+    } else {
+        Vec::new()
+    }
+    .into_iter()
+    .filter(|sentence| {
+        text[sentence.clone()]
+            .chars()
+            .any(|c| c.is_alphabetic() && !c.is_ascii())
+    })
+    .collect();
     // Only spaces between two words make them neighbours (a phrase), not punctuation.
     let joined = |from: usize, to: usize| text[from..to].chars().all(|c| c == ' ');
     for (i, &(at, word)) in words.iter().enumerate() {

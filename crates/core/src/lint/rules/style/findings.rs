@@ -5,6 +5,9 @@ use crate::lint::LintContext;
 use crate::lint::rule::RuleMeta;
 use crate::style::{StyleFinding, StyleFindingKind};
 
+/// The house-style findings of each prose block of an article, in block order.
+struct ArticleFindings(Vec<Vec<StyleFinding>>);
+
 /// Reports, for `rule`, each finding of the kinds `wanted` picks in the article's prose
 /// outside block quotes (a quote is what the person said). `describe` gives the message and
 /// help of a finding from its matched text.
@@ -18,14 +21,25 @@ pub(super) fn report(
     if !style.has_style() {
         return;
     }
-    for block in ctx.prose_blocks() {
-        if block.in_quote {
-            continue;
-        }
-        for finding in style
-            .compiled
-            .find(&block.text, &style.terms, &style.patterns)
-        {
+    // One search of the article's prose for the three rules.
+    let found = ctx.shared(|| {
+        ArticleFindings(
+            ctx.prose_blocks()
+                .iter()
+                .map(|block| {
+                    if block.in_quote {
+                        Vec::new()
+                    } else {
+                        style
+                            .compiled
+                            .find(&block.text, &style.terms, &style.patterns)
+                    }
+                })
+                .collect(),
+        )
+    });
+    for (block, findings) in ctx.prose_blocks().iter().zip(&found.0) {
+        for finding in findings.iter().cloned() {
             if !wanted(finding.kind) {
                 continue;
             }
