@@ -525,31 +525,41 @@ pub(crate) fn candidates<'t>(
     text: &'t str,
     check_proper_nouns: bool,
     names: &mut Vec<&'t str>,
+    is_known: impl Fn(&str) -> bool,
 ) -> Vec<Candidate<'t>> {
-    let mut skip = technical_ranges(text);
-    skip.extend(identifier_compounds(text));
     let mut out = Vec::new();
     let words: Vec<(usize, &str)> = crate::text::word_indices(text).collect();
-    let has_foreign_letters = text.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
-    let foreign_sentences: Vec<Range<usize>> = if has_foreign_letters {
-        crate::lint::rules::prose::sentences(text)
-    } else {
-        Vec::new()
-    }
-    .into_iter()
-    .filter(|sentence| {
-        text[sentence.clone()]
-            .chars()
-            .any(|c| c.is_alphabetic() && !c.is_ascii())
-    })
-    .collect();
-    // Only spaces between two words make them neighbours (a phrase), not punctuation.
+    // Read only once a word is unknown: most blocks have none.
+    let mut skip: Option<Vec<Range<usize>>> = None;
+    let mut foreign_sentences: Option<Vec<Range<usize>>> = None;
     let joined = |from: usize, to: usize| text[from..to].chars().all(|c| c == ' ');
-    for (i, &(at, word)) in words.iter().enumerate() {
-        let range = at..at + word.len();
-        if overlaps(&skip, &range)
-            || word.contains('.')
+    for (i, &(at, token)) in words.iter().enumerate() {
+        // The tokenizer keeps "Altman's" whole: the possessive is checked by its stem.
+        let word = strip_possessive(token);
+        if word.contains('.')
+            || word.chars().any(char::is_numeric)
+            || !word.chars().any(char::is_alphabetic)
             || !has_vowel(word)
+        {
+            continue;
+        }
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let uppers = word.chars().filter(|c| c.is_uppercase()).count();
+        if letters < 2 || (uppers == letters) {
+            // A single letter, or an ALL-CAPS abbreviation (NATO, FBI).
+            continue;
+        }
+        // Nearly every word is known: nothing more is worked out for it.
+        if is_known(word) {
+            continue;
+        }
+        let range = at..at + token.len();
+        let skip = skip.get_or_insert_with(|| {
+            let mut skip = technical_ranges(text);
+            skip.extend(identifier_compounds(text));
+            skip
+        });
+        if overlaps(skip, &range)
             || is_prefix_of_compound(text, &range)
             || is_bracketed_ending(text, &range)
         {
@@ -562,19 +572,8 @@ pub(crate) fn candidates<'t>(
             .map(|(_, w)| w);
         let after = words
             .get(i + 1)
-            .filter(|&&(start, _)| joined(at + word.len(), start))
+            .filter(|&&(start, _)| joined(at + token.len(), start))
             .map(|&(_, w)| w);
-        // The tokenizer keeps "Altman's" whole: the possessive is checked by its stem.
-        let word = strip_possessive(word);
-        if word.chars().any(|c| c.is_numeric()) || !word.chars().any(char::is_alphabetic) {
-            continue;
-        }
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        let uppers = word.chars().filter(|c| c.is_uppercase()).count();
-        if letters < 2 || (uppers == letters) {
-            // A single letter, or an ALL-CAPS abbreviation (NATO, FBI).
-            continue;
-        }
         let at_start = is_sentence_start(text, at);
         let capitalised = uppers > 0;
         // A capital inside the word (McCain, iPhone) or a capital mid-sentence marks a name;
@@ -596,11 +595,27 @@ pub(crate) fn candidates<'t>(
             at_sentence_start: at_start,
             neighbours: [before, after],
             in_foreign_sentence: foreign_sentences
+                .get_or_insert_with(|| foreign_sentences_of(text))
                 .iter()
                 .any(|sentence| sentence.contains(&at)),
         });
     }
     out
+}
+
+/// The byte ranges of the sentences of `text` that have a word in letters beyond ASCII.
+fn foreign_sentences_of(text: &str) -> Vec<Range<usize>> {
+    if !text.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
+        return Vec::new();
+    }
+    crate::lint::rules::prose::sentences(text)
+        .into_iter()
+        .filter(|sentence| {
+            text[sentence.clone()]
+                .chars()
+                .any(|c| c.is_alphabetic() && !c.is_ascii())
+        })
+        .collect()
 }
 
 /// Whether the word at `range` is a prefix hyphenated to the rest of a compound
@@ -720,7 +735,7 @@ mod tests {
     fn words_a_copy_editor_would_not_check_are_left_out() {
         let text = "Altman's team met NATO at 10am in the U.S. on well-knwon work; see example.com. Recieve it, said Ms. Brown.";
         let mut names = Vec::new();
-        let words: Vec<&str> = candidates(text, false, &mut names)
+        let words: Vec<&str> = candidates(text, false, &mut names, |_| false)
             .into_iter()
             .map(|c| c.word)
             .collect();

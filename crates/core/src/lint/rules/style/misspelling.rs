@@ -97,10 +97,14 @@ pub(crate) fn check_misspelling(ctx: &LintContext<'_>, article: &Article) {
     // The newsroom's own words, gathered for the first unknown word only.
     let mut own: Option<FxHashSet<String>> = None;
     for block in ctx.prose_blocks() {
-        for candidate in
-            crate::style::candidates(&block.text, settings.check_proper_nouns, &mut names)
-        {
-            if speller.covers(candidate.word) && !speller.check(candidate.word) {
+        let is_known = |word: &str| !speller.covers(word) || speller.check(word);
+        for candidate in crate::style::candidates(
+            &block.text,
+            settings.check_proper_nouns,
+            &mut names,
+            is_known,
+        ) {
+            {
                 let own = own.get_or_insert_with(|| newsroom_words(ctx, article));
                 let word = candidate.word.to_lowercase();
                 if !own.contains(&word) && !crate::style::is_newsroom_jargon(&word) {
