@@ -242,8 +242,11 @@ impl StyleSettings {
         // Where each kept term came from, to report a form both used and avoided.
         let mut term_origins = Vec::new();
         let mut regexes = Vec::new();
-        for source in sources {
+        let mut files = Vec::with_capacity(sources.len());
+        for (index, source) in sources.into_iter().enumerate() {
             let StyleSource { file, body } = source;
+            files.push(file);
+            let file = &files[index];
             for (i, term) in body.terms.unwrap_or_default().into_iter().enumerate() {
                 let base = format!("style.terms[{i}]");
                 let uses = term.use_.map(TermForms::into_vec).unwrap_or_default();
@@ -274,7 +277,8 @@ impl StyleSettings {
                         }
                     }
                 }
-                term_origins.push((file.clone(), base));
+                // The source's index, not a copy of its file: a style has hundreds of terms.
+                term_origins.push((index, base));
                 settings.terms.push(StyleTerm {
                     uses,
                     avoid,
@@ -313,7 +317,8 @@ impl StyleSettings {
             .iter()
             .flat_map(|term| term.uses.iter().map(String::as_str))
             .collect();
-        for (term, (file, base)) in settings.terms.iter().zip(&term_origins) {
+        for (term, (index, base)) in settings.terms.iter().zip(&term_origins) {
+            let file = &files[*index];
             for (j, form) in term.avoid.iter().enumerate() {
                 if used.contains(form.as_str()) {
                     let path = format!("{base}.avoid[{j}]");

@@ -167,13 +167,21 @@ impl Compiled {
         if self.is_empty() {
             return findings;
         }
-        let mut skip = quoted_ranges(text);
-        skip.extend(technical_ranges(text));
+        // Read only once something matched: most blocks have no match.
+        let mut skip: Option<Vec<Range<usize>>> = None;
+        let mut skip_of = || -> Vec<Range<usize>> {
+            skip.get_or_insert_with(|| {
+                let mut ranges = quoted_ranges(text);
+                ranges.extend(technical_ranges(text));
+                ranges
+            })
+            .clone()
+        };
         if let Some(automaton) = &self.terms {
             for m in automaton.find_iter(text) {
                 let range = m.range();
                 let matched = &text[range.clone()];
-                if !is_whole_word(text, &range) || overlaps(&skip, &range) {
+                if !is_whole_word(text, &range) || overlaps(&skip_of(), &range) {
                     continue;
                 }
                 if let Some(finding) = self.judge(
@@ -195,7 +203,7 @@ impl Compiled {
                         continue;
                     };
                     let range = whole.range();
-                    if range.is_empty() || overlaps(&skip, &range) {
+                    if range.is_empty() || overlaps(&skip_of(), &range) {
                         continue;
                     }
                     let replacement = patterns[i].replace.as_ref().map(|template| {

@@ -6,10 +6,11 @@
 //! machine with nothing installed and gives the same findings on every machine. A newsroom's
 //! own `dictionaries/<name>.aff`/`.dic` comes first; the system's `/usr/share/hunspell` last.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::config::SpellingSettings;
 use super::text::{is_sentence_start, overlaps, technical_ranges};
@@ -52,14 +53,12 @@ pub(crate) struct Speller {
     alphabet: rustc_hash::FxHashSet<char>,
     /// The alphabet has every ASCII letter: an ASCII word is always covered.
     covers_ascii: bool,
-    /// Words already looked up: news copy repeats its words, and a hash lookup is several
-    /// times faster than the dictionary's check.
-    known: RwLock<rustc_hash::FxHashMap<Box<str>, bool>>,
     suggestions: Mutex<HashMap<String, Vec<String>>>,
 }
 
-/// At most this many looked-up words are remembered, so an archive of unusual words cannot
-/// grow the memory without bound.
+/// At most this many looked-up words are remembered per thread (news copy repeats its words,
+/// and a hash lookup is several times faster than the dictionary's check), so an archive of
+/// unusual words cannot grow the memory without bound.
 const MAX_REMEMBERED: usize = 200_000;
 
 impl std::fmt::Debug for Speller {
@@ -89,7 +88,6 @@ impl Speller {
             dictionary,
             alphabet,
             covers_ascii,
-            known: RwLock::new(rustc_hash::FxHashMap::default()),
             suggestions: Mutex::new(HashMap::new()),
         })
     }
@@ -108,21 +106,31 @@ impl Speller {
 
     /// Whether the dictionary knows `word` (typographic apostrophes read as straight ones).
     pub(crate) fn check(&self, word: &str) -> bool {
-        let remembered = self
-            .known
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(word)
-            .copied();
-        if let Some(known) = remembered {
-            return known;
+        thread_local! {
+            // Per thread, so the threads of a run never wait on each other; by speller, whose
+            // address is stable (loaded spellers live as long as the process).
+            static KNOWN: RefCell<Vec<(usize, rustc_hash::FxHashMap<Box<str>, bool>)>> =
+                const { RefCell::new(Vec::new()) };
         }
-        let known = self.look_up(word);
-        let mut cache = self.known.write().unwrap_or_else(PoisonError::into_inner);
-        if cache.len() < MAX_REMEMBERED {
-            cache.insert(word.into(), known);
-        }
-        known
+        let id = std::ptr::from_ref(self) as usize;
+        KNOWN.with_borrow_mut(|spellers| {
+            let at = match spellers.iter().position(|(speller, _)| *speller == id) {
+                Some(at) => at,
+                None => {
+                    spellers.push((id, rustc_hash::FxHashMap::default()));
+                    spellers.len() - 1
+                }
+            };
+            let known = &mut spellers[at].1;
+            if let Some(&found) = known.get(word) {
+                return found;
+            }
+            let found = self.look_up(word);
+            if known.len() < MAX_REMEMBERED {
+                known.insert(word.into(), found);
+            }
+            found
+        })
     }
 
     fn look_up(&self, word: &str) -> bool {
@@ -536,15 +544,20 @@ pub(crate) fn candidates<'t>(
     for (i, &(at, token)) in words.iter().enumerate() {
         // The tokenizer keeps "Altman's" whole: the possessive is checked by its stem.
         let word = strip_possessive(token);
-        if word.contains('.')
-            || word.chars().any(char::is_numeric)
-            || !word.chars().any(char::is_alphabetic)
-            || !has_vowel(word)
-        {
+        // One pass over the word for what rules it out.
+        let (mut letters, mut uppers, mut other) = (0, 0, false);
+        for c in word.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                uppers += usize::from(c.is_uppercase());
+            } else if c == '.' || c.is_numeric() {
+                other = true;
+                break;
+            }
+        }
+        if other || letters == 0 || !has_vowel(word) {
             continue;
         }
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        let uppers = word.chars().filter(|c| c.is_uppercase()).count();
         if letters < 2 || (uppers == letters) {
             // A single letter, or an ALL-CAPS abbreviation (NATO, FBI).
             continue;
@@ -687,14 +700,15 @@ fn identifier_compounds(text: &str) -> Vec<Range<usize>> {
 
 /// `word` without a possessive ending (`'s`, `’s`, or a final apostrophe).
 fn strip_possessive(word: &str) -> &str {
-    for suffix in ["'s", "’s", "'S", "’S", "'", "’"] {
-        if let Some(stem) = word.strip_suffix(suffix)
-            && !stem.is_empty()
-        {
-            return stem;
-        }
+    // Byte checks: this runs on every word of every article.
+    fn without_apostrophe(text: &str) -> Option<&str> {
+        text.strip_suffix(['\'', '’'])
     }
-    word
+    let stem = match word.strip_suffix(['s', 'S']).and_then(without_apostrophe) {
+        Some(stem) => stem,
+        None => without_apostrophe(word).unwrap_or(word),
+    };
+    if stem.is_empty() { word } else { stem }
 }
 
 #[cfg(test)]

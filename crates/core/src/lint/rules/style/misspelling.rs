@@ -1,3 +1,6 @@
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex, PoisonError};
+
 use rustc_hash::FxHashSet;
 
 use crate::article::Article;
@@ -96,6 +99,7 @@ pub(crate) fn check_misspelling(ctx: &LintContext<'_>, article: &Article) {
     let mut unknown = Vec::new();
     // The newsroom's own words, gathered for the first unknown word only.
     let mut own: Option<FxHashSet<String>> = None;
+    let mut wide: Option<Arc<FxHashSet<String>>> = None;
     for block in ctx.prose_blocks() {
         let is_known = |word: &str| !speller.covers(word) || speller.check(word);
         for candidate in crate::style::candidates(
@@ -105,9 +109,14 @@ pub(crate) fn check_misspelling(ctx: &LintContext<'_>, article: &Article) {
             is_known,
         ) {
             {
-                let own = own.get_or_insert_with(|| newsroom_words(ctx, article));
+                let own = own.get_or_insert_with(|| newsroom_words(article));
                 let word = candidate.word.to_lowercase();
-                if !own.contains(&word) && !crate::style::is_newsroom_jargon(&word) {
+                if !own.contains(&word)
+                    && !crate::style::is_newsroom_jargon(&word)
+                    && !wide
+                        .get_or_insert_with(|| newsroom_wide_words(ctx))
+                        .contains(&word)
+                {
                     unknown.push((block, candidate));
                 }
             }
@@ -161,10 +170,39 @@ pub(crate) fn check_misspelling(ctx: &LintContext<'_>, article: &Article) {
     }
 }
 
-/// The newsroom's own words, lower case: accepted words, house terms, authors' names and
-/// ids, desks' ids and names, and the article's tags, authors and sources' titles and
-/// publishers, each also cut into its words ("Ryan Tanaka" gives "ryan" and "tanaka").
-fn newsroom_words(ctx: &LintContext<'_>, article: &Article) -> FxHashSet<String> {
+/// The article's own words, lower case: its tags, authors and sources' titles and
+/// publishers, each also cut into its words. The newsroom-wide ones are in
+/// [`newsroom_wide_words`].
+fn newsroom_words(article: &Article) -> FxHashSet<String> {
+    let mut texts: Vec<&str> = Vec::new();
+    texts.extend(article.tags.iter().map(String::as_str));
+    texts.extend(article.authors.iter().map(String::as_str));
+    for source in &article.sources {
+        texts.push(&source.title);
+        texts.extend(source.publisher.as_deref());
+    }
+    let mut words = FxHashSet::default();
+    for text in texts {
+        words.insert(text.to_lowercase());
+        words.extend(words_of(text));
+    }
+    words
+}
+
+/// The words of a name or title, lower case, possessives dropped.
+fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|part| part.trim_end_matches("'s").trim_end_matches("’s"))
+        .filter(|part| !part.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// The newsroom's own words beyond the article (lower case): accepted words, house terms,
+/// authors' and desks' names and ids, gathered once for every article of a run:
+/// kept with a hash of what they were gathered from, and gathered again when that changes
+/// (a live session's accept list or authors).
+fn newsroom_wide_words(ctx: &LintContext<'_>) -> Arc<FxHashSet<String>> {
+    static LAST: Mutex<Option<(u64, Arc<FxHashSet<String>>)>> = Mutex::new(None);
     let config = ctx.env.config;
     let mut texts: Vec<&str> = Vec::new();
     texts.extend(config.style.spelling.accept.iter().map(String::as_str));
@@ -176,28 +214,30 @@ fn newsroom_words(ctx: &LintContext<'_>, article: &Article) -> FxHashSet<String>
             .flat_map(|t| &t.uses)
             .map(String::as_str),
     );
-    texts.extend(article.tags.iter().map(String::as_str));
-    texts.extend(article.authors.iter().map(String::as_str));
-    for source in &article.sources {
-        texts.push(&source.title);
-        texts.extend(source.publisher.as_deref());
-    }
     for desk in config.desks.values() {
         texts.extend([desk.id.as_str(), desk.name.as_str()]);
     }
     for author in ctx.env.authors.values() {
         texts.extend([author.name.as_str(), author.id.as_str()]);
     }
+    let key = {
+        let mut hasher = rustc_hash::FxHasher::default();
+        texts.hash(&mut hasher);
+        hasher.finish()
+    };
+    let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((held, words)) = &*last
+        && *held == key
+    {
+        return Arc::clone(words);
+    }
     let mut words = FxHashSet::default();
     for text in texts {
         words.insert(text.to_lowercase());
-        for part in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-            let part = part.trim_end_matches("'s").trim_end_matches("’s");
-            if !part.is_empty() {
-                words.insert(part.to_lowercase());
-            }
-        }
+        words.extend(words_of(text));
     }
+    let words = Arc::new(words);
+    *last = Some((key, Arc::clone(&words)));
     words
 }
 
