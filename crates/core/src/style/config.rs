@@ -234,7 +234,7 @@ impl StyleSettings {
                     sources.push(StyleSource {
                         file: Some((key, file)),
                         body,
-                    })
+                    });
                 }
                 Err(message) => problems.push((key, message)),
             }

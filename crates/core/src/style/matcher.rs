@@ -35,7 +35,7 @@ impl std::fmt::Debug for Compiled {
         f.debug_struct("Compiled")
             .field("forms", &self.entries.len())
             .field("patterns", &self.regexes.len())
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -184,7 +184,7 @@ impl Compiled {
                 if !is_whole_word(text, &range) || overlaps(&skip_of(), &range) {
                     continue;
                 }
-                if let Some(finding) = self.judge(
+                if let Some(finding) = Self::judge(
                     text,
                     range,
                     matched,
@@ -196,7 +196,7 @@ impl Compiled {
             }
         }
         if let Some(set) = &self.patterns {
-            for i in set.matches(text).iter() {
+            for i in &set.matches(text) {
                 let regex = &self.regexes[i];
                 for captures in regex.captures_iter(text) {
                     let Some(whole) = captures.get(0) else {
@@ -230,7 +230,6 @@ impl Compiled {
     /// The finding, if any, for `matched` at `range`, a whole-word match of forms that stand
     /// for `entries`.
     fn judge(
-        &self,
         text: &str,
         range: Range<usize>,
         matched: &str,

@@ -56,6 +56,9 @@ pub(crate) struct Speller {
     suggestions: Mutex<HashMap<String, Vec<String>>>,
 }
 
+/// Looked-up words and whether the dictionary knows them.
+type Remembered = rustc_hash::FxHashMap<Box<str>, bool>;
+
 /// At most this many looked-up words are remembered per thread (news copy repeats its words,
 /// and a hash lookup is several times faster than the dictionary's check), so an archive of
 /// unusual words cannot grow the memory without bound.
@@ -109,8 +112,7 @@ impl Speller {
         thread_local! {
             // Per thread, so the threads of a run never wait on each other; by speller, whose
             // address is stable (loaded spellers live as long as the process).
-            static KNOWN: RefCell<Vec<(usize, rustc_hash::FxHashMap<Box<str>, bool>)>> =
-                const { RefCell::new(Vec::new()) };
+            static KNOWN: RefCell<Vec<(usize, Remembered)>> = const { RefCell::new(Vec::new()) };
         }
         let id = std::ptr::from_ref(self) as usize;
         KNOWN.with_borrow_mut(|spellers| {

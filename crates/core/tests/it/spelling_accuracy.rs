@@ -67,6 +67,7 @@ fn plant(paragraph: &str, n: usize, typo: &str) -> (String, usize) {
 const FRONT: &str = "+++\ntitle = \"Planted {n}\"\ndek = \"Misspellings planted in clean copy.\"\nauthors = [\"ryan-tanaka\"]\ndesk = \"ai\"\nstatus = \"draft\"\n+++\n\n";
 
 #[test]
+#[allow(clippy::print_stderr, reason = "prints the figures docs/accuracy.md reports")]
 fn every_planted_misspelling_is_found_with_the_right_word_suggested() {
     let list = misspellings();
     assert_eq!(list.len(), 200);
@@ -124,7 +125,7 @@ fn every_planted_misspelling_is_found_with_the_right_word_suggested() {
         .filter(|(key, _)| !planted.contains_key(*key))
         .map(|(_, d)| d.message.clone())
         .collect();
-    println!(
+    eprintln!(
         "planted misspellings: {} of {} found, the right word suggested for {} ({:.1}%); {} other findings",
         planted.len() - missed.len(),
         planted.len(),
@@ -133,7 +134,7 @@ fn every_planted_misspelling_is_found_with_the_right_word_suggested() {
         others.len()
     );
     for line in &wrong_suggestion {
-        println!("  no right suggestion: {line}");
+        eprintln!("  no right suggestion: {line}");
     }
     assert!(missed.is_empty(), "missed: {missed:?}");
     assert!(others.is_empty(), "reported in clean copy: {others:?}");
@@ -154,6 +155,7 @@ const RIGHT_SUGGESTED: usize = 191;
 const REAL_CORPUS_FINDINGS: &[(&str, &str, bool)] = &[];
 
 #[test]
+#[allow(clippy::print_stderr, reason = "prints the figures docs/accuracy.md reports")]
 fn real_copy_gets_at_most_one_rejected_finding_per_5000_words() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/real");
     // The corpus selects the editorial rules for their own measurement; spelling and style
@@ -211,7 +213,7 @@ fn real_copy_gets_at_most_one_rejected_finding_per_5000_words() {
         .iter()
         .filter(|(file, _, real)| !real && root.join("articles").join(file).is_file())
         .count();
-    println!(
+    eprintln!(
         "real copy: {} English articles, {words} words, {} findings, {rejected} a copy editor would reject ({:.2} per 5,000 words)",
         english.len(),
         found.len(),
