@@ -67,7 +67,10 @@ fn plant(paragraph: &str, n: usize, typo: &str) -> (String, usize) {
 const FRONT: &str = "+++\ntitle = \"Planted {n}\"\ndek = \"Misspellings planted in clean copy.\"\nauthors = [\"ryan-tanaka\"]\ndesk = \"ai\"\nstatus = \"draft\"\n+++\n\n";
 
 #[test]
-#[allow(clippy::print_stderr, reason = "prints the figures docs/accuracy.md reports")]
+#[allow(
+    clippy::print_stderr,
+    reason = "prints the figures docs/accuracy.md reports"
+)]
 fn every_planted_misspelling_is_found_with_the_right_word_suggested() {
     let list = misspellings();
     assert_eq!(list.len(), 200);
@@ -155,7 +158,10 @@ const RIGHT_SUGGESTED: usize = 191;
 const REAL_CORPUS_FINDINGS: &[(&str, &str, bool)] = &[];
 
 #[test]
-#[allow(clippy::print_stderr, reason = "prints the figures docs/accuracy.md reports")]
+#[allow(
+    clippy::print_stderr,
+    reason = "prints the figures docs/accuracy.md reports"
+)]
 fn real_copy_gets_at_most_one_rejected_finding_per_5000_words() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/real");
     // The corpus selects the editorial rules for their own measurement; spelling and style
