@@ -195,7 +195,9 @@ impl Compiled {
                 }
             }
         }
-        if let Some(set) = &self.patterns {
+        // `is_match` stops at the first match and needs no overlapping search: most blocks
+        // match no pattern, and this is the only search they get.
+        if let Some(set) = self.patterns.as_ref().filter(|set| set.is_match(text)) {
             for i in &set.matches(text) {
                 let regex = &self.regexes[i];
                 for captures in regex.captures_iter(text) {
