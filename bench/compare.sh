@@ -98,6 +98,25 @@ find "$corpus/articles" -name '*.md' -exec cat {} + >/dev/null
 
 measure "copydesk lint" 5 "$copydesk" lint --quiet
 measure "parse-only floor (copydesk-bench parse-only)" 5 "$bench" parse-only .
+# House style and spelling in this run: a copy of the corpus with a 500-term style included,
+# linted with en_US spelling and every rule, against the same lint with ST and SP ignored.
+# Without the lint index, so every article is linted each time.
+style_corpus="$work/corpus-style"
+cp -r "$corpus" "$style_corpus"
+rm -rf "$style_corpus/.copydesk-cache"
+mkdir -p "$style_corpus/styles"
+{
+  echo '# 500 house terms: a proper noun (ST002) and two forms to avoid (ST001) each.'
+  for ((i = 0; i < 500; i++)); do
+    printf '[[style.terms]]\nuse = "Brandname%d"\navoid = ["avoidform%d", "avoided form %d"]\n' "$i" "$i" "$i"
+  done
+  printf "[[style.patterns]]\nregex = '\\\\b(\\\\d+) per cent\\\\b'\nreplace = '\$1%%'\n"
+} >"$style_corpus/styles/bench.toml"
+printf '\n[style]\ninclude = ["styles/bench.toml"]\n' >>"$style_corpus/copydesk.toml"
+measure "copydesk lint --no-cache, ST and SP ignored" 5 \
+  "$copydesk" lint --quiet --no-cache --ignore ST --ignore SP --root "$style_corpus"
+measure "copydesk lint --no-cache, 500-term style + en_US spelling" 5 \
+  "$copydesk" lint --quiet --no-cache --root "$style_corpus"
 measure "copydesk export --format html --format json" 3 \
   "$copydesk" export --format html --format json --out "$work/export-out"
 if [[ -n "$typos" ]]; then

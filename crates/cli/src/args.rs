@@ -101,6 +101,28 @@ pub(crate) enum Command {
         after_help = "Examples:\n  copydesk config\n  copydesk config articles/opinion/2026/05/why-we-vote.md\n\nExit status: 0, or 2 when the configuration is invalid."
     )]
     Config(ConfigArgs),
+    /// Work with the house style: import another tool's rules.
+    #[command(subcommand)]
+    Style(StyleCommand),
+}
+
+/// `copydesk style` subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum StyleCommand {
+    /// Convert a Vale style's `substitution` and `existence` rules into a copydesk style file.
+    #[command(
+        after_help = "Examples:\n  copydesk style import vale/styles/House --out styles/vale.toml\n  copydesk style import vale/styles/House > styles/vale.toml\n\nThen add the file to `[style] include` in copydesk.toml.\n\nExit status: 0 when every rule converted, 1 when some could not be (listed on stderr), 2 on a read or write error."
+    )]
+    Import(StyleImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct StyleImportArgs {
+    /// The Vale style directory (its `*.yml` rules).
+    pub(crate) dir: PathBuf,
+    /// Write the style file here (refused if it exists) instead of printing it.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -64,6 +64,7 @@ fn main() -> ExitCode {
         Command::Man(args) => commands::completions::man(&args),
         Command::Lsp(args) => Ok(commands::lsp::run(&args)),
         Command::Config(args) => commands::config::run(&args),
+        Command::Style(args::StyleCommand::Import(args)) => commands::style::import(&args),
     };
     match result {
         Ok(status) => ExitCode::from(status as u8),

@@ -67,6 +67,10 @@ pub struct RawConfig {
     pub new_article: Option<RawNewArticle>,
     /// Resource limits that keep one odd file from stalling a run.
     pub limits: Option<RawLimits>,
+    /// House style: terms, patterns and style files to include.
+    pub style: Option<crate::style::RawStyle>,
+    /// Spelling: dictionaries and accepted words.
+    pub spelling: Option<crate::style::RawSpelling>,
 }
 
 #[doc(hidden)]
@@ -284,6 +288,8 @@ pub struct Config {
     pub files: Vec<PathBuf>,
     /// The file that set each key last, by dotted key (`lint.severity.ED004`).
     pub(crate) origins: BTreeMap<String, PathBuf>,
+    /// House style and spelling (`[style]`, `[spelling]`).
+    pub style: crate::style::StyleSettings,
 }
 
 impl Default for Config {
@@ -315,6 +321,7 @@ impl Default for Config {
             baseline: None,
             files: Vec::new(),
             origins: BTreeMap::new(),
+            style: crate::style::StyleSettings::default(),
         }
     }
 }
@@ -422,7 +429,10 @@ impl Config {
             spans: toml_doc::parse::<RawConfig>(text).spans,
             list: Vec::new(),
         };
-        let mut config = Config::from_raw(raw, &mut problems);
+        // Style files and the accept list are read once, for the whole chain, from the
+        // newsroom root (the directory of the file named on the command line).
+        let root = path.parent().unwrap_or(Path::new(""));
+        let mut config = Config::from_raw(raw, Some(root), &mut problems);
         config.lint.set_override_origins(layered.overrides);
         // Only the whole chain knows every desk: an extended file may name desks the file
         // extending it defines.
@@ -463,7 +473,9 @@ impl Config {
             first.help =
                 Some("`copydesk.toml` is TOML (`key = \"value\"`, `[section]`), not YAML".into());
         }
-        let config = parsed.value.map(|raw| Config::from_raw(raw, &mut problems));
+        let config = parsed
+            .value
+            .map(|raw| Config::from_raw(raw, None, &mut problems));
         match config {
             Some(config) if problems.list.is_empty() => Ok(config),
             _ => Err(ConfigError::Invalid {
@@ -473,8 +485,21 @@ impl Config {
         }
     }
 
-    fn from_raw(raw: RawConfig, problems: &mut Problems<'_>) -> Config {
+    /// Validates one file's settings, or the merged settings of an extend chain. `root`, the
+    /// newsroom root, is given for the merged settings only: included style files are read
+    /// then, once.
+    fn from_raw(raw: RawConfig, root: Option<&Path>, problems: &mut Problems<'_>) -> Config {
         let mut config = Config::default();
+        let mut style_problems = Vec::new();
+        config.style = crate::style::StyleSettings::from_raw(
+            raw.style,
+            raw.spelling,
+            root,
+            &mut style_problems,
+        );
+        for (key, message) in style_problems {
+            problems.push(&key, message);
+        }
         let site = raw.site.unwrap_or_default();
         if let Some(title) = site.title {
             config.site.title = title;

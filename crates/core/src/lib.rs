@@ -54,6 +54,7 @@ mod read_time;
 pub mod scaffold;
 #[doc(hidden)]
 pub mod schema;
+pub mod style;
 mod suggest;
 mod text;
 mod toml_doc;

@@ -11,6 +11,7 @@ pub(crate) mod new_author;
 pub(crate) mod new_desk;
 mod prompt;
 pub(crate) mod rule;
+pub(crate) mod style;
 pub(crate) mod workflow;
 
 use std::path::{Path, PathBuf};

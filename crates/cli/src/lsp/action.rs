@@ -1,5 +1,6 @@
 //! Code actions: each diagnostic's safe fix, "suppress on this line", "ignore in this
-//! article", and `source.fixAll.copydesk`.
+//! article", "add WORD to the newsroom's accepted words" (SP001), and
+//! `source.fixAll.copydesk`.
 //!
 //! Every action is an edit for the editor to apply; the server never writes a file.
 
@@ -10,7 +11,7 @@ use std::sync::LazyLock;
 use copydesk::{Applicability, Article, Diagnostic};
 use lsp_types as lsp;
 
-use super::position::Positions;
+use super::position::{Encoding, Positions};
 
 /// The kind of the action that applies every safe fix, as `copydesk lint --fix` does.
 pub(crate) static FIX_ALL: LazyLock<lsp::CodeActionKind> =
@@ -104,6 +105,120 @@ pub(crate) fn quick_fixes(
         }
     }
     actions
+}
+
+/// "Add WORD to the newsroom's accepted words" for each misspelling (SP001) that touches the
+/// requested range: an edit of `accept_file` (`styles/accept.txt`) appending the word, or,
+/// when the file does not exist yet, creating it with the word. The file is read from disk:
+/// the action is offered again only while the word is not listed there.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the same inputs as the other quick fixes, plus the accept list"
+)]
+pub(crate) fn accept_words(
+    accept_file: &Path,
+    text: &str,
+    positions: &Positions<'_>,
+    encoding: Encoding,
+    diagnostics: &[Diagnostic],
+    params: &lsp::CodeActionParams,
+    to_lsp: impl Fn(&Diagnostic, &Positions<'_>) -> lsp::Diagnostic,
+) -> Vec<lsp::CodeActionOrCommand> {
+    if !wants(
+        params.context.only.as_deref(),
+        &lsp::CodeActionKind::QUICKFIX,
+    ) {
+        return Vec::new();
+    }
+    let Some(uri) = super::path_to_uri(accept_file) else {
+        return Vec::new();
+    };
+    let listed = match std::fs::read_to_string(accept_file) {
+        Ok(current) => Some(current),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        // Unreadable: an edit of it could not be placed.
+        Err(_) => return Vec::new(),
+    };
+    let start = positions.offset(params.range.start);
+    let end = positions.offset(params.range.end);
+    let mut offered = Vec::new();
+    let mut actions = Vec::new();
+    for diagnostic in diagnostics {
+        let span = diagnostic.span;
+        if diagnostic.code.as_str() != "SP001" || span.start > end || span.end < start {
+            continue;
+        }
+        // The finding covers the unknown word (the one without a dictionary covers nothing).
+        let Some(word) = text.get(span.start..span.end) else {
+            continue;
+        };
+        let is_listed = |list: &str| list.lines().any(|line| line.trim() == word);
+        if word.is_empty()
+            || word.contains(char::is_whitespace)
+            || offered.contains(&word)
+            || listed.as_deref().is_some_and(is_listed)
+        {
+            continue;
+        }
+        offered.push(word);
+        let edit = match &listed {
+            Some(current) => {
+                let at = Positions::new(current, encoding).position(current.len());
+                let lead = if current.is_empty() || current.ends_with('\n') {
+                    ""
+                } else {
+                    "\n"
+                };
+                lsp::WorkspaceEdit {
+                    changes: Some(HashMap::from([(
+                        uri.clone(),
+                        vec![lsp::TextEdit::new(
+                            lsp::Range::new(at, at),
+                            format!("{lead}{word}\n"),
+                        )],
+                    )])),
+                    ..lsp::WorkspaceEdit::default()
+                }
+            }
+            None => new_accept_file(&uri, word),
+        };
+        actions.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+            title: format!("Add `{word}` to the newsroom's accepted words"),
+            kind: Some(lsp::CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![to_lsp(diagnostic, positions)]),
+            edit: Some(edit),
+            ..lsp::CodeAction::default()
+        }));
+    }
+    actions
+}
+
+/// The edit that creates the accept list at `uri` holding `word`.
+fn new_accept_file(uri: &lsp::Uri, word: &str) -> lsp::WorkspaceEdit {
+    let start = lsp::Position::new(0, 0);
+    lsp::WorkspaceEdit {
+        document_changes: Some(lsp::DocumentChanges::Operations(vec![
+            lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Create(lsp::CreateFile {
+                uri: uri.clone(),
+                options: Some(lsp::CreateFileOptions {
+                    overwrite: Some(false),
+                    ignore_if_exists: Some(true),
+                }),
+                annotation_id: None,
+            })),
+            lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
+                text_document: lsp::OptionalVersionedTextDocumentIdentifier {
+                    uri: uri.clone(),
+                    version: None,
+                },
+                edits: vec![lsp::OneOf::Left(lsp::TextEdit::new(
+                    lsp::Range::new(start, start),
+                    format!("# Words spelling (SP001) accepts, one a line.\n{word}\n"),
+                ))],
+            }),
+        ])),
+        ..lsp::WorkspaceEdit::default()
+    }
 }
 
 fn action(

@@ -448,6 +448,9 @@ impl Server {
                         config.paths.articles.display()
                     ),
                     format!("**/{}/*.toml", config.paths.authors.display()),
+                    // The accept list and style files are part of the configuration.
+                    format!("**/{}", copydesk::style::ACCEPT_FILE),
+                    "**/styles/*.toml".into(),
                 ]
             }
             None => vec!["**/*.{md,markdown}".into(), "**/*.toml".into()],
@@ -790,6 +793,18 @@ impl Server {
             &params,
             |d, p| self.to_lsp(d, p),
         );
+        if let Some(engine) = &self.engine {
+            let accept_file = engine.root().join(copydesk::style::ACCEPT_FILE);
+            actions.extend(action::accept_words(
+                &accept_file,
+                &text,
+                &positions,
+                self.encoding,
+                &diagnostics,
+                &params,
+                |d, p| self.to_lsp(d, p),
+            ));
+        }
         if action::wants_fix_all(params.context.only.as_deref()) {
             let now = self.now();
             let overlay = self.overlay();

@@ -679,3 +679,79 @@ fn lint_stdin_filename_lints_the_buffer_as_that_file() {
     // The file on disk still has its skipped heading level.
     assert!(newsroom.read(FIRST).contains("#### Deep"));
 }
+
+/// The unknown words of SP001 findings.
+fn unknown_words(diagnostics: &[Value]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .filter(|d| d["code"] == "SP001")
+        .map(|d| {
+            let message = d["message"].as_str().unwrap();
+            message.split(" (misspelling)").next().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_misspelling_offers_to_add_the_word_to_the_accept_list() {
+    let newsroom = Newsroom::new();
+    let mut client = Client::start(&newsroom.root(), false);
+    let spelled = "articles/2026/05/spelled.md";
+    let text = lsp_client::SECOND.replace("Second", "Spelled").replace(
+        "Body of the second article.",
+        "The council will zorblat the plan and blorpish it.",
+    );
+    newsroom.write(spelled, &text);
+    let uri = newsroom.uri(spelled);
+    let diagnostics = client.open(&uri, &text);
+    assert_eq!(
+        unknown_words(&diagnostics),
+        ["unknown word `zorblat`", "unknown word `blorpish`"]
+    );
+
+    // No accept list yet: the action creates `styles/accept.txt` holding the word.
+    let accept_uri = newsroom.uri("styles/accept.txt");
+    let zorblat = diagnostics
+        .iter()
+        .find(|d| {
+            d["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("unknown word `zorblat`")
+        })
+        .unwrap()
+        .clone();
+    let actions = code_actions(&mut client, &uri, &zorblat, Some("quickfix"));
+    let add = titled(&actions, "Add `zorblat` to the newsroom's accepted words");
+    assert_eq!(add["kind"], "quickfix");
+    let changes = add["edit"]["documentChanges"]
+        .as_array()
+        .expect("operations");
+    assert_eq!(changes[0]["kind"], "create");
+    assert_eq!(changes[0]["uri"], accept_uri.as_str());
+    assert_eq!(changes[1]["textDocument"]["uri"], accept_uri.as_str());
+    let created = changes[1]["edits"][0]["newText"].as_str().unwrap();
+    assert!(created.ends_with("\nzorblat\n"), "{created}");
+    // The server never writes: the file appears when the editor applies the edit.
+    assert!(!newsroom.path("styles/accept.txt").exists());
+    newsroom.write("styles/accept.txt", created);
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": accept_uri, "type": 1 }] }),
+    );
+    let diagnostics = client.diagnostics(&uri);
+    assert_eq!(unknown_words(&diagnostics), ["unknown word `blorpish`"]);
+
+    // With the list there, the next word is appended to it.
+    let blorpish = find(&diagnostics, "SP001").clone();
+    let actions = code_actions(&mut client, &uri, &blorpish, None);
+    let add = titled(&actions, "Add `blorpish` to the newsroom's accepted words");
+    let appended = client.apply(created, &add["edit"], &accept_uri);
+    assert_eq!(appended, format!("{created}blorpish\n"));
+    newsroom.write("styles/accept.txt", &appended);
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": accept_uri, "type": 2 }] }),
+    );
+    assert!(unknown_words(&client.diagnostics(&uri)).is_empty());
+}

@@ -23,6 +23,7 @@ mod overrides;
 mod preview;
 mod rule;
 mod scaffold;
+mod style;
 mod terminal_escapes;
 mod walkthrough;
 mod workflow;

@@ -1,8 +1,10 @@
 //! What a per-article rule sees: the article, its Markdown tree, the newsroom's known ids and
 //! the settings, plus a sink for diagnostics.
 
+use std::any::Any;
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use chrono::{DateTime, FixedOffset};
 use comrak::nodes::{AstNode, Sourcepos};
@@ -45,6 +47,9 @@ pub struct LintContext<'a> {
     sources: OnceCell<Entries>,
     updates: OnceCell<Entries>,
     diagnostics: RefCell<Vec<Diagnostic>>,
+    /// Readings of the article several rules report from, made once (by type; see
+    /// [`Self::shared`]).
+    shared: RefCell<Vec<Rc<dyn Any>>>,
 }
 
 impl<'a> LintContext<'a> {
@@ -59,7 +64,26 @@ impl<'a> LintContext<'a> {
             sources: OnceCell::new(),
             updates: OnceCell::new(),
             diagnostics: RefCell::new(Vec::new()),
+            shared: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The article's value of type `T`, made by `init` for the first rule that asks and shared
+    /// with the rules after it (the house-style findings ST001–ST003 each report a part of).
+    pub(crate) fn shared<T: Any>(&self, init: impl FnOnce() -> T) -> Rc<T> {
+        let found = self
+            .shared
+            .borrow()
+            .iter()
+            .find_map(|value| Rc::clone(value).downcast::<T>().ok());
+        if let Some(found) = found {
+            return found;
+        }
+        let value = Rc::new(init());
+        self.shared
+            .borrow_mut()
+            .push(Rc::clone(&value) as Rc<dyn Any>);
+        value
     }
 
     /// The body's prose blocks (paragraphs, in lists and quotes too; headings; table cells),

@@ -272,7 +272,7 @@ impl LiveNewsroom {
     pub fn kind_of(&self, path: &Path) -> FileKind {
         let root = self.root();
         let config = self.config();
-        if path == root.join(CONFIG_FILE) {
+        if path == root.join(CONFIG_FILE) || config.style.files.iter().any(|file| file == path) {
             FileKind::Config
         } else if path.extension().is_some_and(|ext| ext == "toml")
             && path.starts_with(root.join(&config.paths.authors))

@@ -15,12 +15,13 @@ use super::rules::editorial as ed;
 use super::rules::front_matter as fm;
 use super::rules::markdown as md;
 use super::rules::references as rf;
+use super::rules::style as st;
 use super::rules::timeline as tl;
 use crate::article::Article;
 use crate::diagnostic::RuleCode;
 
 /// Every rule as declared (metadata and how it runs), by family in the order of the
-/// documentation (FM, RF, TL, MD, ED), then by code.
+/// documentation (FM, RF, TL, MD, ED, ST, SP), then by code.
 pub(crate) const DECLARED: &[Rule] = &[
     fm::InvalidFrontMatter::DECLARATION,
     fm::MissingField::DECLARATION,
@@ -64,6 +65,10 @@ pub(crate) const DECLARED: &[Rule] = &[
     ed::DekRepeatsLede::DECLARATION,
     ed::NearDuplicateArticle::DECLARATION,
     ed::PlaceholderText::DECLARATION,
+    st::AvoidedTerm::DECLARATION,
+    st::TermCase::DECLARATION,
+    st::StylePatternMatch::DECLARATION,
+    st::Misspelling::DECLARATION,
 ];
 
 /// Every rule's metadata, in the order of [`DECLARED`].
@@ -201,10 +206,13 @@ mod tests {
             let code = rule.code.as_str();
             assert!(seen.insert(code), "duplicate code {code}");
             let (family, digits) = code.split_at(code.len() - 3);
-            assert!(["FM", "RF", "TL", "MD", "ED"].contains(&family), "{code}");
+            assert!(
+                ["FM", "RF", "TL", "MD", "ED", "ST", "SP"].contains(&family),
+                "{code}"
+            );
             assert!(digits.bytes().all(|b| b.is_ascii_digit()), "{code}");
         }
-        let families = ["FM", "RF", "TL", "MD", "ED"];
+        let families = ["FM", "RF", "TL", "MD", "ED", "ST", "SP"];
         let key = |code: &str| {
             let family = families.iter().position(|f| code.starts_with(f));
             (family, code.to_string())

@@ -97,7 +97,7 @@ pub fn is_known_selector(selector: &str) -> bool {
 /// The selector a mistyped one most likely meant: a rule code or name (see
 /// [`registry::nearest_rule`]), a family such as `ED`, or `ALL`.
 pub fn nearest_selector(input: &str) -> Option<String> {
-    const FAMILIES: [&str; 6] = ["ALL", "FM", "RF", "TL", "MD", "ED"];
+    const FAMILIES: [&str; 8] = ["ALL", "FM", "RF", "TL", "MD", "ED", "ST", "SP"];
     if let Some(rule) = registry::nearest_rule(input) {
         // Answer in the form the writer used: a name for a name, a code for a code.
         let typed_a_name = input.contains('-') && !input.bytes().any(|b| b.is_ascii_digit());

@@ -57,6 +57,12 @@ ignore = []                             # rules not to run
 # [lint.options]                        # per-rule options, see `copydesk rule <CODE>`
 # FM006 = { max_chars = 110 }
 
+[style]
+include = ["styles/house.toml"]         # the house style (rules ST001-ST003); see that file
+# [spelling]                            # rule SP001
+# dictionaries = ["en_US"]              # Hunspell dictionaries by name; en_US is built in
+# accept = ["Bedrock"]                  # words spelling accepts, besides styles/accept.txt
+
 # [new_article]
 # template = "templates/article.md"     # body of new articles; {title} {slug} {desk} {year} {month} {day}
 "#;
@@ -143,6 +149,11 @@ published = 2024-01-28
         InitFile {
             relative: article_path,
             contents: article,
+            keep_existing: false,
+        },
+        InitFile {
+            relative: PathBuf::from(crate::style::STARTER_STYLE_PATH),
+            contents: crate::style::STARTER_STYLE.into(),
             keep_existing: false,
         },
         // Last, so an interrupted init can simply be run again.
@@ -236,7 +247,8 @@ mod tests {
         let now = DateTime::parse_from_rfc3339("2026-05-06T14:25:00Z").expect("date");
         std::fs::write(dir.path().join(".gitignore"), "target/\n").expect("write");
         let written = init(dir.path(), now).expect("init");
-        assert_eq!(written.len(), 3, "the existing .gitignore is kept");
+        // Author, article, starter style and copydesk.toml: the existing .gitignore is kept.
+        assert_eq!(written.len(), 4, "the existing .gitignore is kept");
         assert_eq!(
             std::fs::read_to_string(dir.path().join(".gitignore")).expect("read"),
             "target/\n"
@@ -274,6 +286,6 @@ mod tests {
         );
 
         std::fs::remove_file(dir.join("articles")).expect("clear the way");
-        assert_eq!(init(&dir, now).expect("init runs again").len(), 4);
+        assert_eq!(init(&dir, now).expect("init runs again").len(), 5);
     }
 }

@@ -30,6 +30,36 @@ fn the_example_newsroom_lints_clean() {
 }
 
 #[test]
+fn the_example_newsroom_lints_clean_with_the_starter_style() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/newsroom");
+    let dir = tempfile::tempdir().expect("temp dir");
+    crate::common::copy_dir(&example, dir.path());
+    let config = dir.path().join("copydesk.toml");
+    let text = std::fs::read_to_string(&config).expect("read config");
+    std::fs::write(
+        &config,
+        format!(
+            "{text}\n[style]\ninclude = [\"{}\"]\n",
+            copydesk::style::STARTER_STYLE_PATH
+        ),
+    )
+    .expect("write config");
+    let style = dir.path().join(copydesk::style::STARTER_STYLE_PATH);
+    std::fs::create_dir_all(style.parent().expect("a directory")).expect("styles dir");
+    std::fs::write(&style, copydesk::style::STARTER_STYLE).expect("write style");
+    let newsroom = copydesk::Newsroom::load(dir.path()).expect("the example newsroom loads");
+    assert!(newsroom.config.style.terms.len() >= 12);
+    let now = chrono::DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z").expect("valid time");
+    let found: Vec<String> = newsroom
+        .lint(now)
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}: {} {}", d.path.display(), d.code, d.message))
+        .collect();
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
 fn the_sample_article_reads_in_six_minutes_with_eight_sources() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/newsroom");
     let newsroom = copydesk::Newsroom::load(&root).expect("the example newsroom loads");

@@ -23,4 +23,5 @@ mod public_api;
 mod rules;
 mod rules_doc;
 mod schemas;
+mod spelling_accuracy;
 mod workflow;

@@ -6,4 +6,5 @@ pub(crate) mod front_matter;
 pub(crate) mod markdown;
 pub(crate) mod prose;
 pub(crate) mod references;
+pub(crate) mod style;
 pub(crate) mod timeline;

@@ -1,0 +1,380 @@
+//! Terms and patterns compiled once per run into one matcher: one Aho–Corasick automaton for
+//! every form of every term, one `RegexSet` for every pattern. A block of prose is searched
+//! once by each, so the cost barely grows with the number of terms.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::{Regex, RegexSet};
+
+use super::config::{StylePattern, StyleTerm};
+use super::text::{is_sentence_start, overlaps, quoted_ranges, sentence_case, technical_ranges};
+
+/// What a form in the automaton stands for.
+#[derive(Debug, Clone)]
+enum Entry {
+    /// A form the house style avoids (ST001).
+    Avoid { term: usize, form: String },
+    /// A house form with a capital letter: other casings are reported (ST002).
+    Use { term: usize, form: String },
+}
+
+/// The compiled matcher.
+#[derive(Default)]
+pub(crate) struct Compiled {
+    /// Every form, ASCII case-insensitive, longest match first.
+    terms: Option<AhoCorasick>,
+    /// For each pattern of `terms`, the entries it stands for.
+    entries: Vec<Vec<Entry>>,
+    patterns: Option<RegexSet>,
+    regexes: Vec<Regex>,
+}
+
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Compiled")
+            .field("forms", &self.entries.len())
+            .field("patterns", &self.regexes.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StyleFindingKind {
+    /// A form of `terms[term]` the house avoids.
+    Avoid { term: usize },
+    /// `terms[term]`'s house form in another casing.
+    Case { term: usize },
+    /// A match of `patterns[pattern]`.
+    Pattern { pattern: usize },
+}
+
+/// One finding in a block of prose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StyleFinding {
+    pub(crate) kind: StyleFindingKind,
+    /// The byte range of the block's text.
+    pub(crate) range: Range<usize>,
+    /// The text to put in its place, when there is one.
+    pub(crate) replacement: Option<String>,
+}
+
+/// `form` with its first letter upper-cased, when that changes it.
+fn capitalised(form: &str) -> Option<String> {
+    let mut chars = form.chars();
+    let first = chars.next()?;
+    first
+        .is_lowercase()
+        .then(|| first.to_uppercase().chain(chars).collect())
+}
+
+impl Compiled {
+    /// Compiles `terms` and `patterns`; `regexes` are the patterns, each already compiled
+    /// when the configuration was validated.
+    pub(crate) fn new(
+        terms: &[StyleTerm],
+        patterns: &[StylePattern],
+        regexes: Vec<Regex>,
+    ) -> Result<Self, String> {
+        let mut keys: Vec<String> = Vec::new();
+        let mut entries: Vec<Vec<Entry>> = Vec::new();
+        let mut index: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+        let mut add = |text: &str, entry: Entry| {
+            let key = text.to_ascii_lowercase();
+            let slot = *index.entry(key.clone()).or_insert_with(|| {
+                keys.push(key);
+                entries.push(Vec::new());
+                entries.len() - 1
+            });
+            entries[slot].push(entry);
+        };
+        for (i, term) in terms.iter().enumerate() {
+            for form in &term.avoid {
+                add(
+                    form,
+                    Entry::Avoid {
+                        term: i,
+                        form: form.clone(),
+                    },
+                );
+                // Found at a sentence's start too ("E-mail" for "e-mail").
+                if let Some(capital) = capitalised(form) {
+                    add(
+                        &capital,
+                        Entry::Avoid {
+                            term: i,
+                            form: form.clone(),
+                        },
+                    );
+                }
+            }
+            for form in &term.uses {
+                if form.chars().any(char::is_uppercase) {
+                    add(
+                        form,
+                        Entry::Use {
+                            term: i,
+                            form: form.clone(),
+                        },
+                    );
+                }
+            }
+        }
+        let automaton = if keys.is_empty() {
+            None
+        } else {
+            Some(
+                // A DFA: the fastest search, and its size stays small for thousands of terms.
+                AhoCorasick::builder()
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&keys)
+                    .map_err(|error| format!("the style terms cannot be compiled: {error}"))?,
+            )
+        };
+        let set = if regexes.is_empty() {
+            None
+        } else {
+            Some(
+                RegexSet::new(patterns.iter().map(|p| &p.regex))
+                    .map_err(|error| format!("the style patterns cannot be compiled: {error}"))?,
+            )
+        };
+        Ok(Compiled {
+            terms: automaton,
+            entries,
+            patterns: set,
+            regexes,
+        })
+    }
+
+    /// Whether there is anything to look for.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.terms.is_none() && self.patterns.is_none()
+    }
+
+    /// Every finding in `text`, a block of prose, in text order. Quotations are what someone
+    /// said and addresses are not prose: nothing in them is reported.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        terms: &[StyleTerm],
+        patterns: &[StylePattern],
+    ) -> Vec<StyleFinding> {
+        let mut findings = Vec::new();
+        if self.is_empty() {
+            return findings;
+        }
+        // Read only once something matched: most blocks have no match.
+        let mut skip: Option<Vec<Range<usize>>> = None;
+        let mut skip_of = || -> Vec<Range<usize>> {
+            skip.get_or_insert_with(|| {
+                let mut ranges = quoted_ranges(text);
+                ranges.extend(technical_ranges(text));
+                ranges
+            })
+            .clone()
+        };
+        if let Some(automaton) = &self.terms {
+            for m in automaton.find_iter(text) {
+                let range = m.range();
+                let matched = &text[range.clone()];
+                if !is_whole_word(text, &range) || overlaps(&skip_of(), &range) {
+                    continue;
+                }
+                if let Some(finding) = Self::judge(
+                    text,
+                    range,
+                    matched,
+                    &self.entries[m.pattern().as_usize()],
+                    terms,
+                ) {
+                    findings.push(finding);
+                }
+            }
+        }
+        // `is_match` stops at the first match and needs no overlapping search: most blocks
+        // match no pattern, and this is the only search they get.
+        if let Some(set) = self.patterns.as_ref().filter(|set| set.is_match(text)) {
+            for i in &set.matches(text) {
+                let regex = &self.regexes[i];
+                for captures in regex.captures_iter(text) {
+                    let Some(whole) = captures.get(0) else {
+                        continue;
+                    };
+                    let range = whole.range();
+                    if range.is_empty() || overlaps(&skip_of(), &range) {
+                        continue;
+                    }
+                    let replacement = patterns[i].replace.as_ref().map(|template| {
+                        let mut out = String::new();
+                        captures.expand(template, &mut out);
+                        if is_sentence_start(text, range.start) {
+                            sentence_case(&out, whole.as_str())
+                        } else {
+                            out
+                        }
+                    });
+                    findings.push(StyleFinding {
+                        kind: StyleFindingKind::Pattern { pattern: i },
+                        range,
+                        replacement,
+                    });
+                }
+            }
+        }
+        findings.sort_by_key(|f| (f.range.start, f.range.end));
+        findings
+    }
+
+    /// The finding, if any, for `matched` at `range`, a whole-word match of forms that stand
+    /// for `entries`.
+    fn judge(
+        text: &str,
+        range: Range<usize>,
+        matched: &str,
+        entries: &[Entry],
+        terms: &[StyleTerm],
+    ) -> Option<StyleFinding> {
+        let at_start = is_sentence_start(text, range.start);
+        // An avoided form as written, or capitalised at a sentence's start.
+        for entry in entries {
+            if let Entry::Avoid { term, form } = entry {
+                let as_written = matched == form;
+                let at_start_capital =
+                    at_start && capitalised(form).is_some_and(|capital| capital == matched);
+                if as_written || at_start_capital {
+                    let replacement = match terms[*term].uses.as_slice() {
+                        [one] if at_start => Some(sentence_case(one, matched)),
+                        [one] => Some(one.clone()),
+                        _ => None,
+                    };
+                    return Some(StyleFinding {
+                        kind: StyleFindingKind::Avoid { term: *term },
+                        range,
+                        replacement,
+                    });
+                }
+            }
+        }
+        // A house form in the wrong casing; any house form as written is right.
+        let uses: Vec<(usize, &str)> = entries
+            .iter()
+            .filter_map(|entry| match entry {
+                Entry::Use { term, form } => Some((*term, form.as_str())),
+                Entry::Avoid { .. } => None,
+            })
+            .collect();
+        if uses.is_empty() || uses.iter().any(|(_, form)| *form == matched) {
+            return None;
+        }
+        let (term, form) = uses[0];
+        Some(StyleFinding {
+            kind: StyleFindingKind::Case { term },
+            range,
+            replacement: Some(form.to_string()),
+        })
+    }
+}
+
+/// Whether `range` of `text` neither starts nor ends inside a word.
+fn is_whole_word(text: &str, range: &Range<usize>) -> bool {
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let inner_first = text[range.clone()].chars().next();
+    let inner_last = text[range.clone()].chars().next_back();
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    !(word_char(before) && word_char(inner_first) || word_char(after) && word_char(inner_last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(uses: &[&str], avoid: &[&str]) -> StyleTerm {
+        StyleTerm {
+            uses: uses.iter().map(ToString::to_string).collect(),
+            avoid: avoid.iter().map(ToString::to_string).collect(),
+            message: None,
+        }
+    }
+
+    fn found(
+        terms: &[StyleTerm],
+        patterns: &[StylePattern],
+        text: &str,
+    ) -> Vec<(String, Option<String>)> {
+        let regexes = patterns
+            .iter()
+            .map(|p| Regex::new(&p.regex).expect("valid"))
+            .collect();
+        let compiled = Compiled::new(terms, patterns, regexes).expect("compiles");
+        compiled
+            .find(text, terms, patterns)
+            .into_iter()
+            .map(|f| (text[f.range].to_string(), f.replacement))
+            .collect()
+    }
+
+    #[test]
+    fn avoided_forms_are_found_as_written_and_at_a_sentence_start() {
+        let terms = [term(&["email"], &["e-mail"]), term(&["GitHub"], &[])];
+        assert_eq!(
+            found(
+                &terms,
+                &[],
+                "E-mail us. Send an e-mail, not an E-Mail, via Github or GitHub."
+            ),
+            [
+                ("E-mail".to_string(), Some("Email".to_string())),
+                ("e-mail".to_string(), Some("email".to_string())),
+                ("Github".to_string(), Some("GitHub".to_string())),
+            ]
+        );
+        // Inside words, quotations and addresses nothing is found.
+        assert!(found(&terms, &[], "re-e-mailing “send an e-mail” github.com/x").is_empty());
+    }
+
+    #[test]
+    fn patterns_replace_with_groups() {
+        let patterns = [StylePattern {
+            regex: r"\b(\d+) per cent\b".into(),
+            replace: Some("$1%".into()),
+            message: None,
+        }];
+        assert_eq!(
+            found(&[], &patterns, "Up 5 per cent, then 12 per cent."),
+            [
+                ("5 per cent".to_string(), Some("5%".to_string())),
+                ("12 per cent".to_string(), Some("12%".to_string())),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_thousand_terms_compile_into_one_automaton() {
+        let terms: Vec<StyleTerm> = (0..1000)
+            .map(|i| StyleTerm {
+                uses: vec![format!("Term{i}x")],
+                avoid: vec![format!("avoid{i}y")],
+                message: None,
+            })
+            .collect();
+        let compiled = Compiled::new(&terms, &[], Vec::new()).expect("compiles");
+        let text = "We avoid999y here and write term5x there.";
+        let kinds: Vec<_> = compiled
+            .find(text, &terms, &[])
+            .into_iter()
+            .map(|f| f.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                StyleFindingKind::Avoid { term: 999 },
+                StyleFindingKind::Case { term: 5 }
+            ]
+        );
+    }
+}
