@@ -12,20 +12,7 @@ if [ ! -f "$out/copydesk.toml" ]; then
 fi
 article="$(find "$out/articles" -name '*.md' | sort | awk 'NR == 1')"
 long="$(dirname "$article")/lsp-bench-long-article.md"
-# The first article's front matter and a body of about 2,000 words made of its own paragraphs.
-python3 - "$article" "$long" <<'PY'
-import sys
-text = open(sys.argv[1], encoding="utf-8").read()
-head, _, body = text.partition("\n+++\n")
-head = head.replace('slug = "', 'slug = "lsp-bench-', 1)
-paragraphs = [p for p in body.split("\n\n") if p.strip() and not p.startswith("#")]
-words, out = 0, []
-while words < 2000:
-    for p in paragraphs:
-        out.append(p)
-        words += len(p.split())
-open(sys.argv[2], "w", encoding="utf-8").write(head + "\n+++\n\n" + "\n\n".join(out) + "\n")
-PY
+python3 bench/long_article.py "$article" "$long"
 # A warm index: what an editor finds after any `copydesk lint` of the newsroom.
 target/release/copydesk lint --quiet --root "$out" >/dev/null || true
 python3 bench/lsp.py "$PWD/target/release/copydesk" "$out" "$long" --rounds "${ROUNDS:-50}"
