@@ -132,8 +132,8 @@ pub struct IndexKey {
 
 impl IndexKey {
     /// The key of the newsroom at `root` linted with `config`: this copydesk's version and a
-    /// hash of the effective configuration (after command-line overlays) and of every author
-    /// file. Authors count because per-article rules check bylines, and whether a suppression
+    /// hash of the effective configuration (after command-line overlays), of every author
+    /// file and of the newsroom's spelling dictionaries (`dictionaries/`). Authors count because per-article rules check bylines, and whether a suppression
     /// silenced something is part of an article's facts.
     pub fn for_newsroom(root: &Path, config: &Config) -> IndexKey {
         let mut hasher = blake3::Hasher::new();
@@ -151,6 +151,19 @@ impl IndexKey {
                 Ok(bytes) => hasher.update(&hash_content(&bytes)),
                 Err(_) => hasher.update(b"unreadable"),
             };
+        }
+        // The newsroom's own spelling dictionaries decide which words SP001 reports.
+        let dictionaries = root.join(crate::style::NEWSROOM_DIR);
+        for extension in ["aff", "dic"] {
+            for path in crate::list_files(root, &dictionaries, extension).unwrap_or_default() {
+                hasher.update(b"\0dictionary\0");
+                hasher.update(relative_key(root, &path).unwrap_or_default().as_bytes());
+                hasher.update(b"\0");
+                match crate::fs::read_regular(&path, crate::style::MAX_DICTIONARY_BYTES) {
+                    Ok(bytes) => hasher.update(&hash_content(&bytes)),
+                    Err(_) => hasher.update(b"unreadable"),
+                };
+            }
         }
         IndexKey {
             version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -800,6 +813,20 @@ mod tests {
             "# edited\nname",
         );
         assert_ne!(key(root.path()), before);
+    }
+
+    #[test]
+    fn the_newsrooms_dictionaries_are_part_of_the_key() {
+        let root = newsroom();
+        let before = key(root.path());
+        let dir = root.path().join(crate::style::NEWSROOM_DIR);
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        std::fs::write(dir.join("en_GB.aff"), "SET UTF-8\n").expect("write");
+        std::fs::write(dir.join("en_GB.dic"), "1\ncolour\n").expect("write");
+        let added = key(root.path());
+        assert_ne!(added, before);
+        std::fs::write(dir.join("en_GB.dic"), "2\ncolour\nharbour\n").expect("write");
+        assert_ne!(key(root.path()), added, "a word added to a dictionary");
     }
 
     #[test]

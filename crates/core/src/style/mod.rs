@@ -18,6 +18,7 @@ pub use config::{
     StylePattern, StyleSettings, StyleTerm, TermForms,
 };
 pub(crate) use matcher::{StyleFinding, StyleFindingKind};
+pub(crate) use spelling::MAX_DICTIONARY_BYTES;
 pub use spelling::NEWSROOM_DIR;
 pub(crate) use spelling::{
     Speller, SpellerLookup, candidates, continues_a_name, is_in_foreign_phrase,

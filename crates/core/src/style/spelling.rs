@@ -34,6 +34,9 @@ pub(crate) fn is_newsroom_jargon(word: &str) -> bool {
         .contains(word)
 }
 
+/// The largest dictionary file read (`.aff` or `.dic`).
+pub(crate) const MAX_DICTIONARY_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Where system dictionaries live.
 const SYSTEM_DIR: &str = "/usr/share/hunspell";
 
@@ -282,7 +285,7 @@ fn load(root: &Path, name: &str) -> Result<Arc<Speller>, String> {
             return None;
         }
         let text = |path: &Path| {
-            crate::fs::read_text(path, 64 * 1024 * 1024)
+            crate::fs::read_text(path, MAX_DICTIONARY_BYTES)
                 .map_err(|error| format!("cannot read `{}`: {}", path.display(), error.source))
         };
         Some(text(&aff).and_then(|aff| Ok((aff, text(&dic)?))))
