@@ -31,6 +31,27 @@ fn wants(only: Option<&[lsp::CodeActionKind]>, kind: &lsp::CodeActionKind) -> bo
     only.is_none_or(|kinds| kinds.iter().any(|k| kind.as_str().starts_with(k.as_str())))
 }
 
+/// The diagnostics a quick-fix request is about: those touching its range (overlapping it, or
+/// the cursor on either end of a span); none when the client asked for other kinds of action.
+fn touched_by_quick_fix<'d>(
+    positions: &Positions<'_>,
+    diagnostics: &'d [Diagnostic],
+    params: &lsp::CodeActionParams,
+) -> Vec<&'d Diagnostic> {
+    if !wants(
+        params.context.only.as_deref(),
+        &lsp::CodeActionKind::QUICKFIX,
+    ) {
+        return Vec::new();
+    }
+    let start = positions.offset(params.range.start);
+    let end = positions.offset(params.range.end);
+    diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.span.start <= end && diagnostic.span.end >= start)
+        .collect()
+}
+
 /// The quick fixes for the diagnostics that touch the requested range.
 pub(crate) fn quick_fixes(
     uri: &lsp::Uri,
@@ -41,22 +62,14 @@ pub(crate) fn quick_fixes(
     params: &lsp::CodeActionParams,
     to_lsp: impl Fn(&Diagnostic, &Positions<'_>) -> lsp::Diagnostic,
 ) -> Vec<lsp::CodeActionOrCommand> {
-    if !wants(
-        params.context.only.as_deref(),
-        &lsp::CodeActionKind::QUICKFIX,
-    ) {
+    let touched = touched_by_quick_fix(positions, diagnostics, params);
+    if touched.is_empty() {
         return Vec::new();
     }
-    let start = positions.offset(params.range.start);
-    let end = positions.offset(params.range.end);
     let article = Article::parse(path, text).article;
     let mut actions = Vec::new();
-    for diagnostic in diagnostics {
+    for diagnostic in touched {
         let span = diagnostic.span;
-        // Touching: overlapping the range, or the cursor on either end of the span.
-        if span.start > end || span.end < start {
-            continue;
-        }
         let shown = to_lsp(diagnostic, positions);
         let code = diagnostic.code.as_str();
         if let Some(fix) = &diagnostic.fix
@@ -124,10 +137,11 @@ pub(crate) fn accept_words(
     params: &lsp::CodeActionParams,
     to_lsp: impl Fn(&Diagnostic, &Positions<'_>) -> lsp::Diagnostic,
 ) -> Vec<lsp::CodeActionOrCommand> {
-    if !wants(
-        params.context.only.as_deref(),
-        &lsp::CodeActionKind::QUICKFIX,
-    ) {
+    let touched: Vec<&Diagnostic> = touched_by_quick_fix(positions, diagnostics, params)
+        .into_iter()
+        .filter(|diagnostic| diagnostic.code.as_str() == "SP001")
+        .collect();
+    if touched.is_empty() {
         return Vec::new();
     }
     let Some(uri) = super::path_to_uri(accept_file) else {
@@ -139,15 +153,10 @@ pub(crate) fn accept_words(
         // Unreadable: an edit of it could not be placed.
         Err(_) => return Vec::new(),
     };
-    let start = positions.offset(params.range.start);
-    let end = positions.offset(params.range.end);
     let mut offered = Vec::new();
     let mut actions = Vec::new();
-    for diagnostic in diagnostics {
+    for diagnostic in touched {
         let span = diagnostic.span;
-        if diagnostic.code.as_str() != "SP001" || span.start > end || span.end < start {
-            continue;
-        }
         // The finding covers the unknown word (the one without a dictionary covers nothing).
         let Some(word) = text.get(span.start..span.end) else {
             continue;

@@ -441,8 +441,12 @@ impl LiveNewsroom {
 
     /// Reads and lints the held article file at `path` again.
     fn relint(&mut self, path: &Path) {
+        self.lint_again(path, self.keep == Keep::Findings);
+    }
+
+    /// Reads and lints the file at `path` again, keeping its findings when `reported`.
+    fn lint_again(&mut self, path: &Path, reported: bool) {
         let env = self.linter.env();
-        let reported = self.keep == Keep::Findings;
         let outcome = self.linter.lint_file(path, env, reported, None, None);
         let (state, facts) = state_of(outcome, reported);
         let shared: Arc<Path> = Arc::from(path);
@@ -576,7 +580,7 @@ impl LiveNewsroom {
             .cloned()
             .collect();
         for path in missing {
-            self.relint_keeping_findings(&path);
+            self.lint_again(&path, true);
         }
         let mut diagnostics = Vec::new();
         let mut sources = SourceMap::new();
@@ -589,27 +593,15 @@ impl LiveNewsroom {
             }
         }
         let corpus = self.linter.corpus_findings(&self.facts, Some(&focus));
-        let max_bytes = self.linter.config().limits.max_file_bytes;
         for diagnostic in &corpus {
             if !sources.contains_key(&diagnostic.path)
-                && let Some(text) = read_text(self.linter.root(), &diagnostic.path, max_bytes, None)
+                && let Some(text) = shown_text(&self.linter, &self.files, &diagnostic.path)
             {
                 sources.insert(Arc::clone(&diagnostic.path), text);
             }
         }
         diagnostics.extend(corpus);
         LintReport::new(diagnostics, sources, focus.len())
-    }
-
-    /// Lints the held file at `path` again, keeping its findings whatever the session keeps.
-    fn relint_keeping_findings(&mut self, path: &Arc<Path>) {
-        let outcome = self
-            .linter
-            .lint_file(path, self.linter.env(), true, None, None);
-        let (state, facts) = state_of(outcome, true);
-        put_facts(&mut self.facts, path, facts);
-        self.files.insert(Arc::clone(path), state);
-        self.corpus = None;
     }
 
     /// How many findings of each severity every article file has (per-article and corpus),
@@ -637,18 +629,11 @@ impl LiveNewsroom {
         let facts = &self.facts;
         self.corpus.get_or_insert_with(|| {
             let corpus = linter.corpus_findings(facts, None);
-            let max_bytes = linter.config().limits.max_file_bytes;
             let mut texts = SourceMap::new();
             for diagnostic in &corpus {
-                let held = files
-                    .get(&diagnostic.path)
-                    .and_then(|state| state.text.clone());
-                if texts.contains_key(&diagnostic.path) {
-                    continue;
-                }
-                let text =
-                    held.or_else(|| read_text(linter.root(), &diagnostic.path, max_bytes, None));
-                if let Some(text) = text {
+                if !texts.contains_key(&diagnostic.path)
+                    && let Some(text) = shown_text(linter, files, &diagnostic.path)
+                {
                     texts.insert(Arc::clone(&diagnostic.path), text);
                 }
             }
@@ -743,6 +728,22 @@ fn state_of(outcome: FileOutcome, reported: bool) -> (FileState, Option<ArticleF
         summary: Summary::Unread,
     };
     (state, outcome.facts)
+}
+
+/// The text of the file at `path`, to show a finding in: the one held with its findings, or
+/// the file read now.
+fn shown_text(
+    linter: &Linter,
+    files: &BTreeMap<Arc<Path>, FileState>,
+    path: &Arc<Path>,
+) -> Option<Arc<str>> {
+    files
+        .get(path)
+        .and_then(|state| state.text.clone())
+        .or_else(|| {
+            let max_bytes = linter.config().limits.max_file_bytes;
+            read_text(linter.root(), path, max_bytes, None)
+        })
 }
 
 /// Sets the facts of the file at `path` in `facts` (kept in path order) to `new`, removing

@@ -111,10 +111,22 @@ mod tests {
     fn sentence_starts() {
         let text = "E-mail us. Then “E-mail” me: Now, e.g. not. U.S. policy";
         assert!(is_sentence_start(text, 0));
-        assert!(is_sentence_start(text, text.find("Then").unwrap()));
-        assert!(!is_sentence_start(text, text.find("E-mail”").unwrap()));
-        assert!(is_sentence_start(text, text.find("Now").unwrap()));
-        assert!(!is_sentence_start(text, text.find("us").unwrap()));
+        assert!(is_sentence_start(
+            text,
+            text.find("Then").expect("in the text")
+        ));
+        assert!(!is_sentence_start(
+            text,
+            text.find("E-mail”").expect("in the text")
+        ));
+        assert!(is_sentence_start(
+            text,
+            text.find("Now").expect("in the text")
+        ));
+        assert!(!is_sentence_start(
+            text,
+            text.find("us").expect("in the text")
+        ));
         assert!(is_sentence_start("(“Email” first", "(“".len()));
     }
 
