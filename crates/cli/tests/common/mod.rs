@@ -358,18 +358,7 @@ pub fn missing_consumer(name: &str, install: &'static str) -> libtest_mimic::Tri
 /// Starts `copydesk preview` on a free port for `newsroom` and returns the process and the
 /// address it printed; the caller stops it.
 pub fn start_preview(newsroom: &TempNewsroom) -> (std::process::Child, std::net::SocketAddr) {
-    use std::io::BufRead as _;
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("copydesk"))
-        .args(["preview", "--port", "0", "--root"])
-        .arg(newsroom.root())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::inherit())
-        .spawn()
-        .expect("copydesk runs");
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().expect("piped"))
-        .read_line(&mut line)
-        .expect("the server prints its address");
+    let (child, line) = spawn_preview(newsroom, &[]);
     let address = line
         .trim()
         .strip_prefix("copydesk preview: http://")
@@ -378,4 +367,23 @@ pub fn start_preview(newsroom: &TempNewsroom) -> (std::process::Child, std::net:
         .parse()
         .expect("an address");
     (child, address)
+}
+
+/// Starts `copydesk preview --port 0 --root ROOT ARGS…` and returns it with the first line it
+/// printed (the address it serves).
+pub fn spawn_preview(newsroom: &TempNewsroom, args: &[&str]) -> (std::process::Child, String) {
+    use std::io::BufRead as _;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("copydesk"))
+        .args(["preview", "--port", "0", "--root"])
+        .arg(newsroom.root())
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit())
+        .spawn()
+        .expect("copydesk runs");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("piped"))
+        .read_line(&mut line)
+        .expect("the server prints its address");
+    (child, line)
 }

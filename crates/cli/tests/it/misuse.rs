@@ -140,7 +140,6 @@ fn config_takes_a_slug_and_refuses_a_file_that_is_not_there() {
 
 #[test]
 fn preview_opens_an_article_by_slug_and_refuses_one_that_is_not_there() {
-    use std::io::BufRead as _;
     let newsroom = TempNewsroom::new();
     let relative = newsroom.article("clean", "A Clean Story", PROSE);
 
@@ -152,16 +151,7 @@ fn preview_opens_an_article_by_slug_and_refuses_one_that_is_not_there() {
     assert!(stderr.contains("no article `no-such-story`"), "{stderr}");
     assert!(stderr.contains("help: give an article's slug"), "{stderr}");
 
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("copydesk"))
-        .args(["preview", "--port", "0", "clean"])
-        .current_dir(newsroom.root())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("copydesk runs");
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().expect("piped"))
-        .read_line(&mut line)
-        .expect("the server prints its address");
+    let (mut child, line) = crate::common::spawn_preview(&newsroom, &["clean"]);
     let _ = child.kill();
     let _ = child.wait();
     assert!(
