@@ -15,6 +15,17 @@ fn copydesk(dir: &Path) -> Command {
     copydesk_in(dir)
 }
 
+/// Runs `copydesk lint` in `dir`, which must refuse it (exit 2), and returns what it printed on
+/// stderr.
+fn lint_refused(dir: &Path) -> String {
+    let output = copydesk(dir)
+        .args(["lint", "--now", NOW])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
 fn newsroom(style: &str, body: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     fs::write(
@@ -101,12 +112,7 @@ fn an_invalid_style_is_a_configuration_error_naming_file_line_and_key() {
         "[[style.patterns]]\nregex = '(unclosed'\n",
     )
     .expect("style file");
-    let output = copydesk(dir.path())
-        .args(["lint", "--now", NOW])
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&output.stderr);
+    let err = lint_refused(dir.path());
     assert!(err.contains("copydesk.toml:7:10"), "{err}");
     assert!(
         err.contains("`email` is both a form to use and a form to avoid"),
@@ -120,12 +126,7 @@ fn an_invalid_style_is_a_configuration_error_naming_file_line_and_key() {
         "avoid = [\"email\"]",
         "avoid = [\"e-mail\"]",
     );
-    let output = copydesk(dir.path())
-        .args(["lint", "--now", NOW])
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&output.stderr);
+    let err = lint_refused(dir.path());
     assert!(err.contains("styles/house.toml:2:9"), "{err}");
     assert!(
         err.contains("`style.patterns[0].regex` is not a valid regular expression"),
@@ -136,12 +137,7 @@ fn an_invalid_style_is_a_configuration_error_naming_file_line_and_key() {
         "[[style.terms]]\nuse = \"email\"\nprefer = \"x\"\n",
         "Prose.",
     );
-    let output = copydesk(dir.path())
-        .args(["lint", "--now", NOW])
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&output.stderr);
+    let err = lint_refused(dir.path());
     assert!(
         err.contains("copydesk.toml:5:1") && err.contains("prefer"),
         "{err}"
