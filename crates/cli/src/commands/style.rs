@@ -10,6 +10,25 @@ use crate::args::StyleImportArgs;
 pub(crate) fn import(args: &StyleImportArgs) -> anyhow::Result<Status> {
     let imported = copydesk::style::vale::import_dir(&args.dir)
         .with_context(|| format!("cannot import the Vale style in `{}`", args.dir.display()))?;
+    if imported.rule_files == 0 {
+        // Likely Vale's `StylesPath`, which holds one folder per style.
+        let styles = copydesk::style::vale::styles_under(&args.dir);
+        let help = match styles.first() {
+            Some(_) => format!(
+                "give one style's folder: {}",
+                styles
+                    .iter()
+                    .map(|style| format!("`{}`", style.display()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None => "give the folder of a Vale style, the one holding its `.yml` rules (such as `styles/House`)".to_string(),
+        };
+        anyhow::bail!(
+            "`{}` holds no Vale rules (`.yml` files)\n  help: {help}",
+            args.dir.display()
+        );
+    }
     match &args.out {
         Some(path) => {
             let mut file = std::fs::OpenOptions::new()

@@ -194,6 +194,22 @@ fn vale_styles_convert_and_say_what_did_not() {
     }
 }
 
+#[test]
+fn importing_a_folder_of_styles_names_the_styles_in_it() {
+    let styles_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/vale");
+    let output = copydesk(&styles_path)
+        .args(["style", "import"])
+        .arg(&styles_path)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(err.contains("holds no Vale rules"), "{err}");
+    assert!(err.contains("help: give one style's folder:"), "{err}");
+    assert!(err.contains("House`"), "{err}");
+    assert!(output.stdout.is_empty(), "nothing is written");
+}
+
 fn german_article(dir: &Path) {
     fs::write(
         dir.join("articles/bericht.md"),

@@ -34,6 +34,8 @@ pub struct Imported {
     pub toml: String,
     /// How many terms and patterns were written.
     pub converted: usize,
+    /// How many rule files (`.yml`, `.yaml`) the directory held.
+    pub rule_files: usize,
     /// What was left out.
     pub skipped: Vec<Skipped>,
 }
@@ -54,6 +56,40 @@ enum Entry {
 
 /// Converts every `*.yml` and `*.yaml` rule of the Vale style in `dir` (sorted by name).
 pub fn import_dir(dir: &Path) -> Result<Imported, IoError> {
+    let files = rule_files(dir)?;
+    let mut entries = Vec::new();
+    let mut skipped = Vec::new();
+    for path in &files {
+        let text =
+            std::fs::read_to_string(path).map_err(|e| IoError::new("cannot read", path, e))?;
+        let file = PathBuf::from(path.file_name().unwrap_or_default());
+        convert_rule(&text, &file, &mut entries, &mut skipped);
+    }
+    Ok(Imported {
+        toml: render(dir, &entries),
+        converted: entries.len(),
+        rule_files: files.len(),
+        skipped,
+    })
+}
+
+/// The styles under `dir` (a Vale `StylesPath`): its subdirectories that hold rule files, in
+/// name order. What to suggest when `dir` itself holds none.
+pub fn styles_under(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut styles: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.is_dir() && rule_files(path).is_ok_and(|files| !files.is_empty()))
+        .collect();
+    styles.sort();
+    styles
+}
+
+/// The rule files (`.yml`, `.yaml`) directly in `dir`, in name order.
+fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, IoError> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| IoError::new("cannot list", dir, e))?
         .filter_map(Result::ok)
@@ -63,19 +99,7 @@ pub fn import_dir(dir: &Path) -> Result<Imported, IoError> {
         })
         .collect();
     files.sort();
-    let mut entries = Vec::new();
-    let mut skipped = Vec::new();
-    for path in files {
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| IoError::new("cannot read", &path, e))?;
-        let file = PathBuf::from(path.file_name().unwrap_or_default());
-        convert_rule(&text, &file, &mut entries, &mut skipped);
-    }
-    Ok(Imported {
-        toml: render(dir, &entries),
-        converted: entries.len(),
-        skipped,
-    })
+    Ok(files)
 }
 
 /// Whether `token` is a plain word or phrase, not a regular expression.
