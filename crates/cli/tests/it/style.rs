@@ -235,6 +235,19 @@ fn an_article_without_a_dictionary_gets_one_info_not_a_finding_per_word() {
 }
 
 #[test]
+fn a_dictionary_list_without_english_says_the_built_in_one_is_off() {
+    let dir = newsroom("[spelling]\ndictionaries = [\"de_DE\"]\n", "Prose.");
+    let (_, out) = concise(dir.path());
+    let sp001: Vec<&str> = out.lines().filter(|l| l.contains("SP001")).collect();
+    assert!(!sp001.is_empty(), "{out}");
+    assert!(
+        sp001[0].contains("`[spelling] dictionaries` lists `de_DE`")
+            && sp001[0].contains("`en_US` is built in: list it to check English"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_dictionary_in_the_newsrooms_dictionaries_directory_checks_its_language() {
     let dir = newsroom(
         "[spelling]\ndictionaries = [\"en_US\", \"de_DE\"]\n",

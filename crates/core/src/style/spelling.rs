@@ -224,9 +224,23 @@ fn resolve(settings: &SpellingSettings, language: &str) -> SpellerLookup {
         None => find_by_language(&settings.root, &tag, &primary),
     };
     let Some(name) = name else {
+        let listed = match settings.dictionaries.as_slice() {
+            [] => "nothing".to_string(),
+            names => names
+                .iter()
+                .map(|name| format!("`{name}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        // A list without `en_US` turns the built-in one off: say so to an English newsroom.
+        let built_in = if primary == "en" {
+            "; `en_US` is built in: list it to check English"
+        } else {
+            ""
+        };
         return SpellerLookup::Missing {
             reason: format!(
-                "no `{language}` dictionary (looked in `[spelling] dictionaries`, `{NEWSROOM_DIR}/` and `{SYSTEM_DIR}`)"
+                "no `{language}` dictionary (`[spelling] dictionaries` lists {listed}; none for `{language}` in `{NEWSROOM_DIR}/` or `{SYSTEM_DIR}`{built_in})"
             ),
         };
     };
