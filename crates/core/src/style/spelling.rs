@@ -59,8 +59,20 @@ pub(crate) struct Speller {
     suggestions: Mutex<HashMap<String, Vec<String>>>,
 }
 
-/// Looked-up words and whether the dictionary knows them.
-type Remembered = rustc_hash::FxHashMap<Box<str>, bool>;
+/// What spelling has found out about a word: whether the dictionary knows it, and, for a
+/// word it does not, whether the word is a regular variant of one it does (worked out the
+/// first time it is asked, for an article that takes either standard and one that does not).
+#[derive(Debug, Clone, Copy)]
+struct Verdict {
+    known: bool,
+    variant: Option<[bool; 2]>,
+}
+
+/// Looked-up words and their verdicts, by [`crate::text::hash`]: the hash the shared word
+/// reading of a block already has for each word, so a word is hashed once for every rule.
+/// That hash folds case and apostrophes, so "The" and "the" share a bucket and are told apart
+/// by their text.
+type Remembered = hashbrown::HashTable<(Box<str>, Verdict)>;
 
 /// At most this many looked-up words are remembered per thread (news copy repeats its words,
 /// and a hash lookup is several times faster than the dictionary's check), so an archive of
@@ -112,6 +124,68 @@ impl Speller {
 
     /// Whether the dictionary knows `word` (typographic apostrophes read as straight ones).
     pub(crate) fn check(&self, word: &str) -> bool {
+        self.check_hashed(word, crate::text::hash(word))
+    }
+
+    /// [`Speller::check`] for a word whose [`crate::text::hash`] is `hash`.
+    pub(crate) fn check_hashed(&self, word: &str, hash: u64) -> bool {
+        if let Some(verdict) = self.remembered(word, hash) {
+            return verdict.known;
+        }
+        let known = self.look_up(word);
+        self.remember(
+            word,
+            hash,
+            Verdict {
+                known,
+                variant: None,
+            },
+        );
+        known
+    }
+
+    /// Whether `word`, which the dictionary does not know, is a regular variant of a word it
+    /// does, so no copy editor would mark it wherever it stands: a prefix before a known word
+    /// ("uncited"), a derived ending ("uploader"), a prefix written as a word ("mega"), and,
+    /// when `either_standard`, the British spelling of a known word ("centre").
+    pub(crate) fn is_variant(&self, word: &str, hash: u64, either_standard: bool) -> bool {
+        let slot = usize::from(either_standard);
+        let remembered = self.remembered(word, hash);
+        if let Some(variant) = remembered.and_then(|v| v.variant) {
+            return variant[slot];
+        }
+        let known = remembered.map_or_else(|| self.look_up(word), |v| v.known);
+        let strict =
+            self.is_prefixed_word(word) || self.is_derived_word(word) || is_prefix_word(word);
+        let variant = [strict, strict || self.is_commonwealth_variant(word)];
+        self.remember(
+            word,
+            hash,
+            Verdict {
+                known,
+                variant: Some(variant),
+            },
+        );
+        variant[slot]
+    }
+
+    /// What this thread remembers of `word`.
+    fn remembered(&self, word: &str, hash: u64) -> Option<Verdict> {
+        self.with_remembered(|known| known.find(hash, |(w, _)| **w == *word).map(|e| e.1))
+    }
+
+    /// Sets what this thread remembers of `word`, unless its memory is full.
+    fn remember(&self, word: &str, hash: u64, verdict: Verdict) {
+        self.with_remembered(|known| {
+            if let Some(entry) = known.find_mut(hash, |(w, _)| **w == *word) {
+                entry.1 = verdict;
+            } else if known.len() < MAX_REMEMBERED {
+                known.insert_unique(hash, (word.into(), verdict), |(w, _)| crate::text::hash(w));
+            }
+        })
+    }
+
+    fn with_remembered<T>(&self, f: impl FnOnce(&mut Remembered) -> T) -> T {
         thread_local! {
             // Per thread, so the threads of a run never wait on each other; by speller, whose
             // address is stable (loaded spellers live as long as the process).
@@ -122,19 +196,11 @@ impl Speller {
             let at = match spellers.iter().position(|(speller, _)| *speller == id) {
                 Some(at) => at,
                 None => {
-                    spellers.push((id, rustc_hash::FxHashMap::default()));
+                    spellers.push((id, Remembered::new()));
                     spellers.len() - 1
                 }
             };
-            let known = &mut spellers[at].1;
-            if let Some(&found) = known.get(word) {
-                return found;
-            }
-            let found = self.look_up(word);
-            if known.len() < MAX_REMEMBERED {
-                known.insert(word.into(), found);
-            }
-            found
+            f(&mut spellers[at].1)
         })
     }
 
@@ -548,44 +614,46 @@ pub(crate) struct Candidate<'t> {
 /// abbreviations, abbreviations with dots, addresses). Capitalised words inside a sentence
 /// come back in `names` instead of the candidates unless `check_proper_nouns`. Hyphenated
 /// compounds come back as their parts.
+///
+/// `spans` and `hashes` are the text's words as [`crate::text::hashes`] reads them; `is_known`
+/// is asked about each word with its [`crate::text::hash`].
 pub(crate) fn candidates<'t>(
     text: &'t str,
+    spans: &[Range<usize>],
+    hashes: &[u64],
     check_proper_nouns: bool,
     names: &mut Vec<&'t str>,
-    is_known: impl Fn(&str) -> bool,
+    is_known: impl Fn(&str, u64) -> bool,
 ) -> Vec<Candidate<'t>> {
     let mut out = Vec::new();
-    let words: Vec<(usize, &str)> = crate::text::word_indices(text).collect();
     // Read only once a word is unknown: most blocks have none.
     let mut skip: Option<Vec<Range<usize>>> = None;
     let mut foreign_sentences: Option<Vec<Range<usize>>> = None;
-    let joined = |from: usize, to: usize| text[from..to].chars().all(|c| c == ' ');
-    for (i, &(at, token)) in words.iter().enumerate() {
-        // The tokenizer keeps "Altman's" whole: the possessive is checked by its stem.
+    let joined = |from: usize, to: usize| text[from..to].bytes().all(|b| b == b' ');
+    for (i, (span, &token_hash)) in spans.iter().zip(hashes).enumerate() {
+        let token = &text[span.clone()];
+        // The word reading keeps "Altman's" whole: the possessive is checked by its stem.
         let word = strip_possessive(token);
-        // One pass over the word for what rules it out.
-        let (mut letters, mut uppers, mut other) = (0, 0, false);
-        for c in word.chars() {
-            if c.is_alphabetic() {
-                letters += 1;
-                uppers += usize::from(c.is_uppercase());
-            } else if c == '.' || c.is_numeric() {
-                other = true;
-                break;
-            }
-        }
-        if other || letters == 0 || !has_vowel(word) {
+        let shape = Shape::of(word);
+        if shape.digit_or_dot || shape.letters < 2 || !shape.vowel {
+            // A number, an abbreviation with dots, a single letter, or no vowel ("mph").
             continue;
         }
-        if letters < 2 || (uppers == letters) {
-            // A single letter, or an ALL-CAPS abbreviation (NATO, FBI).
+        if shape.uppers == shape.letters {
+            // An ALL-CAPS abbreviation (NATO, FBI).
             continue;
         }
         // Nearly every word is known: nothing more is worked out for it.
-        if is_known(word) {
+        let hash = if word.len() == token.len() {
+            token_hash
+        } else {
+            crate::text::hash(word)
+        };
+        if is_known(word, hash) {
             continue;
         }
-        let range = at..at + token.len();
+        let at = span.start;
+        let range = span.clone();
         let skip = skip.get_or_insert_with(|| {
             let mut skip = technical_ranges(text);
             skip.extend(identifier_compounds(text));
@@ -599,15 +667,15 @@ pub(crate) fn candidates<'t>(
         }
         let before = i
             .checked_sub(1)
-            .map(|j| words[j])
-            .filter(|&(start, w)| joined(start + w.len(), at))
-            .map(|(_, w)| w);
-        let after = words
+            .map(|j| &spans[j])
+            .filter(|before| joined(before.end, at))
+            .map(|before| &text[before.clone()]);
+        let after = spans
             .get(i + 1)
-            .filter(|&&(start, _)| joined(at + token.len(), start))
-            .map(|&(_, w)| w);
+            .filter(|after| joined(span.end, after.start))
+            .map(|after| &text[after.clone()]);
         let at_start = is_sentence_start(text, at);
-        let capitalised = uppers > 0;
+        let capitalised = shape.uppers > 0;
         // A capital inside the word (McCain, iPhone) or a capital mid-sentence marks a name;
         // so does a capital followed by another capitalised word ("Satya Nadella said").
         let inner_capital = word.chars().skip(1).any(char::is_uppercase);
@@ -633,6 +701,54 @@ pub(crate) fn candidates<'t>(
         });
     }
     out
+}
+
+/// What a word's characters say about it, read in one pass.
+struct Shape {
+    letters: usize,
+    uppers: usize,
+    /// It has a digit or a full stop: a number, or an abbreviation with dots.
+    digit_or_dot: bool,
+    /// It has a vowel (`y` counts), or letters beyond ASCII, which are always looked at.
+    vowel: bool,
+}
+
+impl Shape {
+    fn of(word: &str) -> Shape {
+        let mut shape = Shape {
+            letters: 0,
+            uppers: 0,
+            digit_or_dot: false,
+            vowel: !word.is_ascii(),
+        };
+        if word.is_ascii() {
+            // Byte by byte: this runs on every word of every article.
+            for byte in word.bytes() {
+                if byte.is_ascii_alphabetic() {
+                    shape.letters += 1;
+                    shape.uppers += usize::from(byte.is_ascii_uppercase());
+                    shape.vowel |= matches!(
+                        byte.to_ascii_lowercase(),
+                        b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+                    );
+                } else if byte == b'.' || byte.is_ascii_digit() {
+                    shape.digit_or_dot = true;
+                    break;
+                }
+            }
+            return shape;
+        }
+        for c in word.chars() {
+            if c.is_alphabetic() {
+                shape.letters += 1;
+                shape.uppers += usize::from(c.is_uppercase());
+            } else if c == '.' || c.is_numeric() {
+                shape.digit_or_dot = true;
+                break;
+            }
+        }
+        shape
+    }
 }
 
 /// The byte ranges of the sentences of `text` that have a word in letters beyond ASCII.
@@ -768,10 +884,18 @@ mod tests {
     fn words_a_copy_editor_would_not_check_are_left_out() {
         let text = "Altman's team met NATO at 10am in the U.S. on well-knwon work; see example.com. Recieve it, said Ms. Brown.";
         let mut names = Vec::new();
-        let words: Vec<&str> = candidates(text, false, &mut names, |_| false)
-            .into_iter()
-            .map(|c| c.word)
-            .collect();
+        let reading = crate::text::hashes(text);
+        let words: Vec<&str> = candidates(
+            text,
+            &reading.spans,
+            &reading.words,
+            false,
+            &mut names,
+            |_, _| false,
+        )
+        .into_iter()
+        .map(|c| c.word)
+        .collect();
         assert_eq!(
             words,
             [

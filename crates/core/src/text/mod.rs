@@ -26,14 +26,6 @@ pub(crate) use phrase::{Folded, PhraseSet};
 pub(crate) use segment::{WordHashes, count, hashes, words};
 pub(crate) use shingle::{jaccard, mix, shingle_hashes, shingles};
 
-/// The [`words`] of `text` with the byte offset each starts at.
-pub(crate) fn word_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    // Every word is a slice of `text`, so its offset is the distance between the two starts.
-    words(text)
-        .into_iter()
-        .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
-}
-
 /// `text` normalised for comparison: the [`key`]s of its [`words`] joined by single spaces,
 /// so case, spacing, punctuation and apostrophe or quote style never make two texts differ.
 pub(crate) fn normalise(text: &str) -> String {

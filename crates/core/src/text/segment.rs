@@ -8,6 +8,8 @@
 //! here directly; anything else goes to `unicode-segmentation`. Property tests check that
 //! both give the same words, and the same hashes, on any text.
 
+use std::ops::Range;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::fold::{FNV_OFFSET, feed, hash};
@@ -92,11 +94,14 @@ pub(crate) fn count(text: &str) -> usize {
     }
 }
 
-/// The words of a text as hashes, and the hashes of its runs of ASCII letters and digits.
+/// The words of a text as hashes and byte ranges, and the hashes of its runs of ASCII letters
+/// and digits: one reading of the text that every rule looking at its words shares.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordHashes {
     /// The [`hash`] of every word, in order.
     pub(crate) words: Vec<u64>,
+    /// The byte range of every word in the text, in the same order.
+    pub(crate) spans: Vec<Range<usize>>,
     /// The [`hash`] of each run of ASCII letters and digits inside the words that hold other
     /// characters too ("it’s": `it`, `s`). A word of letters and digits only is its own run,
     /// so these and `words` hash every such run of the text. `None` when the text took the
@@ -109,20 +114,31 @@ pub(crate) struct WordHashes {
 pub(crate) fn hashes(text: &str) -> WordHashes {
     let mut visitor = Hashes {
         out: WordHashes {
-            words: Vec::new(),
             inner_runs: Some(Vec::new()),
+            ..WordHashes::default()
         },
+        text_start: text.as_ptr() as usize,
         hash: FNV_OFFSET,
         mixed: false,
     };
     if segment_fast(text, &mut visitor) {
         visitor.out
     } else {
+        let (words, spans) = general_words(text)
+            .map(|word| (hash(word), span_in(text.as_ptr() as usize, word)))
+            .unzip();
         WordHashes {
-            words: general_words(text).map(hash).collect(),
+            words,
+            spans,
             inner_runs: None,
         }
     }
+}
+
+/// The byte range of `word`, a slice of the text that starts at address `text_start`.
+fn span_in(text_start: usize, word: &str) -> Range<usize> {
+    let start = word.as_ptr() as usize - text_start;
+    start..start + word.len()
 }
 
 /// What the fast path reports while it reads words.
@@ -168,6 +184,8 @@ impl Visitor<'_> for Count {
 /// Hashes words as [`hash`] does, from their bytes as they are read.
 struct Hashes {
     out: WordHashes,
+    /// The address of the text's first byte: words are slices of it.
+    text_start: usize,
     hash: u64,
     /// Whether the word being read has a character other than ASCII letters and digits.
     mixed: bool,
@@ -193,6 +211,7 @@ impl Visitor<'_> for Hashes {
 
     fn word(&mut self, word: &str) {
         self.out.words.push(self.hash);
+        self.out.spans.push(span_in(self.text_start, word));
         self.hash = FNV_OFFSET;
         if std::mem::take(&mut self.mixed)
             && let Some(inner_runs) = &mut self.out.inner_runs
@@ -442,6 +461,8 @@ pub(super) mod tests {
             let expected: Vec<u64> = text.unicode_words().map(hash).collect();
             let found = hashes(&text);
             prop_assert_eq!(&found.words, &expected);
+            let spelled: Vec<&str> = found.spans.iter().map(|span| &text[span.clone()]).collect();
+            prop_assert_eq!(spelled, words(&text));
             // On the fast path, words and inner runs hash exactly the text's runs of ASCII
             // letters and digits.
             if let Some(inner_runs) = found.inner_runs {

@@ -101,6 +101,11 @@ impl<'a> ProseBlock<'a> {
         &self.word_hashes().words
     }
 
+    /// The byte range in [`ProseBlock::text`] of each word [`ProseBlock::words`] hashes.
+    pub(crate) fn word_spans(&self) -> &[std::ops::Range<usize>] {
+        &self.word_hashes().spans
+    }
+
     fn word_hashes(&self) -> &WordHashes {
         self.words.get_or_init(|| text::hashes(&self.text))
     }

@@ -9,7 +9,7 @@ use crate::lint::LintContext;
 use crate::lint::rule::declare_rule;
 use crate::style::{
     Speller, SpellerLookup, continues_a_name, is_in_foreign_phrase, is_near_a_suggestion,
-    is_prefix_word, speller_for,
+    speller_for,
 };
 
 declare_rule! {
@@ -100,10 +100,18 @@ pub(crate) fn check_misspelling(ctx: &LintContext<'_>, article: &Article) {
     // The newsroom's own words, gathered for the first unknown word only.
     let mut own: Option<FxHashSet<String>> = None;
     let mut wide: Option<Arc<FxHashSet<String>>> = None;
+    // Regular variants of known words are accepted wherever they stand, so they are never
+    // candidates: no context and no suggestions are worked out for them.
+    let is_known = |word: &str, hash: u64| {
+        !speller.covers(word)
+            || speller.check_hashed(word, hash)
+            || speller.is_variant(word, hash, either_standard)
+    };
     for block in ctx.prose_blocks() {
-        let is_known = |word: &str| !speller.covers(word) || speller.check(word);
         for candidate in crate::style::candidates(
             &block.text,
+            block.word_spans(),
+            block.words(),
             settings.check_proper_nouns,
             &mut names,
             is_known,
@@ -127,6 +135,9 @@ pub(crate) fn check_misspelling(ctx: &LintContext<'_>, article: &Article) {
         if candidate.at_sentence_start && names.contains(candidate.word) {
             continue;
         }
+        if is_in_foreign_phrase(&speller, &candidate.neighbours) {
+            continue;
+        }
         let suggestions = speller.suggest(candidate.word);
         let capitalised = candidate
             .word
@@ -134,12 +145,7 @@ pub(crate) fn check_misspelling(ctx: &LintContext<'_>, article: &Article) {
             .next()
             .is_some_and(char::is_uppercase);
         if Speller::is_closed_compound(candidate.word, &suggestions)
-            || speller.is_prefixed_word(candidate.word)
-            || speller.is_derived_word(candidate.word)
-            || is_prefix_word(candidate.word)
-            || is_in_foreign_phrase(&speller, &candidate.neighbours)
             || continues_a_name(&speller, &candidate, &suggestions)
-            || (either_standard && speller.is_commonwealth_variant(candidate.word))
             || (candidate.at_sentence_start
                 && capitalised
                 && !is_near_a_suggestion(candidate.word, &suggestions))
