@@ -390,6 +390,7 @@ impl Linter {
     /// [`Error::Load`] when a path or directory cannot be read. A content problem is a
     /// diagnostic, and a missing, stale or corrupt index is never an error.
     pub fn lint(&self, request: &LintRequest<'_>) -> Result<LintRun, Error> {
+        self.preload_dictionary();
         let files = self.resolve_files(request)?;
         let changed = match &request.report {
             Report::ChangedSince(rev) => Some(crate::git::changed_since(&self.root, rev)?),
@@ -597,6 +598,18 @@ impl Linter {
             .into_values()
             .filter(|file| file.fixed != file.original)
             .collect()
+    }
+
+    /// Starts loading the site language's dictionary while the files are listed, when SP001
+    /// runs.
+    fn preload_dictionary(&self) {
+        if self
+            .config
+            .lint
+            .is_enabled(&crate::lint::rules::style::Misspelling::META)
+        {
+            crate::style::preload(&self.config.style.spelling, &self.config.site.language);
+        }
     }
 
     /// The article files of `request`, sorted.

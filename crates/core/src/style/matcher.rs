@@ -26,7 +26,7 @@ pub(crate) struct Compiled {
     terms: Option<AhoCorasick>,
     /// For each pattern of `terms`, the entries it stands for.
     entries: Vec<Vec<Entry>>,
-    patterns: Option<RegexSet>,
+    patterns: Option<PatternSearch>,
     regexes: Vec<Regex>,
 }
 
@@ -138,7 +138,7 @@ impl Compiled {
             None
         } else {
             Some(
-                RegexSet::new(patterns.iter().map(|p| &p.regex))
+                PatternSearch::new(patterns)
                     .map_err(|error| format!("the style patterns cannot be compiled: {error}"))?,
             )
         };
@@ -195,10 +195,8 @@ impl Compiled {
                 }
             }
         }
-        // `is_match` stops at the first match and needs no overlapping search: most blocks
-        // match no pattern, and this is the only search they get.
-        if let Some(set) = self.patterns.as_ref().filter(|set| set.is_match(text)) {
-            for i in &set.matches(text) {
+        if let Some(search) = &self.patterns {
+            for i in search.may_match(text) {
                 let regex = &self.regexes[i];
                 for captures in regex.captures_iter(text) {
                     let Some(whole) = captures.get(0) else {
@@ -279,6 +277,106 @@ impl Compiled {
     }
 }
 
+/// The patterns, each looked for as cheaply as it allows. A pattern every match of which
+/// holds one of a few literals ("per cent" in `\b(\d+) per cent\b`) is looked for only in
+/// a block where one of them occurs, and one Aho–Corasick search finds all such literals; the
+/// other patterns share one `RegexSet` search, which cannot skip text and reads every byte.
+struct PatternSearch {
+    /// Every literal that gates a pattern.
+    literals: Option<AhoCorasick>,
+    /// For each literal, the index of the pattern it gates.
+    gated: Vec<usize>,
+    /// The patterns without such literals.
+    rest: Option<RegexSet>,
+    /// For each pattern of `rest`, its index.
+    rest_index: Vec<usize>,
+}
+
+/// A gate's literals must be at least this long (shorter ones occur everywhere) and at most
+/// this many per pattern.
+const MIN_GATE_LEN: usize = 3;
+const MAX_GATE_LITERALS: usize = 64;
+
+impl PatternSearch {
+    fn new(patterns: &[StylePattern]) -> Result<PatternSearch, String> {
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut gated = Vec::new();
+        let mut rest = Vec::new();
+        let mut rest_index = Vec::new();
+        for (i, pattern) in patterns.iter().enumerate() {
+            match gate_literals(&pattern.regex) {
+                Some(gate) => {
+                    gated.extend(std::iter::repeat_n(i, gate.len()));
+                    literals.extend(gate);
+                }
+                None => {
+                    rest.push(pattern.regex.as_str());
+                    rest_index.push(i);
+                }
+            }
+        }
+        let literals = if literals.is_empty() {
+            None
+        } else {
+            // Standard match semantics, for an overlapping search: no gate hides another.
+            Some(AhoCorasick::new(&literals).map_err(|error| error.to_string())?)
+        };
+        let rest = if rest.is_empty() {
+            None
+        } else {
+            Some(RegexSet::new(rest).map_err(|error| error.to_string())?)
+        };
+        Ok(PatternSearch {
+            literals,
+            gated,
+            rest,
+            rest_index,
+        })
+    }
+
+    /// The indexes of the patterns that may match in `text`, ascending.
+    fn may_match(&self, text: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        if let Some(literals) = &self.literals {
+            found.extend(
+                literals
+                    .find_overlapping_iter(text)
+                    .map(|m| self.gated[m.pattern().as_usize()]),
+            );
+        }
+        // `is_match` stops at the first match and needs no overlapping search: most blocks
+        // match no pattern, and this is the only search they get.
+        if let Some(rest) = self.rest.as_ref().filter(|rest| rest.is_match(text)) {
+            found.extend(rest.matches(text).iter().map(|i| self.rest_index[i]));
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
+/// Literals one of which every match of `regex` starts or ends with, when there are a few
+/// and none is short: the pattern's prefixes or suffixes as `regex-syntax` extracts them,
+/// whichever are longer.
+fn gate_literals(regex: &str) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::Parser::new().parse(regex).ok()?;
+    [ExtractKind::Prefix, ExtractKind::Suffix]
+        .into_iter()
+        .filter_map(|kind| {
+            let seq = Extractor::new().kind(kind).extract(&hir);
+            let shortest = seq.min_literal_len()?;
+            let literals = seq.literals()?;
+            (shortest >= MIN_GATE_LEN && literals.len() <= MAX_GATE_LITERALS).then(|| {
+                let literals: Vec<Vec<u8>> =
+                    literals.iter().map(|l| l.as_bytes().to_vec()).collect();
+                (shortest, literals)
+            })
+        })
+        .max_by_key(|(shortest, _)| *shortest)
+        .map(|(_, literals)| literals)
+}
+
 /// Whether `range` of `text` neither starts nor ends inside a word.
 fn is_whole_word(text: &str, range: &Range<usize>) -> bool {
     let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
@@ -351,6 +449,74 @@ mod tests {
                 ("12 per cent".to_string(), Some("12%".to_string())),
             ]
         );
+    }
+
+    #[test]
+    fn a_pattern_with_a_literal_every_match_holds_is_gated_by_it() {
+        let gate = |regex: &str| {
+            gate_literals(regex).map(|literals| {
+                literals
+                    .into_iter()
+                    .map(|l| String::from_utf8(l).expect("UTF-8"))
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(gate(r"\b(\d+) per cent\b"), Some(vec![" per cent".into()]));
+        assert_eq!(
+            gate(r"\b(utilise|utilize)\b"),
+            Some(vec!["utilise".into(), "utilize".into()])
+        );
+        // No literal, or one too short to gate anything: read by the shared RegexSet.
+        assert_eq!(gate(r"\s{2,}"), None);
+        assert_eq!(gate(r"\b\w+ly\b"), None);
+    }
+
+    /// Gated and ungated patterns, case-insensitive ones and alternations, find what each
+    /// regex finds on its own.
+    #[test]
+    fn every_pattern_finds_what_its_regex_finds() {
+        let patterns: Vec<StylePattern> = [
+            r"\b(\d+) per cent\b",
+            r"(?i)\bin order to\b",
+            r"\b(utilise|utilize)\b",
+            r"\s{2,}",
+            r"\b(\d+)\s?(am|pm)\b",
+            r"!{2,}",
+        ]
+        .iter()
+        .map(|regex| StylePattern {
+            regex: (*regex).into(),
+            replace: None,
+            message: None,
+        })
+        .collect();
+        let texts = [
+            "Up 5 per cent,  then 12 PER CENT at 9am!!",
+            "In Order To utilize it, we met at 10 pm.",
+            "Nothing to see here.",
+            "In order to",
+        ];
+        for text in texts {
+            let expected: Vec<String> = {
+                let mut all: Vec<(usize, usize, String)> = patterns
+                    .iter()
+                    .flat_map(|p| {
+                        Regex::new(&p.regex)
+                            .expect("valid")
+                            .find_iter(text)
+                            .map(|m| (m.start(), m.end(), m.as_str().to_string()))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                all.sort();
+                all.into_iter().map(|(_, _, s)| s).collect()
+            };
+            let got: Vec<String> = found(&[], &patterns, text)
+                .into_iter()
+                .map(|(s, _)| s)
+                .collect();
+            assert_eq!(got, expected, "{text}");
+        }
     }
 
     #[test]

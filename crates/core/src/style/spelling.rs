@@ -53,9 +53,7 @@ pub(crate) struct Speller {
     dictionary: spellbook::Dictionary<rustc_hash::FxBuildHasher>,
     /// Every letter the dictionary's words use, lower case: a word with a letter outside it
     /// (another script, a foreign diacritic) is not a word of this language to judge.
-    alphabet: rustc_hash::FxHashSet<char>,
-    /// The alphabet has every ASCII letter: an ASCII word is always covered.
-    covers_ascii: bool,
+    alphabet: Alphabet,
     suggestions: Mutex<HashMap<String, Vec<String>>>,
 }
 
@@ -87,6 +85,64 @@ impl std::fmt::Debug for Speller {
     }
 }
 
+/// The letters of a dictionary's words, lower case.
+#[derive(Debug, Default)]
+struct Alphabet {
+    /// The ASCII letters, a bit each.
+    ascii: u128,
+    /// Every ASCII letter is in it: an ASCII word is always covered.
+    covers_ascii: bool,
+    other: rustc_hash::FxHashSet<char>,
+}
+
+impl Alphabet {
+    /// The letters of the words of a `.dic` file: each line's word, before its flags (`/`)
+    /// and morphological fields.
+    fn of_dic(dic: &str) -> Alphabet {
+        let mut alphabet = Alphabet::default();
+        for line in dic.lines() {
+            let word = line.split(['/', '\t', ' ']).next().unwrap_or_default();
+            if word.is_ascii() {
+                // Byte by byte: a dictionary is hundreds of thousands of ASCII letters.
+                for byte in word.bytes().filter(u8::is_ascii_alphabetic) {
+                    alphabet.ascii |= 1 << byte.to_ascii_lowercase();
+                }
+            } else {
+                for c in word.chars().filter(|c| c.is_alphabetic()) {
+                    alphabet.insert(c);
+                }
+            }
+        }
+        alphabet.covers_ascii = (b'a'..=b'z').all(|b| alphabet.ascii & (1 << b) != 0);
+        alphabet
+    }
+
+    fn insert(&mut self, letter: char) {
+        for lower in letter.to_lowercase() {
+            match u8::try_from(lower) {
+                Ok(byte) if byte.is_ascii() => self.ascii |= 1 << byte,
+                _ => {
+                    self.other.insert(lower);
+                }
+            }
+        }
+    }
+
+    /// Whether every letter of `word` is in the alphabet.
+    fn covers(&self, word: &str) -> bool {
+        if self.covers_ascii && word.is_ascii() {
+            return true;
+        }
+        word.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .all(|c| match u8::try_from(c) {
+                Ok(byte) if byte.is_ascii() => self.ascii & (1 << byte) != 0,
+                _ => self.other.contains(&c),
+            })
+    }
+}
+
 /// At most this many suggestions are offered for a word.
 const MAX_SUGGESTIONS: usize = 3;
 
@@ -95,17 +151,11 @@ impl Speller {
         let dictionary =
             spellbook::Dictionary::new_with_hasher(aff, dic, rustc_hash::FxBuildHasher)
                 .map_err(|error| error.to_string())?;
-        let alphabet: rustc_hash::FxHashSet<char> = dic
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .flat_map(char::to_lowercase)
-            .collect();
-        let covers_ascii = ('a'..='z').all(|c| alphabet.contains(&c));
+        let alphabet = Alphabet::of_dic(dic);
         Ok(Speller {
             name: name.to_string(),
             dictionary,
             alphabet,
-            covers_ascii,
             suggestions: Mutex::new(HashMap::new()),
         })
     }
@@ -113,13 +163,7 @@ impl Speller {
     /// Whether every letter of `word` is one the dictionary's words use: only then can the
     /// dictionary judge it ("マイクロソフト" in an English article is not a misspelling).
     pub(crate) fn covers(&self, word: &str) -> bool {
-        if self.covers_ascii && word.is_ascii() {
-            return true;
-        }
-        word.chars()
-            .filter(|c| c.is_alphabetic())
-            .flat_map(char::to_lowercase)
-            .all(|c| self.alphabet.contains(&c))
+        self.alphabet.covers(word)
     }
 
     /// Whether the dictionary knows `word` (typographic apostrophes read as straight ones).
@@ -240,13 +284,36 @@ pub(crate) enum SpellerLookup {
     },
 }
 
+type Lookups = HashMap<(PathBuf, Vec<String>, String), SpellerLookup>;
+
+/// What [`speller_for`] found, by root, configured dictionaries and language.
+static LOOKUPS: Mutex<Option<Lookups>> = Mutex::new(None);
+
+/// Starts finding and loading the dictionary for `language` on a thread of its own, unless
+/// that is done already, so it is ready, or nearly, when the first article needs it: loading
+/// takes tens of milliseconds, and every thread of a run that reaches SP001 meanwhile waits.
+pub(crate) fn preload(settings: &SpellingSettings, language: &str) {
+    let key = (
+        settings.root.clone(),
+        settings.dictionaries.clone(),
+        language.to_string(),
+    );
+    let cache = LOOKUPS.lock().unwrap_or_else(PoisonError::into_inner);
+    if cache.as_ref().is_some_and(|c| c.contains_key(&key)) {
+        return;
+    }
+    drop(cache);
+    let settings = settings.clone();
+    let language = language.to_string();
+    // Detached: a run that never needs the dictionary does not wait for it.
+    std::thread::spawn(move || speller_for(&settings, &language));
+}
+
 /// The dictionary for `language` (a BCP 47 tag: `en`, `en-GB`), from `settings`: the
 /// configured dictionary named after the tag (`en_GB`), else the first configured one of
 /// its language (`en_US` for `en`), else one of the system's or the newsroom's named
 /// after the tag. Loaded once per process and root.
 pub(crate) fn speller_for(settings: &SpellingSettings, language: &str) -> SpellerLookup {
-    type Cache = HashMap<(PathBuf, Vec<String>, String), SpellerLookup>;
-    static LOOKUPS: Mutex<Option<Cache>> = Mutex::new(None);
     let key = (
         settings.root.clone(),
         settings.dictionaries.clone(),
