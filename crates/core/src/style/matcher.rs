@@ -7,8 +7,11 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexSet};
 
+use rustc_hash::FxHashSet;
+
 use super::config::{StylePattern, StyleTerm};
 use super::text::{is_sentence_start, overlaps, quoted_ranges, sentence_case, technical_ranges};
+use crate::text::WordHashes;
 
 /// What a form in the automaton stands for.
 #[derive(Debug, Clone)]
@@ -26,6 +29,10 @@ pub(crate) struct Compiled {
     terms: Option<AhoCorasick>,
     /// For each pattern of `terms`, the entries it stands for.
     entries: Vec<Vec<Entry>>,
+    /// The [`crate::text::hash`] of each form's longest run of ASCII letters and digits (its
+    /// anchor): a block none of whose runs is an anchor holds no form (see
+    /// [`Compiled::may_hold_a_form`]). `None` when some form has no such run.
+    anchors: Option<FxHashSet<u64>>,
     patterns: Option<PatternSearch>,
     regexes: Vec<Regex>,
 }
@@ -142,9 +149,19 @@ impl Compiled {
                     .map_err(|error| format!("the style patterns cannot be compiled: {error}"))?,
             )
         };
+        let anchors = keys
+            .iter()
+            .map(|key| {
+                key.split(|c: char| !c.is_ascii_alphanumeric())
+                    .max_by_key(|run| run.len())
+                    .filter(|run| !run.is_empty())
+                    .map(crate::text::hash)
+            })
+            .collect();
         Ok(Compiled {
             terms: automaton,
             entries,
+            anchors,
             patterns: set,
             regexes,
         })
@@ -155,11 +172,30 @@ impl Compiled {
         self.terms.is_none() && self.patterns.is_none()
     }
 
-    /// Every finding in `text`, a block of prose, in text order. Quotations are what someone
-    /// said and addresses are not prose: nothing in them is reported.
+    /// Whether a block whose words are `words` may hold a form of a term; `false` only when
+    /// it cannot. A whole-word match (ASCII case aside) holds each byte of its form's anchor,
+    /// and the bytes next to the anchor are no ASCII letters or digits: the form's own, or
+    /// the text's beside a whole word. So the anchor is a whole run of letters and digits of
+    /// the block, and the shared word reading has hashed every such run already (on its fast
+    /// path; otherwise the automaton decides).
+    fn may_hold_a_form(&self, words: &WordHashes) -> bool {
+        let (Some(anchors), Some(inner_runs)) = (&self.anchors, &words.inner_runs) else {
+            return true;
+        };
+        words
+            .words
+            .iter()
+            .chain(inner_runs)
+            .any(|run| anchors.contains(run))
+    }
+
+    /// Every finding in `text`, a block of prose whose words are `words` (as
+    /// [`crate::text::hashes`] reads them), in text order. Quotations are what someone said
+    /// and addresses are not prose: nothing in them is reported.
     pub(crate) fn find(
         &self,
         text: &str,
+        words: &WordHashes,
         terms: &[StyleTerm],
         patterns: &[StylePattern],
     ) -> Vec<StyleFinding> {
@@ -177,7 +213,7 @@ impl Compiled {
             })
             .clone()
         };
-        if let Some(automaton) = &self.terms {
+        if let Some(automaton) = self.terms.as_ref().filter(|_| self.may_hold_a_form(words)) {
             for m in automaton.find_iter(text) {
                 let range = m.range();
                 let matched = &text[range.clone()];
@@ -410,7 +446,7 @@ mod tests {
             .collect();
         let compiled = Compiled::new(terms, patterns, regexes).expect("compiles");
         compiled
-            .find(text, terms, patterns)
+            .find(text, &crate::text::hashes(text), terms, patterns)
             .into_iter()
             .map(|f| (text[f.range].to_string(), f.replacement))
             .collect()
@@ -449,6 +485,39 @@ mod tests {
                 ("12 per cent".to_string(), Some("12%".to_string())),
             ]
         );
+    }
+
+    proptest::proptest! {
+        /// Skipping the automaton for a block without a form's anchor never loses a finding.
+        #[test]
+        fn the_anchor_gate_never_hides_a_finding(
+            text in "[a-dA-D’' .\\-_é1]{0,24}"
+        ) {
+            let terms = [
+                term(&["email"], &["a-b", "Cab"]),
+                term(&["ok"], &["b'c", "c.d", "dé"]),
+                term(&["Ada1"], &["a"]),
+            ];
+            let gated = Compiled::new(&terms, &[], Vec::new()).expect("compiles");
+            let mut ungated = Compiled::new(&terms, &[], Vec::new()).expect("compiles");
+            ungated.anchors = None;
+            let words = crate::text::hashes(&text);
+            proptest::prop_assert_eq!(
+                gated.find(&text, &words, &terms, &[]),
+                ungated.find(&text, &words, &terms, &[])
+            );
+        }
+    }
+
+    #[test]
+    fn a_block_without_any_forms_anchor_skips_the_automaton() {
+        let terms = [term(&["GitHub"], &["e-mail", "very unique"])];
+        let compiled = Compiled::new(&terms, &[], Vec::new()).expect("compiles");
+        let gate = |text: &str| compiled.may_hold_a_form(&crate::text::hashes(text));
+        assert!(!gate("Nothing here is a house term."));
+        assert!(gate("Send us an E-MAIL."));
+        assert!(gate("It’s a unique-ish idea."));
+        assert!(gate("see github’s page"));
     }
 
     #[test]
@@ -531,7 +600,7 @@ mod tests {
         let compiled = Compiled::new(&terms, &[], Vec::new()).expect("compiles");
         let text = "We avoid999y here and write term5x there.";
         let kinds: Vec<_> = compiled
-            .find(text, &terms, &[])
+            .find(text, &crate::text::hashes(text), &terms, &[])
             .into_iter()
             .map(|f| f.kind)
             .collect();

@@ -72,6 +72,12 @@ struct Verdict {
 /// by their text.
 type Remembered = hashbrown::HashTable<(Box<str>, Verdict)>;
 
+/// Whether `a` and `b` are the same word, compared byte by byte in line: words are short,
+/// and this runs for nearly every word of every article.
+fn same_word(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
 /// At most this many looked-up words are remembered per thread (news copy repeats its words,
 /// and a hash lookup is several times faster than the dictionary's check), so an archive of
 /// unusual words cannot grow the memory without bound.
@@ -213,15 +219,26 @@ impl Speller {
         variant[slot]
     }
 
+    /// Whether this thread remembers `word` as known to the dictionary, or as a variant of a
+    /// known word ([`Speller::is_variant`]) when `either_standard` is as given.
+    pub(crate) fn remembers_as_known(&self, word: &str, hash: u64, either_standard: bool) -> bool {
+        self.remembered(word, hash).is_some_and(|verdict| {
+            verdict.known
+                || verdict
+                    .variant
+                    .is_some_and(|variant| variant[usize::from(either_standard)])
+        })
+    }
+
     /// What this thread remembers of `word`.
     fn remembered(&self, word: &str, hash: u64) -> Option<Verdict> {
-        self.with_remembered(|known| known.find(hash, |(w, _)| **w == *word).map(|e| e.1))
+        self.with_remembered(|known| known.find(hash, |(w, _)| same_word(w, word)).map(|e| e.1))
     }
 
     /// Sets what this thread remembers of `word`, unless its memory is full.
     fn remember(&self, word: &str, hash: u64, verdict: Verdict) {
         self.with_remembered(|known| {
-            if let Some(entry) = known.find_mut(hash, |(w, _)| **w == *word) {
+            if let Some(entry) = known.find_mut(hash, |(w, _)| same_word(w, word)) {
                 entry.1 = verdict;
             } else if known.len() < MAX_REMEMBERED {
                 known.insert_unique(hash, (word.into(), verdict), |(w, _)| crate::text::hash(w));
@@ -682,14 +699,17 @@ pub(crate) struct Candidate<'t> {
 /// come back in `names` instead of the candidates unless `check_proper_nouns`. Hyphenated
 /// compounds come back as their parts.
 ///
-/// `spans` and `hashes` are the text's words as [`crate::text::hashes`] reads them; `is_known`
-/// is asked about each word with its [`crate::text::hash`].
+/// `spans` and `hashes` are the text's words as [`crate::text::hashes`] reads them. Each word
+/// is first put to `remembered_known` with its [`crate::text::hash`] (true only for a word
+/// known already: nothing else is worked out for it), and a word that may be a word to check
+/// then to `is_known`.
 pub(crate) fn candidates<'t>(
     text: &'t str,
     spans: &[Range<usize>],
     hashes: &[u64],
     check_proper_nouns: bool,
     names: &mut Vec<&'t str>,
+    remembered_known: impl Fn(&str, u64) -> bool,
     is_known: impl Fn(&str, u64) -> bool,
 ) -> Vec<Candidate<'t>> {
     let mut out = Vec::new();
@@ -701,6 +721,15 @@ pub(crate) fn candidates<'t>(
         let token = &text[span.clone()];
         // The word reading keeps "Altman's" whole: the possessive is checked by its stem.
         let word = strip_possessive(token);
+        let hash = if word.len() == token.len() {
+            token_hash
+        } else {
+            crate::text::hash(word)
+        };
+        // Nearly every word is one seen before: nothing more is worked out for it.
+        if remembered_known(word, hash) {
+            continue;
+        }
         let shape = Shape::of(word);
         if shape.digit_or_dot || shape.letters < 2 || !shape.vowel {
             // A number, an abbreviation with dots, a single letter, or no vowel ("mph").
@@ -710,12 +739,6 @@ pub(crate) fn candidates<'t>(
             // An ALL-CAPS abbreviation (NATO, FBI).
             continue;
         }
-        // Nearly every word is known: nothing more is worked out for it.
-        let hash = if word.len() == token.len() {
-            token_hash
-        } else {
-            crate::text::hash(word)
-        };
         if is_known(word, hash) {
             continue;
         }
@@ -958,6 +981,7 @@ mod tests {
             &reading.words,
             false,
             &mut names,
+            |_, _| false,
             |_, _| false,
         )
         .into_iter()

@@ -106,7 +106,8 @@ impl<'a> ProseBlock<'a> {
         &self.word_hashes().spans
     }
 
-    fn word_hashes(&self) -> &WordHashes {
+    /// The shared word reading of the text: hashes, spans and inner runs.
+    pub(crate) fn word_hashes(&self) -> &WordHashes {
         self.words.get_or_init(|| text::hashes(&self.text))
     }
 

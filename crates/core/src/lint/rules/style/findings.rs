@@ -30,9 +30,12 @@ pub(super) fn report(
                     if block.in_quote {
                         Vec::new()
                     } else {
-                        style
-                            .compiled
-                            .find(&block.text, &style.terms, &style.patterns)
+                        style.compiled.find(
+                            &block.text,
+                            block.word_hashes(),
+                            &style.terms,
+                            &style.patterns,
+                        )
                     }
                 })
                 .collect(),

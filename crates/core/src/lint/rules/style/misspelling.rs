@@ -114,6 +114,7 @@ pub(crate) fn check_misspelling(ctx: &LintContext<'_>, article: &Article) {
             block.words(),
             settings.check_proper_nouns,
             &mut names,
+            |word, hash| speller.remembers_as_known(word, hash, either_standard),
             is_known,
         ) {
             {
