@@ -243,7 +243,7 @@ impl Speller {
             } else if known.len() < MAX_REMEMBERED {
                 known.insert_unique(hash, (word.into(), verdict), |(w, _)| crate::text::hash(w));
             }
-        })
+        });
     }
 
     fn with_remembered<T>(&self, f: impl FnOnce(&mut Remembered) -> T) -> T {
