@@ -107,6 +107,49 @@ pub(crate) struct WordHashes {
     /// so these and `words` hash every such run of the text. `None` when the text took the
     /// general path, which does not collect them.
     pub(crate) inner_runs: Option<Vec<u64>>,
+    /// The byte offset of each of `inner_runs`.
+    inner_starts: Vec<usize>,
+}
+
+impl WordHashes {
+    /// Calls `visit` with the [`hash`] and byte offset of every run of ASCII letters and
+    /// digits of `text` (the text these hashes were read from), and of the words that hold
+    /// other characters as well, which no run has.
+    pub(crate) fn for_each_run(&self, text: &str, mut visit: impl FnMut(u64, usize)) {
+        for (&hash, span) in self.words.iter().zip(&self.spans) {
+            visit(hash, span.start);
+        }
+        match &self.inner_runs {
+            Some(inner_runs) => {
+                for (&hash, &at) in inner_runs.iter().zip(&self.inner_starts) {
+                    visit(hash, at);
+                }
+            }
+            // The general path read no runs: each word is cut into its own.
+            None => {
+                for span in &self.spans {
+                    for (at, run) in ascii_runs(&text[span.clone()]) {
+                        visit(hash(run), span.start + at);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The runs of ASCII letters and digits of `text`, with their byte offsets.
+fn ascii_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let start = text.as_ptr() as usize;
+    text.as_bytes()
+        .split(|byte| !byte.is_ascii_alphanumeric())
+        .filter(|run| !run.is_empty())
+        // A run of ASCII bytes is whole characters.
+        .map(move |run| {
+            (
+                run.as_ptr() as usize - start,
+                std::str::from_utf8(run).unwrap_or_default(),
+            )
+        })
 }
 
 /// The [`WordHashes`] of `text`: the [`hash`] of each of its [`words`]. On the fast path each
@@ -131,6 +174,7 @@ pub(crate) fn hashes(text: &str) -> WordHashes {
             words,
             spans,
             inner_runs: None,
+            inner_starts: Vec::new(),
         }
     }
 }
@@ -216,12 +260,11 @@ impl Visitor<'_> for Hashes {
         if std::mem::take(&mut self.mixed)
             && let Some(inner_runs) = &mut self.out.inner_runs
         {
-            inner_runs.extend(
-                word.as_bytes()
-                    .split(|byte| !byte.is_ascii_alphanumeric())
-                    .filter(|run| !run.is_empty())
-                    .map(|run| hash(std::str::from_utf8(run).unwrap_or_default())),
-            );
+            let word_start = span_in(self.text_start, word).start;
+            for (at, run) in ascii_runs(word) {
+                inner_runs.push(hash(run));
+                self.out.inner_starts.push(word_start + at);
+            }
         }
     }
 
@@ -463,6 +506,12 @@ pub(super) mod tests {
             prop_assert_eq!(&found.words, &expected);
             let spelled: Vec<&str> = found.spans.iter().map(|span| &text[span.clone()]).collect();
             prop_assert_eq!(spelled, words(&text));
+            // Every run of ASCII letters and digits is listed with its offset, on either path.
+            let mut listed = Vec::new();
+            found.for_each_run(&text, |hash, at| listed.push((hash, at)));
+            for (at, run) in ascii_runs(&text) {
+                prop_assert!(listed.contains(&(hash(run), at)), "{run} at {at}");
+            }
             // On the fast path, words and inner runs hash exactly the text's runs of ASCII
             // letters and digits.
             if let Some(inner_runs) = found.inner_runs {
