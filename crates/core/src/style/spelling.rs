@@ -40,6 +40,35 @@ pub(crate) const MAX_DICTIONARY_BYTES: u64 = 64 * 1024 * 1024;
 /// Where system dictionaries live.
 const SYSTEM_DIR: &str = "/usr/share/hunspell";
 
+/// The name, length and modification time of each dictionary file (`.aff`, `.dic`) of the
+/// system's directory, sorted: what changes when a package installs, upgrades or removes one.
+/// Reading every system dictionary on every run would cost more than the run.
+pub(crate) fn system_dictionary_stamps() -> Vec<(String, u64, Option<std::time::SystemTime>)> {
+    dictionary_stamps(Path::new(SYSTEM_DIR))
+}
+
+fn dictionary_stamps(dir: &Path) -> Vec<(String, u64, Option<std::time::SystemTime>)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut stamps: Vec<_> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            // As the dictionaries are looked for: `<name>.aff`, `<name>.dic`, that case.
+            let extension = Path::new(&name).extension()?;
+            if extension != "aff" && extension != "dic" {
+                return None;
+            }
+            // Through symbolic links: Debian links `en_US.dic` to the file it installs.
+            let meta = std::fs::metadata(entry.path()).ok()?;
+            Some((name, meta.len(), meta.modified().ok()))
+        })
+        .collect();
+    stamps.sort();
+    stamps
+}
+
 /// The newsroom's own dictionaries, relative to its root.
 pub const NEWSROOM_DIR: &str = "dictionaries";
 
@@ -968,6 +997,26 @@ mod tests {
             assert!(!speller.check(typo), "{typo}");
             assert!(speller.suggest(typo).iter().any(|s| s == right), "{typo}");
         }
+    }
+
+    #[test]
+    fn a_changed_dictionary_file_changes_its_stamp() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert!(dictionary_stamps(dir.path()).is_empty());
+        std::fs::write(dir.path().join("de_DE.aff"), "SET UTF-8\n").expect("write");
+        std::fs::write(dir.path().join("de_DE.dic"), "1\nHaus\n").expect("write");
+        std::fs::write(dir.path().join("README"), "not a dictionary").expect("write");
+        let before = dictionary_stamps(dir.path());
+        assert_eq!(
+            before
+                .iter()
+                .map(|(name, ..)| name.as_str())
+                .collect::<Vec<_>>(),
+            ["de_DE.aff", "de_DE.dic"]
+        );
+        std::fs::write(dir.path().join("de_DE.dic"), "2\nHaus\nBaum\n").expect("write");
+        assert_ne!(dictionary_stamps(dir.path()), before);
+        assert_eq!(dictionary_stamps(Path::new("/no/such/dir")), []);
     }
 
     #[test]
