@@ -1,6 +1,6 @@
-//! Terms and patterns compiled once per run into one matcher: one Aho–Corasick automaton for
-//! every form of every term, one `RegexSet` for every pattern. A block of prose is searched
-//! once by each, so the cost barely grows with the number of terms.
+//! Terms and patterns compiled once per run into one matcher: the terms' forms indexed by their
+//! anchor words (see [`TermIndex`]), the patterns by the literals their matches hold (see
+//! [`PatternSearch`]). The cost barely grows with the number of terms.
 
 use std::ops::Range;
 
@@ -406,13 +406,63 @@ struct Anchored {
     offset: usize,
     /// The anchor's length in bytes.
     len: usize,
+    /// The form's length in bytes.
+    form_len: usize,
+    /// Up to [`AROUND`] bytes of the form on each side of the anchor (nearest first, lower
+    /// case), held in place: most forms that share an anchor differ there, so nearly every
+    /// other form is told apart without reading its text.
+    after: [u8; AROUND],
+    before: [u8; AROUND],
 }
 
+/// How many bytes on each side of an anchor [`Anchored`] holds.
+const AROUND: usize = 4;
+
 impl Anchored {
+    fn new(form: usize, text: &str, offset: usize, len: usize) -> Anchored {
+        let bytes = text.as_bytes();
+        let mut after = [0; AROUND];
+        for (slot, byte) in after.iter_mut().zip(&bytes[offset + len..]) {
+            *slot = byte.to_ascii_lowercase();
+        }
+        let mut before = [0; AROUND];
+        for (slot, byte) in before.iter_mut().zip(bytes[..offset].iter().rev()) {
+            *slot = byte.to_ascii_lowercase();
+        }
+        Anchored {
+            form,
+            offset,
+            len,
+            form_len: text.len(),
+            after,
+            before,
+        }
+    }
+
+    /// Whether the bytes around the anchor at `at` in `text` may be the form's: `false` only
+    /// when one of the bytes held differs.
+    fn may_be_at(&self, text: &[u8], at: usize) -> bool {
+        let after_start = at + self.len;
+        let after_len = (self.form_len - self.offset - self.len).min(AROUND);
+        let before_len = self.offset.min(AROUND);
+        let same =
+            |held: u8, found: Option<&u8>| found.is_some_and(|f| f.to_ascii_lowercase() == held);
+        (0..after_len).all(|k| same(self.after[k], text.get(after_start + k)))
+            && (0..before_len).all(|k| {
+                same(
+                    self.before[k],
+                    at.checked_sub(k + 1).and_then(|i| text.get(i)),
+                )
+            })
+    }
+
     /// The range of the form in `text` (ASCII case aside) when its anchor is the run that
     /// starts at `at`. The bytes around the anchor are compared first: they tell forms with
     /// the same anchor apart, and the anchor is the form's longest run.
     fn at(&self, forms: &[String], text: &str, at: usize) -> Option<Range<usize>> {
+        if !self.may_be_at(text.as_bytes(), at) {
+            return None;
+        }
         let form = forms[self.form].as_bytes();
         let start = at.checked_sub(self.offset)?;
         let bytes = text.as_bytes().get(start..start + form.len())?;
@@ -441,11 +491,7 @@ impl TermIndex {
                     by_anchor_hash
                         .entry(crate::text::hash(anchor))
                         .or_default()
-                        .push(Anchored {
-                            form: i,
-                            offset,
-                            len: anchor.len(),
-                        });
+                        .push(Anchored::new(i, form, offset, anchor.len()));
                 }
                 None => unanchored.push(i),
             }

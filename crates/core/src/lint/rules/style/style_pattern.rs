@@ -7,7 +7,7 @@ declare_rule! {
     /// ## What it does
     /// Reports text matching a `[[style.patterns]]` regular expression (Rust `regex`
     /// syntax, matched against each paragraph, heading and table cell of prose). All
-    /// patterns are compiled once into one `RegexSet`. Quotations, code, URLs and link
+    /// patterns are compiled once into one matcher. Quotations, code, URLs and link
     /// targets are not checked.
     ///
     /// ## Why is this bad?
