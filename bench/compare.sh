@@ -98,38 +98,17 @@ find "$corpus/articles" -name '*.md' -exec cat {} + >/dev/null
 
 measure "copydesk lint" 5 "$copydesk" lint --quiet
 measure "parse-only floor (copydesk-bench parse-only)" 5 "$bench" parse-only .
-# House style and spelling in this run: a copy of the corpus with a 500-term style included,
-# linted with en_US spelling and every rule, against the same lint with ST and SP ignored.
-# Without the lint index, so every article is linted each time.
+# House style and spelling in this run: copies of the corpus with a 500-term style included
+# (see `style_newsroom` in common.sh), linted with en_US spelling and every rule, against the
+# same lint with ST and SP ignored. Without the lint index, so every article is linted each
+# time. `bench/style.sh` times the same commands alternately, many times, for the ratio.
 style_corpus="$work/corpus-style"
-cp -r "$corpus" "$style_corpus"
-rm -rf "$style_corpus/.copydesk-cache"
-mkdir -p "$style_corpus/styles"
-{
-  echo '# 500 house terms: a proper noun (ST002) and two forms to avoid (ST001) each.'
-  for ((i = 0; i < 500; i++)); do
-    printf '[[style.terms]]\nuse = "Brandname%d"\navoid = ["avoidform%d", "avoided form %d"]\n' "$i" "$i" "$i"
-  done
-  printf "[[style.patterns]]\nregex = '\\\\b(\\\\d+) per cent\\\\b'\nreplace = '\$1%%'\n"
-} >"$style_corpus/styles/bench.toml"
-printf '\n[style]\ninclude = ["styles/bench.toml"]\n' >>"$style_corpus/copydesk.toml"
+style_newsroom "$corpus" "$style_corpus" synthetic
 measure "copydesk lint --no-cache, ST and SP ignored" 5 \
   "$copydesk" lint --quiet --no-cache --ignore ST --ignore SP --root "$style_corpus"
 measure "copydesk lint --no-cache, 500-term style + en_US spelling" 5 \
   "$copydesk" lint --quiet --no-cache --root "$style_corpus"
-# The same with 500 terms anchored on the corpus's own words ("<word> x<i>": the word, of five
-# letters or more, most used first, is the form's longest run): nearly every block holds some
-# term's anchor, so its forms are compared there, as a long style guide of ordinary words has
-# them be.
-find "$corpus/articles" -name '*.md' -exec cat {} + | tr -cs 'A-Za-z' '\n' | tr 'A-Z' 'a-z' |
-  awk 'length($0) >= 5' | sort | uniq -c | sort -rn | awk '{ print $2 }' >"$work/words.txt"
-awk '{ words[n++] = $0 } END {
-  print "# 500 house terms anchored on words the corpus uses."
-  for (i = 0; i < 500; i++) {
-    printf "[[style.terms]]\nuse = \"Brandname%d\"\navoid = [\"avoidform%d\", \"%s x%d\"]\n", i, i, words[i % n], i
-  }
-  print "[[style.patterns]]\nregex = \x27\\b(\\d+) per cent\\b\x27\nreplace = \x27$1%\x27"
-}' "$work/words.txt" >"$style_corpus/styles/bench.toml"
+style_newsroom "$corpus" "$style_corpus" corpus-words
 measure "copydesk lint --no-cache, 500 terms on the corpus's words + en_US" 5 \
   "$copydesk" lint --quiet --no-cache --root "$style_corpus"
 measure "copydesk export --format html --format json" 3 \
