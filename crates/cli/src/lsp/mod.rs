@@ -448,9 +448,11 @@ impl Server {
                         config.paths.articles.display()
                     ),
                     format!("**/{}/*.toml", config.paths.authors.display()),
-                    // The accept list and style files are part of the configuration.
+                    // The accept list, style files and dictionaries are part of the
+                    // configuration.
                     format!("**/{}", copydesk::style::ACCEPT_FILE),
                     "**/styles/*.toml".into(),
+                    format!("**/{}/*.{{aff,dic}}", copydesk::style::NEWSROOM_DIR),
                 ]
             }
             None => vec!["**/*.{md,markdown}".into(), "**/*.toml".into()],

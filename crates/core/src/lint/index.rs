@@ -133,8 +133,8 @@ pub struct IndexKey {
 impl IndexKey {
     /// The key of the newsroom at `root` linted with `config`: this copydesk's version and a
     /// hash of the effective configuration (after command-line overlays), of every author
-    /// file, of the newsroom's spelling dictionaries (`dictionaries/`) and of the names, sizes
-    /// and times of the system's (`/usr/share/hunspell`). Authors count because per-article
+    /// file and of the newsroom's spelling dictionaries (`dictionaries/`); the configuration
+    /// holds the names, sizes and times of the system's (`/usr/share/hunspell`) as well. Authors count because per-article
     /// rules check bylines, and whether a suppression silenced something is part of an
     /// article's facts.
     pub fn for_newsroom(root: &Path, config: &Config) -> IndexKey {
@@ -166,11 +166,6 @@ impl IndexKey {
                     Err(_) => hasher.update(b"unreadable"),
                 };
             }
-        }
-        // The system's too, when a package installs or upgrades one.
-        for (name, len, modified) in crate::style::system_dictionary_stamps() {
-            hasher.update(b"\0system dictionary\0");
-            hasher.update(format!("{name}\0{len}\0{modified:?}").as_bytes());
         }
         IndexKey {
             version: env!("CARGO_PKG_VERSION").to_owned(),

@@ -135,7 +135,8 @@ pub enum Changed {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FileKind {
-    /// `copydesk.toml` at the root.
+    /// `copydesk.toml` at the root, a style file it includes, or a spelling dictionary of
+    /// the newsroom's `dictionaries/`.
     Config,
     /// A TOML file in the authors directory.
     Author,
@@ -272,7 +273,14 @@ impl LiveNewsroom {
     pub fn kind_of(&self, path: &Path) -> FileKind {
         let root = self.root();
         let config = self.config();
-        if path == root.join(CONFIG_FILE) || config.style.files.iter().any(|file| file == path) {
+        let is_dictionary = path.starts_with(root.join(crate::style::NEWSROOM_DIR))
+            && path
+                .extension()
+                .is_some_and(|ext| ext == "aff" || ext == "dic");
+        if path == root.join(CONFIG_FILE)
+            || config.style.files.iter().any(|file| file == path)
+            || is_dictionary
+        {
             FileKind::Config
         } else if path.extension().is_some_and(|ext| ext == "toml")
             && path.starts_with(root.join(&config.paths.authors))

@@ -153,6 +153,9 @@ pub struct SpellingSettings {
     /// language without a dictionary get its info finding (a newsroom that never asked for
     /// spelling is not told about it on every non-English article).
     pub(crate) configured: bool,
+    /// The dictionary files as they were when the configuration loaded
+    /// ([`crate::style::spelling::dictionaries_stamp`]).
+    pub(crate) dictionaries_stamp: u64,
 }
 
 impl Default for SpellingSettings {
@@ -163,6 +166,7 @@ impl Default for SpellingSettings {
             check_proper_nouns: false,
             root: PathBuf::new(),
             configured: false,
+            dictionaries_stamp: 0,
         }
     }
 }
@@ -334,6 +338,8 @@ impl StyleSettings {
         settings.spelling.configured = spelling.is_some();
         let spelling = spelling.unwrap_or_default();
         settings.spelling.root = root.map(Path::to_path_buf).unwrap_or_default();
+        settings.spelling.dictionaries_stamp =
+            super::spelling::dictionaries_stamp(&settings.spelling.root);
         if let Some(names) = spelling.dictionaries {
             for (i, name) in names.iter().enumerate() {
                 if !is_dictionary_name(name) {

@@ -22,6 +22,6 @@ pub(crate) use spelling::MAX_DICTIONARY_BYTES;
 pub use spelling::NEWSROOM_DIR;
 pub(crate) use spelling::{
     Speller, SpellerLookup, candidates, continues_a_name, is_in_foreign_phrase,
-    is_near_a_suggestion, is_newsroom_jargon, preload, speller_for, system_dictionary_stamps,
+    is_near_a_suggestion, is_newsroom_jargon, preload, speller_for,
 };
 pub use starter::{STARTER_STYLE, STARTER_STYLE_PATH};

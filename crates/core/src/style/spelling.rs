@@ -40,11 +40,17 @@ pub(crate) const MAX_DICTIONARY_BYTES: u64 = 64 * 1024 * 1024;
 /// Where system dictionaries live.
 const SYSTEM_DIR: &str = "/usr/share/hunspell";
 
-/// The name, length and modification time of each dictionary file (`.aff`, `.dic`) of the
-/// system's directory, sorted: what changes when a package installs, upgrades or removes one.
-/// Reading every system dictionary on every run would cost more than the run.
-pub(crate) fn system_dictionary_stamps() -> Vec<(String, u64, Option<std::time::SystemTime>)> {
-    dictionary_stamps(Path::new(SYSTEM_DIR))
+/// A hash of the name, length and modification time of each dictionary file (`.aff`, `.dic`)
+/// of the newsroom at `root` and of the system's: what changes when a writer edits one or a
+/// package installs, upgrades or removes one. Taken when the configuration loads, it keys the
+/// dictionaries loaded in this process, so a session that loads the configuration again reads
+/// a changed dictionary again. Reading every dictionary's bytes would cost more than a run.
+pub(crate) fn dictionaries_stamp(root: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    dictionary_stamps(&root.join(NEWSROOM_DIR)).hash(&mut hasher);
+    dictionary_stamps(Path::new(SYSTEM_DIR)).hash(&mut hasher);
+    hasher.finish()
 }
 
 fn dictionary_stamps(dir: &Path) -> Vec<(String, u64, Option<std::time::SystemTime>)> {
@@ -77,6 +83,8 @@ pub const NEWSROOM_DIR: &str = "dictionaries";
 pub(crate) struct Speller {
     /// The dictionary's name (`en_US`).
     pub(crate) name: String,
+    /// Unique in the process: what this thread remembers of its words is kept under it.
+    id: usize,
     // A fixed hasher: with the default random one, the order of equally good suggestions
     // changes from run to run.
     dictionary: spellbook::Dictionary<rustc_hash::FxBuildHasher>,
@@ -183,12 +191,14 @@ const MAX_SUGGESTIONS: usize = 3;
 
 impl Speller {
     fn new(name: &str, aff: &str, dic: &str) -> Result<Self, String> {
+        static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let dictionary =
             spellbook::Dictionary::new_with_hasher(aff, dic, rustc_hash::FxBuildHasher)
                 .map_err(|error| error.to_string())?;
         let alphabet = Alphabet::of_dic(dic);
         Ok(Speller {
             name: name.to_string(),
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             dictionary,
             alphabet,
             suggestions: Mutex::new(HashMap::new()),
@@ -277,11 +287,10 @@ impl Speller {
 
     fn with_remembered<T>(&self, f: impl FnOnce(&mut Remembered) -> T) -> T {
         thread_local! {
-            // Per thread, so the threads of a run never wait on each other; by speller, whose
-            // address is stable (loaded spellers live as long as the process).
+            // Per thread, so the threads of a run never wait on each other; by speller.
             static KNOWN: RefCell<Vec<(usize, Remembered)>> = const { RefCell::new(Vec::new()) };
         }
-        let id = std::ptr::from_ref(self) as usize;
+        let id = self.id;
         KNOWN.with_borrow_mut(|spellers| {
             let at = match spellers.iter().position(|(speller, _)| *speller == id) {
                 Some(at) => at,
@@ -330,7 +339,18 @@ pub(crate) enum SpellerLookup {
     },
 }
 
-type Lookups = HashMap<(PathBuf, Vec<String>, String), SpellerLookup>;
+type LookupKey = (PathBuf, Vec<String>, u64, String);
+type Lookups = HashMap<LookupKey, SpellerLookup>;
+
+/// What [`speller_for`]'s finding for `language` depends on.
+fn lookup_key(settings: &SpellingSettings, language: &str) -> LookupKey {
+    (
+        settings.root.clone(),
+        settings.dictionaries.clone(),
+        settings.dictionaries_stamp,
+        language.to_string(),
+    )
+}
 
 /// What [`speller_for`] found, by root, configured dictionaries and language.
 static LOOKUPS: Mutex<Option<Lookups>> = Mutex::new(None);
@@ -339,11 +359,7 @@ static LOOKUPS: Mutex<Option<Lookups>> = Mutex::new(None);
 /// that is done already, so it is ready, or nearly, when the first article needs it: loading
 /// takes tens of milliseconds, and every thread of a run that reaches SP001 meanwhile waits.
 pub(crate) fn preload(settings: &SpellingSettings, language: &str) {
-    let key = (
-        settings.root.clone(),
-        settings.dictionaries.clone(),
-        language.to_string(),
-    );
+    let key = lookup_key(settings, language);
     let cache = LOOKUPS.lock().unwrap_or_else(PoisonError::into_inner);
     if cache.as_ref().is_some_and(|c| c.contains_key(&key)) {
         return;
@@ -360,11 +376,7 @@ pub(crate) fn preload(settings: &SpellingSettings, language: &str) {
 /// its language (`en_US` for `en`), else one of the system's or the newsroom's named
 /// after the tag. Loaded once per process and root.
 pub(crate) fn speller_for(settings: &SpellingSettings, language: &str) -> SpellerLookup {
-    let key = (
-        settings.root.clone(),
-        settings.dictionaries.clone(),
-        language.to_string(),
-    );
+    let key = lookup_key(settings, language);
     {
         let cache = LOOKUPS.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(found) = cache.as_ref().and_then(|c| c.get(&key)) {
@@ -423,7 +435,7 @@ fn resolve(settings: &SpellingSettings, language: &str) -> SpellerLookup {
             ),
         };
     };
-    match load(&settings.root, &name) {
+    match load(&settings.root, &name, settings.dictionaries_stamp) {
         Ok(speller) => SpellerLookup::Found(speller),
         Err(reason) => SpellerLookup::Missing { reason },
     }
@@ -461,14 +473,17 @@ fn find_by_language(root: &Path, tag: &str, primary: &str) -> Option<String> {
     None
 }
 
-/// Loads dictionary `name`: the newsroom's, else the built-in `en_US`, else the system's.
-fn load(root: &Path, name: &str) -> Result<Arc<Speller>, String> {
-    type Loaded = HashMap<(PathBuf, String), Arc<Speller>>;
+/// Loads dictionary `name`: the newsroom's, else the built-in `en_US`, else the system's; once
+/// for the dictionary files as `stamp` ([`dictionaries_stamp`]) finds them.
+fn load(root: &Path, name: &str, stamp: u64) -> Result<Arc<Speller>, String> {
+    type Loaded = HashMap<(PathBuf, String), (u64, Arc<Speller>)>;
     // One load per process: every article of a run, on every thread, shares it.
     static LOADED: Mutex<Option<Loaded>> = Mutex::new(None);
     let mut loaded = LOADED.lock().unwrap_or_else(PoisonError::into_inner);
     let key = (root.to_path_buf(), name.to_string());
-    if let Some(speller) = loaded.as_ref().and_then(|l| l.get(&key)) {
+    if let Some((held, speller)) = loaded.as_ref().and_then(|l| l.get(&key))
+        && *held == stamp
+    {
         return Ok(Arc::clone(speller));
     }
     let read = |dir: &Path| -> Option<Result<(String, String), String>> {
@@ -500,9 +515,10 @@ fn load(root: &Path, name: &str) -> Result<Arc<Speller>, String> {
         Speller::new(name, &aff, &dic)
             .map_err(|error| format!("dictionary `{name}` cannot be read: {error}"))?,
     );
+    // A dictionary loaded before its files changed is let go.
     loaded
         .get_or_insert_with(HashMap::new)
-        .insert(key, Arc::clone(&speller));
+        .insert(key, (stamp, Arc::clone(&speller)));
     Ok(speller)
 }
 
@@ -970,7 +986,7 @@ mod tests {
     use super::*;
 
     fn builtin() -> Arc<Speller> {
-        load(Path::new("/nonexistent-root"), "en_US").expect("built-in en_US")
+        load(Path::new("/nonexistent-root"), "en_US", 0).expect("built-in en_US")
     }
 
     #[test]

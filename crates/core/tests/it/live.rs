@@ -493,3 +493,44 @@ fn the_preview_refreshes_from_the_session_after_a_save() {
     );
     assert_eq!(preview.report().files_checked, 3);
 }
+
+/// A word added to the newsroom's dictionary reaches the session: the dictionary is read
+/// again, not the one this process loaded first.
+#[test]
+fn a_changed_dictionary_is_read_again() {
+    let dir = example_copy();
+    let root = dir.path();
+    let dictionaries = root.join("dictionaries");
+    std::fs::create_dir_all(&dictionaries).expect("mkdir");
+    let aff = "SET UTF-8\nTRY esianrtolcdugmphbyfvkwz\n";
+    std::fs::write(dictionaries.join("en_US.aff"), aff).expect("aff");
+    // Every letter, so that the dictionary judges "zorblax" (a word in letters it never uses
+    // is not its to judge).
+    let words = [
+        "the", "a", "of", "quick", "brown", "fox", "jumps", "over", "lazy", "dog",
+    ];
+    let dic = |extra: &[&str]| {
+        let all: Vec<&str> = words.iter().chain(extra).copied().collect();
+        format!("{}\n{}\n", all.len(), all.join("\n"))
+    };
+    std::fs::write(dictionaries.join("en_US.dic"), dic(&[])).expect("dic");
+    let article = root.join(MUSK);
+    let text = std::fs::read_to_string(&article).expect("article");
+    std::fs::write(&article, format!("{text}\nThe zorblax of the zorblax.\n")).expect("write");
+    let zorblax = |live: &mut LiveNewsroom| {
+        live.report()
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.as_str() == "SP001" && d.message.contains("zorblax"))
+            .count()
+    };
+    let mut live = LiveNewsroom::load(linter(root), Keep::Counts).expect("loads");
+    assert_eq!(zorblax(&mut live), 2);
+    // A different length, whatever the clock's resolution.
+    std::fs::write(dictionaries.join("en_US.dic"), dic(&["zorblax"])).expect("dic");
+    let changed = live
+        .changed(&dictionaries.join("en_US.dic"))
+        .expect("reloads");
+    assert!(matches!(changed, Changed::Config), "{changed:?}");
+    assert_eq!(zorblax(&mut live), 0);
+}
