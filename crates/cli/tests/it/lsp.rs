@@ -755,3 +755,46 @@ fn a_misspelling_offers_to_add_the_word_to_the_accept_list() {
     );
     assert!(unknown_words(&client.diagnostics(&uri)).is_empty());
 }
+
+#[test]
+fn a_word_added_to_the_newsrooms_dictionary_clears_its_finding() {
+    let newsroom = Newsroom::new();
+    let mut client = Client::start(&newsroom.root(), false);
+    let spelled = "articles/2026/05/spelled.md";
+    let text = lsp_client::SECOND.replace("Second", "Spelled").replace(
+        "Body of the second article.",
+        "The council will zorblat the plan and blorpish it.",
+    );
+    newsroom.write(spelled, &text);
+    let uri = newsroom.uri(spelled);
+    let diagnostics = client.open(&uri, &text);
+    assert_eq!(
+        unknown_words(&diagnostics),
+        ["unknown word `zorblat`", "unknown word `blorpish`"]
+    );
+
+    // The newsroom's own en_US: the built-in one with one word more.
+    let dictionaries =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/dictionaries");
+    let aff = std::fs::read_to_string(dictionaries.join("en_US.aff")).expect("aff");
+    let dic = std::fs::read_to_string(dictionaries.join("en_US.dic")).expect("dic");
+    let (count, words) = dic.split_once('\n').expect("a count line");
+    let count: usize = count.trim().parse().expect("a count");
+    newsroom.write("dictionaries/en_US.aff", &aff);
+    newsroom.write(
+        "dictionaries/en_US.dic",
+        &format!("{}\n{words}zorblat\n", count + 1),
+    );
+    let changes: Vec<_> = ["dictionaries/en_US.aff", "dictionaries/en_US.dic"]
+        .iter()
+        .map(|path| json!({ "uri": newsroom.uri(path), "type": 1 }))
+        .collect();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": changes }),
+    );
+    assert_eq!(
+        unknown_words(&client.diagnostics(&uri)),
+        ["unknown word `blorpish`"]
+    );
+}
