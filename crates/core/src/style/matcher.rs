@@ -554,14 +554,24 @@ impl TermIndex {
     }
 }
 
-/// Whether `range` of `text` neither starts nor ends inside a word.
+/// Whether `range` of `text` neither starts nor ends inside a word. An apostrophe between
+/// letters joins them ("don't", "O'Brien"), except before a possessive ending ("Github's" holds
+/// the term "Github").
 fn is_whole_word(text: &str, range: &Range<usize>) -> bool {
     let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let inner_first = text[range.clone()].chars().next();
     let inner_last = text[range.clone()].chars().next_back();
-    let before = text[..range.start].chars().next_back();
-    let after = text[range.end..].chars().next();
-    !(word_char(before) && word_char(inner_first) || word_char(after) && word_char(inner_last))
+    let mut before = text[..range.start].chars().rev();
+    let mut after = text[range.end..].chars();
+    let (first_before, second_before) = (before.next(), before.next());
+    let (first_after, second_after, third_after) = (after.next(), after.next(), after.next());
+    let apostrophe = |c: Option<char>| c.is_some_and(crate::text::is_apostrophe);
+    let joined_before =
+        word_char(first_before) || (apostrophe(first_before) && word_char(second_before));
+    let possessive = matches!(second_after, Some('s' | 'S')) && !word_char(third_after);
+    let joined_after = word_char(first_after)
+        || (apostrophe(first_after) && word_char(second_after) && !possessive);
+    !(joined_before && word_char(inner_first) || joined_after && word_char(inner_last))
 }
 
 #[cfg(test)]
@@ -659,7 +669,10 @@ mod tests {
 
     #[test]
     fn forms_are_found_by_their_anchors_in_any_case_and_beside_apostrophes() {
-        let terms = [term(&["GitHub"], &["e-mail", "very unique"])];
+        let terms = [
+            term(&["GitHub"], &["e-mail", "very unique"]),
+            term(&[], &["don"]),
+        ];
         let texts = [
             ("Nothing here is a house term.", vec![]),
             ("E-mail us, or send an e-mail.", vec!["E-mail", "e-mail"]),
@@ -668,6 +681,8 @@ mod tests {
                 vec!["very unique"],
             ),
             ("see github’s page", vec!["github"]),
+            // A contraction is one word: "don" is not in "don't".
+            ("We don't send e-mail's or e-mail’d notes.", vec!["e-mail"]),
         ];
         for (text, expected) in texts {
             let found: Vec<String> = found(&terms, &[], text)
