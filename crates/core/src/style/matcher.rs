@@ -415,6 +415,10 @@ struct Anchored {
     before: [u8; AROUND],
 }
 
+/// The most forms one anchor stands for in the index; the forms of an anchor shared by more
+/// are found by the automaton.
+const MAX_FORMS_PER_ANCHOR: usize = 16;
+
 /// How many bytes on each side of an anchor [`Anchored`] holds.
 const AROUND: usize = 4;
 
@@ -496,6 +500,17 @@ impl TermIndex {
                 None => unanchored.push(i),
             }
         }
+        // An anchor shared by many forms ("the x1" … "the x900") would have each of its
+        // occurrences compared with all of them: those forms go to the automaton, whose cost
+        // does not grow with them.
+        by_anchor_hash.retain(|_, shared| {
+            let keep = shared.len() <= MAX_FORMS_PER_ANCHOR;
+            if !keep {
+                unanchored.extend(shared.iter().map(|anchored| anchored.form));
+            }
+            keep
+        });
+        unanchored.sort_unstable();
         let unanchored = if unanchored.is_empty() {
             None
         } else {
@@ -665,6 +680,27 @@ mod tests {
                 whole.find(&text, &words, &terms, &[])
             );
         }
+    }
+
+    #[test]
+    fn forms_sharing_one_anchor_by_the_hundred_are_found_by_the_automaton() {
+        let terms: Vec<StyleTerm> = (0..500)
+            .map(|i| term(&[], &[&format!("newsroom x{i}")]))
+            .collect();
+        let compiled = Compiled::new(&terms, &[], Vec::new()).expect("compiles");
+        let index = compiled.terms.as_ref().expect("terms");
+        assert!(index.by_anchor.is_empty());
+        assert_eq!(
+            index.unanchored.as_ref().map(|(_, forms)| forms.len()),
+            Some(500)
+        );
+        let text = "Read newsroom x7 and newsroom x499, not newsroom x500 or newsroomx7.";
+        let found: Vec<&str> = compiled
+            .find(text, &crate::text::hashes(text), &terms, &[])
+            .into_iter()
+            .map(|f| &text[f.range])
+            .collect();
+        assert_eq!(found, ["newsroom x7", "newsroom x499"]);
     }
 
     #[test]
