@@ -692,8 +692,9 @@ fn unknown_words(diagnostics: &[Value]) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn a_misspelling_offers_to_add_the_word_to_the_accept_list() {
+/// A newsroom with a server and an open article holding two unknown words, `zorblat` and
+/// `blorpish`; its URI and first diagnostics.
+fn open_misspelled() -> (Newsroom, Client, String, Vec<Value>) {
     let newsroom = Newsroom::new();
     let mut client = Client::start(&newsroom.root(), false);
     let spelled = "articles/2026/05/spelled.md";
@@ -708,6 +709,12 @@ fn a_misspelling_offers_to_add_the_word_to_the_accept_list() {
         unknown_words(&diagnostics),
         ["unknown word `zorblat`", "unknown word `blorpish`"]
     );
+    (newsroom, client, uri, diagnostics)
+}
+
+#[test]
+fn a_misspelling_offers_to_add_the_word_to_the_accept_list() {
+    let (newsroom, mut client, uri, diagnostics) = open_misspelled();
 
     // No accept list yet: the action creates `styles/accept.txt` holding the word.
     let accept_uri = newsroom.uri("styles/accept.txt");
@@ -758,20 +765,7 @@ fn a_misspelling_offers_to_add_the_word_to_the_accept_list() {
 
 #[test]
 fn a_word_added_to_the_newsrooms_dictionary_clears_its_finding() {
-    let newsroom = Newsroom::new();
-    let mut client = Client::start(&newsroom.root(), false);
-    let spelled = "articles/2026/05/spelled.md";
-    let text = lsp_client::SECOND.replace("Second", "Spelled").replace(
-        "Body of the second article.",
-        "The council will zorblat the plan and blorpish it.",
-    );
-    newsroom.write(spelled, &text);
-    let uri = newsroom.uri(spelled);
-    let diagnostics = client.open(&uri, &text);
-    assert_eq!(
-        unknown_words(&diagnostics),
-        ["unknown word `zorblat`", "unknown word `blorpish`"]
-    );
+    let (newsroom, mut client, uri, _) = open_misspelled();
 
     // The newsroom's own en_US: the built-in one with one word more.
     let dictionaries =

@@ -178,19 +178,18 @@ impl Compiled {
             return findings;
         }
         // Read only once something matched: most blocks have no match.
-        let mut skip: Option<Vec<Range<usize>>> = None;
-        let mut skip_of = || -> Vec<Range<usize>> {
-            skip.get_or_insert_with(|| {
+        let skip = std::cell::OnceCell::new();
+        let skip_of = || {
+            skip.get_or_init(|| {
                 let mut ranges = quoted_ranges(text);
                 ranges.extend(technical_ranges(text));
                 ranges
             })
-            .clone()
         };
         if let Some(index) = &self.terms {
             for (range, form) in index.matches(text, words) {
                 let matched = &text[range.clone()];
-                if overlaps(&skip_of(), &range) {
+                if overlaps(skip_of(), &range) {
                     continue;
                 }
                 if let Some(finding) = Self::judge(text, range, matched, &self.entries[form], terms)
@@ -207,7 +206,7 @@ impl Compiled {
                         continue;
                     };
                     let range = whole.range();
-                    if range.is_empty() || overlaps(&skip_of(), &range) {
+                    if range.is_empty() || overlaps(skip_of(), &range) {
                         continue;
                     }
                     let replacement = patterns[i].replace.as_ref().map(|template| {
@@ -461,19 +460,17 @@ impl Anchored {
     }
 
     /// The range of the form in `text` (ASCII case aside) when its anchor is the run that
-    /// starts at `at`. The bytes around the anchor are compared first: they tell forms with
-    /// the same anchor apart, and the anchor is the form's longest run.
+    /// starts at `at`; the bytes held around the anchor rule most forms out first.
     fn at(&self, forms: &[String], text: &str, at: usize) -> Option<Range<usize>> {
         if !self.may_be_at(text.as_bytes(), at) {
             return None;
         }
-        let form = forms[self.form].as_bytes();
         let start = at.checked_sub(self.offset)?;
-        let bytes = text.as_bytes().get(start..start + form.len())?;
-        let anchor_end = self.offset + self.len;
-        let same = |range: Range<usize>| bytes[range.clone()].eq_ignore_ascii_case(&form[range]);
-        (same(anchor_end..form.len()) && same(0..self.offset) && same(self.offset..anchor_end))
-            .then_some(start..start + form.len())
+        let range = start..start + self.form_len;
+        text.as_bytes()
+            .get(range.clone())?
+            .eq_ignore_ascii_case(forms[self.form].as_bytes())
+            .then_some(range)
     }
 }
 
@@ -618,6 +615,14 @@ mod tests {
             .collect()
     }
 
+    /// The text of each finding in `text`.
+    fn matched(terms: &[StyleTerm], patterns: &[StylePattern], text: &str) -> Vec<String> {
+        found(terms, patterns, text)
+            .into_iter()
+            .map(|(matched, _)| matched)
+            .collect()
+    }
+
     #[test]
     fn avoided_forms_are_found_as_written_and_at_a_sentence_start() {
         let terms = [term(&["email"], &["e-mail"]), term(&["GitHub"], &[])];
@@ -721,11 +726,7 @@ mod tests {
             ("We don't send e-mail's or e-mail’d notes.", vec!["e-mail"]),
         ];
         for (text, expected) in texts {
-            let found: Vec<String> = found(&terms, &[], text)
-                .into_iter()
-                .map(|(matched, _)| matched)
-                .collect();
-            assert_eq!(found, expected, "{text}");
+            assert_eq!(matched(&terms, &[], text), expected, "{text}");
         }
     }
 
@@ -789,11 +790,7 @@ mod tests {
                 all.sort();
                 all.into_iter().map(|(_, _, s)| s).collect()
             };
-            let got: Vec<String> = found(&[], &patterns, text)
-                .into_iter()
-                .map(|(s, _)| s)
-                .collect();
-            assert_eq!(got, expected, "{text}");
+            assert_eq!(matched(&[], &patterns, text), expected, "{text}");
         }
     }
 

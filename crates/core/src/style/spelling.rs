@@ -554,7 +554,7 @@ impl Speller {
     /// knows: "cancelling", "colour", "organise", "centre", "defence", "catalogue",
     /// "paediatric". An article in English without a region, or with one the dictionaries do
     /// not cover, may use either standard.
-    pub(crate) fn is_commonwealth_variant(&self, word: &str) -> bool {
+    fn is_commonwealth_variant(&self, word: &str) -> bool {
         // Each swap applies only where the British form differs: before the endings listed
         // ("colour", "colours", "honourable"; "centre", "centres"), so "enourmous" or
         // "unilatreal" stay typos. `None` allows any ending.
@@ -611,7 +611,7 @@ const PREFIXES: &[&str] = &[
 impl Speller {
     /// Whether `word` is a prefix of [`PREFIXES`] before a known word of five letters or more
     /// (shorter ones would let typos through: "untill" is not "un" + "till").
-    pub(crate) fn is_prefixed_word(&self, word: &str) -> bool {
+    fn is_prefixed_word(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         PREFIXES.iter().any(|prefix| {
             lower
@@ -627,7 +627,7 @@ impl Speller {
     /// "congressionally" (congressional + ly). Inflections (-s, -ed, -ing) are left to the
     /// dictionary's own affix rules, which know when a consonant doubles: "begining" is not
     /// "begin" + "ing".
-    pub(crate) fn is_derived_word(&self, word: &str) -> bool {
+    fn is_derived_word(&self, word: &str) -> bool {
         const SUFFIXES: &[&str] = &["er", "ers", "ic", "al", "ly"];
         let lower = word.to_lowercase();
         SUFFIXES.iter().any(|suffix| {
@@ -649,7 +649,7 @@ impl Speller {
 
 /// Whether `word` is one of the longer [`PREFIXES`] written as a word of its own ("cyber
 /// cafes", "mega deal"), as news copy does.
-pub(crate) fn is_prefix_word(word: &str) -> bool {
+fn is_prefix_word(word: &str) -> bool {
     word.chars().count() >= 4 && PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 

@@ -110,23 +110,12 @@ mod tests {
     #[test]
     fn sentence_starts() {
         let text = "E-mail us. Then “E-mail” me: Now, e.g. not. U.S. policy";
+        let starts = |word: &str| is_sentence_start(text, text.find(word).expect("in the text"));
         assert!(is_sentence_start(text, 0));
-        assert!(is_sentence_start(
-            text,
-            text.find("Then").expect("in the text")
-        ));
-        assert!(!is_sentence_start(
-            text,
-            text.find("E-mail”").expect("in the text")
-        ));
-        assert!(is_sentence_start(
-            text,
-            text.find("Now").expect("in the text")
-        ));
-        assert!(!is_sentence_start(
-            text,
-            text.find("us").expect("in the text")
-        ));
+        assert!(starts("Then"));
+        assert!(!starts("E-mail”"));
+        assert!(starts("Now"));
+        assert!(!starts("us"));
         assert!(is_sentence_start("(“Email” first", "(“".len()));
     }
 

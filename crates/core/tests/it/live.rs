@@ -175,20 +175,18 @@ fn a_warm_index_gives_every_fact_and_the_same_report() {
         "+++\ntitle = \"AI staff exodus\"\nslug = \"ai-staff-exodus\"\n+++\n\nA second take.\n",
     )
     .expect("write");
-    let partly = LiveNewsroom::load(
-        linter(root).with_index(IndexOptions::default()),
-        Keep::Counts,
-    )
-    .expect("loads");
+    let load_indexed = || {
+        LiveNewsroom::load(
+            linter(root).with_index(IndexOptions::default()),
+            Keep::Counts,
+        )
+    };
+    let partly = load_indexed().expect("loads");
     assert_eq!(
         (partly.load_stats().linted, partly.load_stats().cached),
         (1, 4)
     );
-    let mut rewarmed = LiveNewsroom::load(
-        linter(root).with_index(IndexOptions::default()),
-        Keep::Counts,
-    )
-    .expect("loads");
+    let mut rewarmed = load_indexed().expect("loads");
     assert_eq!(
         (rewarmed.load_stats().linted, rewarmed.load_stats().cached),
         (0, 5)
