@@ -270,3 +270,36 @@ fn a_dictionary_in_the_newsrooms_dictionaries_directory_checks_its_language() {
     assert_eq!(sp001.len(), 1, "{out}");
     assert!(sp001[0].contains("unknown word `gelsen`"), "{out}");
 }
+
+#[test]
+fn an_unreadable_dictionary_is_named_with_what_to_do() {
+    let dir = newsroom(
+        "[spelling]\ndictionaries = [\"en_US\", \"de_DE\"]\n",
+        "Prose.",
+    );
+    german_article(dir.path());
+    fs::create_dir_all(dir.path().join("dictionaries")).expect("mkdir");
+    fs::write(dir.path().join("dictionaries/de_DE.aff"), "SET UTF-8\n").expect("aff");
+    fs::write(dir.path().join("dictionaries/de_DE.dic"), b"1\n\xff\xfe\n").expect("dic");
+    let output = copydesk(dir.path())
+        .args(["lint", "--format", "json", "--now", NOW])
+        .output()
+        .expect("runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let info = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "SP001")
+        .expect("an SP001 info");
+    let message = info["message"].as_str().expect("message");
+    assert!(
+        message.contains("cannot read `dictionaries/de_DE.dic`: invalid UTF-8"),
+        "{message}"
+    );
+    let help = info["help"].as_str().expect("help");
+    assert!(
+        help.contains("save `dictionaries/de_DE.dic` as UTF-8"),
+        "{help}"
+    );
+}

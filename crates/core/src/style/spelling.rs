@@ -333,10 +333,16 @@ pub(crate) enum SpellerLookup {
     /// Found and loaded.
     Found(Arc<Speller>),
     /// No dictionary for the language, or one that cannot be read.
-    Missing {
-        /// Why, as a sentence fragment for the info diagnostic.
-        reason: String,
-    },
+    Missing(NoSpeller),
+}
+
+/// Why an article's language has no dictionary, and what to do about it.
+#[derive(Debug, Clone)]
+pub(crate) struct NoSpeller {
+    /// Why, as a sentence fragment for the info diagnostic.
+    pub(crate) reason: String,
+    /// What to do, for its help line.
+    pub(crate) help: String,
 }
 
 type LookupKey = (PathBuf, Vec<String>, u64, String);
@@ -429,15 +435,18 @@ fn resolve(settings: &SpellingSettings, language: &str) -> SpellerLookup {
         } else {
             ""
         };
-        return SpellerLookup::Missing {
+        return SpellerLookup::Missing(NoSpeller {
             reason: format!(
                 "no `{language}` dictionary (`[spelling] dictionaries` lists {listed}; none for `{language}` in `{NEWSROOM_DIR}/` or `{SYSTEM_DIR}`{built_in})"
             ),
-        };
+            help: format!(
+                "add `<name>.aff` and `<name>.dic` to `{NEWSROOM_DIR}/` and list it in `[spelling] dictionaries`"
+            ),
+        });
     };
     match load(&settings.root, &name, settings.dictionaries_stamp) {
         Ok(speller) => SpellerLookup::Found(speller),
-        Err(reason) => SpellerLookup::Missing { reason },
+        Err(missing) => SpellerLookup::Missing(missing),
     }
 }
 
@@ -475,7 +484,7 @@ fn find_by_language(root: &Path, tag: &str, primary: &str) -> Option<String> {
 
 /// Loads dictionary `name`: the newsroom's, else the built-in `en_US`, else the system's; once
 /// for the dictionary files as `stamp` ([`dictionaries_stamp`]) finds them.
-fn load(root: &Path, name: &str, stamp: u64) -> Result<Arc<Speller>, String> {
+fn load(root: &Path, name: &str, stamp: u64) -> Result<Arc<Speller>, NoSpeller> {
     type Loaded = HashMap<(PathBuf, String), (u64, Arc<Speller>)>;
     // One load per process: every article of a run, on every thread, shares it.
     static LOADED: Mutex<Option<Loaded>> = Mutex::new(None);
@@ -486,15 +495,23 @@ fn load(root: &Path, name: &str, stamp: u64) -> Result<Arc<Speller>, String> {
     {
         return Ok(Arc::clone(speller));
     }
-    let read = |dir: &Path| -> Option<Result<(String, String), String>> {
+    let read = |dir: &Path| -> Option<Result<(String, String), NoSpeller>> {
         let aff = dir.join(format!("{name}.aff"));
         let dic = dir.join(format!("{name}.dic"));
         if !aff.is_file() || !dic.is_file() {
             return None;
         }
         let text = |path: &Path| {
-            crate::fs::read_text(path, MAX_DICTIONARY_BYTES)
-                .map_err(|error| format!("cannot read `{}`: {}", path.display(), error.source))
+            crate::fs::read_text(path, MAX_DICTIONARY_BYTES).map_err(|error| {
+                let shown = path.strip_prefix(root).unwrap_or(path).display();
+                NoSpeller {
+                    reason: format!("cannot read `{shown}`: {}", error.source),
+                    help: format!(
+                        "a Hunspell file must be UTF-8 text of at most {} MiB: save `{shown}` as UTF-8, or remove the `{name}` pair",
+                        MAX_DICTIONARY_BYTES / (1024 * 1024)
+                    ),
+                }
+            })
         };
         Some(text(&aff).and_then(|aff| Ok((aff, text(&dic)?))))
     };
@@ -507,14 +524,19 @@ fn load(root: &Path, name: &str, stamp: u64) -> Result<Arc<Speller>, String> {
         None => read(Path::new(SYSTEM_DIR)).transpose()?,
     };
     let Some((aff, dic)) = files else {
-        return Err(format!(
-            "no dictionary `{name}` (looked for `{name}.aff` and `{name}.dic` in `{NEWSROOM_DIR}/` and `{SYSTEM_DIR}`)"
-        ));
+        return Err(NoSpeller {
+            reason: format!(
+                "no dictionary `{name}` (looked for `{name}.aff` and `{name}.dic` in `{NEWSROOM_DIR}/` and `{SYSTEM_DIR}`)"
+            ),
+            help: format!(
+                "add `{name}.aff` and `{name}.dic` to `{NEWSROOM_DIR}/`, install the system's, or take `{name}` out of `[spelling] dictionaries`"
+            ),
+        });
     };
-    let speller = Arc::new(
-        Speller::new(name, &aff, &dic)
-            .map_err(|error| format!("dictionary `{name}` cannot be read: {error}"))?,
-    );
+    let speller = Arc::new(Speller::new(name, &aff, &dic).map_err(|error| NoSpeller {
+        reason: format!("dictionary `{name}` cannot be read: {error}"),
+        help: format!("replace `{name}.aff` and `{name}.dic` with a Hunspell dictionary pair"),
+    })?);
     // A dictionary loaded before its files changed is let go.
     loaded
         .get_or_insert_with(HashMap::new)

@@ -75,18 +75,15 @@ pub(crate) fn check_misspelling(ctx: &LintContext<'_>, article: &Article) {
         .unwrap_or(&ctx.env.config.site.language);
     let speller = match speller_for(settings, language) {
         SpellerLookup::Found(speller) => speller,
-        SpellerLookup::Missing { reason } => {
+        SpellerLookup::Missing(missing) => {
             if settings.configured && !ctx.prose_blocks().is_empty() {
                 let mut diagnostic = ctx.diagnostic(
                     &Misspelling::META,
                     Span::at(article.layout.body.start),
-                    format!("spelling not checked: {reason}"),
+                    format!("spelling not checked: {}", missing.reason),
                 );
                 diagnostic.severity = Severity::Info;
-                ctx.push(diagnostic.with_help(format!(
-                    "add `<name>.aff` and `<name>.dic` to `{}/` and list it in `[spelling] dictionaries`",
-                    crate::style::NEWSROOM_DIR
-                )));
+                ctx.push(diagnostic.with_help(missing.help));
             }
             return;
         }
