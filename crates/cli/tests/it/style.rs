@@ -129,7 +129,9 @@ fn an_invalid_style_is_a_configuration_error_naming_file_line_and_key() {
     let err = lint_refused(dir.path());
     assert!(err.contains("styles/house.toml:2:9"), "{err}");
     assert!(
-        err.contains("`style.patterns[0].regex` is not a valid regular expression"),
+        err.contains(
+            "`style.patterns[0].regex` is not a valid regular expression: unclosed group (at column 1 of the pattern)"
+        ),
         "{err}"
     );
 

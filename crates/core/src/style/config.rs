@@ -294,7 +294,7 @@ impl StyleSettings {
                 let problem = match regex::Regex::new(&pattern.regex) {
                     Err(error) => Some(format!(
                         "`{path}` is not a valid regular expression: {}",
-                        one_line(&error.to_string())
+                        regex_problem(&error)
                     )),
                     Ok(regex) if regex.is_match("") => Some(format!(
                         "`{path}` matches the empty text, so it would match everywhere"
@@ -404,8 +404,31 @@ fn is_dictionary_name(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// What is wrong with a pattern, on one line: `regex` shows a syntax error as the pattern with
+/// a caret under the place and the problem below it, which read as one line would run together.
+fn regex_problem(error: &regex::Error) -> String {
+    let regex::Error::Syntax(shown) = error else {
+        return error
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+    };
+    let lines: Vec<&str> = shown.lines().collect();
+    let problem = lines
+        .iter()
+        .find_map(|line| line.strip_prefix("error: "))
+        .unwrap_or(shown.as_str());
+    // The caret line is indented as the pattern line above it is.
+    let column = lines.windows(2).find_map(|pair| {
+        let caret = pair[1].find('^')?;
+        let indent = pair[0].len() - pair[0].trim_start().len();
+        (pair[1].trim().chars().all(|c| c == '^')).then(|| caret.saturating_sub(indent) + 1)
+    });
+    match column {
+        Some(column) => format!("{problem} (at column {column} of the pattern)"),
+        None => problem.to_string(),
+    }
 }
 
 /// An included style file's text and key spans, to name the line of a problem in it.
